@@ -1,0 +1,84 @@
+// Package cli implements Hygie's command line: `hygie <command> [args]`.
+// It needs no display, so it works over SSH and in scripts.
+package cli
+
+import (
+	"fmt"
+	"io"
+	"sort"
+)
+
+// Version is Hygie's version, set at build time with
+// -ldflags "-X hygie/cli.Version=…"; FyneApp.toml carries the same number.
+var Version = "0.1.0"
+
+// command is one sub-command: its one-line French summary and its runner.
+type command struct {
+	summary string
+	run     func(args []string, stdout, stderr io.Writer) int
+}
+
+// commands is the dispatch table; each runner lives in its own file.
+var commands = map[string]command{
+	"guides":   {"cherche et affiche les guides de sécurité (list, search, show)", runGuides},
+	"checks":   {"vérifie l'ordinateur (pare-feu, mises à jour, chiffrement…)", runChecks},
+	"inspect":  {"analyse des messages .eml ou mbox et explique les risques", runInspect},
+	"scan":     {"analyse une boîte aux lettres en lecture seule (IMAP)", runScan},
+	"incident": {"journal de ce qui a été fait en cas d'attaque", runIncident},
+}
+
+// Run executes the command named by args[0] and returns the process exit
+// code: 0 success, 1 failure, 2 usage error.
+func Run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		return usage(stderr)
+	}
+	switch args[0] {
+	case "help", "-h", "--help":
+		return runHelp(nil, stdout, stderr)
+	case "version", "-v", "--version":
+		return runVersion(nil, stdout, stderr)
+	}
+	cmd, ok := commands[args[0]]
+	if !ok {
+		fmt.Fprintf(stderr, "hygie : commande inconnue « %s ».\n\n", args[0])
+		return usage(stderr)
+	}
+	return cmd.run(args[1:], stdout, stderr)
+}
+
+func runVersion(_ []string, stdout, _ io.Writer) int {
+	fmt.Fprintf(stdout, "hygie %s\n", Version)
+	return 0
+}
+
+func runHelp(_ []string, stdout, _ io.Writer) int {
+	writeUsage(stdout)
+	return 0
+}
+
+func usage(stderr io.Writer) int {
+	writeUsage(stderr)
+	return 2
+}
+
+func writeUsage(w io.Writer) {
+	fmt.Fprint(w, "Hygie — l'hygiène informatique du cabinet de santé.\n\n")
+	fmt.Fprint(w, "Usage :\n  hygie              ouvre la fenêtre\n  hygie COMMANDE …   lance une commande sans fenêtre\n\nCommandes :\n")
+	names := make([]string, 0, len(commands))
+	for n := range commands {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		fmt.Fprintf(w, "  %-9s %s\n", n, commands[n].summary)
+	}
+	fmt.Fprintf(w, "  %-9s %s\n  %-9s %s\n", "help", "affiche cette aide", "version", "affiche la version de Hygie")
+	fmt.Fprint(w, "\nAide d'une commande : hygie COMMANDE --help\n")
+}
+
+// notYet reports a command that a later version of Hygie will provide.
+func notYet(name string, stderr io.Writer) int {
+	fmt.Fprintf(stderr, "hygie %s : cette commande n'est pas encore disponible dans cette version.\n", name)
+	return 1
+}
