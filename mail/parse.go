@@ -1,0 +1,178 @@
+package mail
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"mime"
+	"strings"
+
+	"github.com/emersion/go-message"
+	_ "github.com/emersion/go-message/charset" // registers legacy charsets
+	gomail "github.com/emersion/go-message/mail"
+)
+
+// Parse reads one raw RFC 5322 message from r with bounded memory: text is
+// capped, attachments are streamed through a counting and hashing writer,
+// and nothing remote is ever fetched. Malformed parts are recorded in
+// Message.Problems rather than failing the whole message.
+func Parse(r io.Reader) (*Message, error) {
+	br := bufio.NewReaderSize(r, 64<<10)
+	hdr, dropped, err := readHeaderBlock(br)
+	if err != nil {
+		return nil, fmt.Errorf("parse header: %w", err)
+	}
+	e, err := message.Read(io.MultiReader(bytes.NewReader(hdr), br))
+	if e == nil {
+		return nil, fmt.Errorf("parse header: %w", err)
+	}
+	m := &Message{}
+	if dropped > 0 {
+		m.problem(fmt.Sprintf("%d malformed header lines ignored", dropped))
+	}
+	if err != nil {
+		m.problem(err.Error())
+	}
+	m.readHeader(gomail.Header{Header: e.Header})
+	w := newWalker(m)
+	w.entity(e, 0)
+	w.finish()
+	return m, nil
+}
+
+// walker visits the MIME tree once, streaming every part.
+type walker struct {
+	m     *Message
+	parts int
+	text  capBuffer
+	html  htmlScanner
+}
+
+func newWalker(m *Message) *walker {
+	w := &walker{m: m, text: capBuffer{max: maxTextBytes}}
+	w.html = htmlScanner{m: m, text: capBuffer{max: maxHTMLTextBytes}}
+	return w
+}
+
+func (w *walker) finish() {
+	w.m.Text = w.text.String()
+	w.m.HTMLText = w.html.text.String()
+	w.m.Links = append(w.m.Links, textLinks(w.m.Text, maxLinks-len(w.m.Links))...)
+}
+
+// entity dispatches one part according to its type and disposition.
+func (w *walker) entity(e *message.Entity, depth int) {
+	w.parts++
+	if mr := e.MultipartReader(); mr != nil {
+		w.multipart(mr, depth)
+		return
+	}
+	mediaType, disp, name := partInfo(e.Header)
+	switch {
+	case mediaType == "message/rfc822" && depth < maxDepth:
+		w.embedded(e, depth)
+	case disp == "attachment" || name != "" || !isTextType(mediaType):
+		w.attachment(e, mediaType, name)
+	case mediaType == "text/html":
+		w.m.HasHTML = true
+		w.drain(w.html.scan(e.Body), "html part")
+	default:
+		_, err := io.Copy(&w.text, e.Body)
+		w.text.WriteString("\n")
+		w.drain(err, "text part")
+	}
+}
+
+// multipart visits the parts of a multipart entity, bounded in depth and
+// count so a crafted tree cannot make the analysis hang.
+func (w *walker) multipart(mr message.MultipartReader, depth int) {
+	if depth >= maxDepth {
+		w.m.problem(fmt.Sprintf("multipart nesting deeper than %d skipped", maxDepth))
+		return
+	}
+	for {
+		if w.parts >= maxParts {
+			w.m.problem(fmt.Sprintf("more than %d MIME parts; the rest was skipped", maxParts))
+			return
+		}
+		p, err := mr.NextPart()
+		if errors.Is(err, io.EOF) {
+			return
+		}
+		if err != nil && p == nil {
+			w.m.problem("multipart: " + err.Error())
+			return
+		}
+		if err != nil {
+			w.m.problem(err.Error())
+		}
+		w.entity(p, depth+1)
+	}
+}
+
+// embedded walks an attached message: its links and attachments count as
+// the outer message's, since a forwarded lure is as dangerous.
+func (w *walker) embedded(e *message.Entity, depth int) {
+	inner, err := message.Read(e.Body)
+	if inner == nil {
+		w.m.problem("embedded message: " + err.Error())
+		return
+	}
+	w.entity(inner, depth+1)
+}
+
+func (w *walker) attachment(e *message.Entity, mediaType, name string) {
+	a, err := measureAttachment(e.Body, mediaType, name)
+	w.m.Attachments = append(w.m.Attachments, a)
+	w.drain(err, "attachment "+name)
+}
+
+// drain records a read error of a part; the part keeps what was decoded.
+func (w *walker) drain(err error, what string) {
+	if err != nil {
+		w.m.problem(what + ": " + err.Error())
+	}
+}
+
+func isTextType(t string) bool {
+	return t == "" || t == "text" || strings.HasPrefix(t, "text/")
+}
+
+// partInfo returns a part's media type, disposition and file name. It is
+// more lenient than go-message: a malformed parameter list still yields the
+// media type, as mail clients do.
+func partInfo(h message.Header) (mediaType, disp, name string) {
+	mediaType, params := mediaValue(h.Get("Content-Type"))
+	disp, dparams := mediaValue(h.Get("Content-Disposition"))
+	name = dparams["filename"]
+	if name == "" {
+		name = params["name"]
+	}
+	return mediaType, disp, decodeWords(name)
+}
+
+func mediaValue(v string) (string, map[string]string) {
+	if v == "" {
+		return "", nil
+	}
+	t, params, err := mime.ParseMediaType(v)
+	if err != nil || t == "" {
+		t, _, _ = strings.Cut(v, ";")
+		t = strings.ToLower(strings.TrimSpace(t))
+	}
+	return t, params
+}
+
+// decodeWords decodes RFC 2047 encoded words, keeping s when it cannot.
+func decodeWords(s string) string {
+	if !strings.Contains(s, "=?") {
+		return s
+	}
+	dec := mime.WordDecoder{CharsetReader: message.CharsetReader}
+	if out, err := dec.DecodeHeader(s); err == nil {
+		return out
+	}
+	return s
+}

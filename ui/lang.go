@@ -1,0 +1,73 @@
+package ui
+
+import (
+	"io/fs"
+	"path"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
+
+	"hygie/assets"
+)
+
+// Languages Hygie is written in; French is the reference.
+const (
+	langFR = "fr"
+	langEN = "en"
+)
+
+// EffectiveLanguage returns the language Hygie speaks for a user choice
+// ("", "fr" or "en") and the system's language: French unless English was
+// chosen, or the system is English and nothing was chosen.
+func EffectiveLanguage(choice, system string) string {
+	switch choice {
+	case langFR, langEN:
+		return choice
+	}
+	if strings.HasPrefix(strings.ToLower(system), langEN) {
+		return langEN
+	}
+	return langFR
+}
+
+// SetupLanguage loads Hygie's translations for the chosen language.
+//
+// Fyne picks its localizer from the system locale alone, and falls back to
+// English when nothing matches. To honour the user's choice and our French
+// default, the messages of the effective language are registered under the
+// tag Fyne will pick (the system's language) and under the fallback "en".
+func SetupLanguage(choice string) string {
+	sys := lang.SystemLocale().LanguageString()
+	eff := EffectiveLanguage(choice, sys)
+	for _, data := range translationFiles(eff) {
+		for _, tag := range []string{sys, langEN} {
+			if err := lang.AddTranslationsForLocale(data, fyne.Locale(tag)); err != nil {
+				fyne.LogError("load translations for "+tag, err)
+			}
+		}
+	}
+	return eff
+}
+
+// translationFiles returns the contents of every translation/*.<code>.json.
+func translationFiles(code string) [][]byte {
+	var out [][]byte
+	entries, err := fs.ReadDir(assets.Translations, "translation")
+	if err != nil {
+		fyne.LogError("read embedded translations", err)
+		return nil
+	}
+	for _, e := range entries {
+		if !strings.HasSuffix(e.Name(), "."+code+".json") {
+			continue
+		}
+		data, err := fs.ReadFile(assets.Translations, path.Join("translation", e.Name()))
+		if err != nil {
+			fyne.LogError("read "+e.Name(), err)
+			continue
+		}
+		out = append(out, data)
+	}
+	return out
+}

@@ -1,0 +1,79 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+)
+
+// section is one entry of the navigation: a stable key (kept in
+// preferences), its title, icon and the builder of its screen.
+type section struct {
+	key   string
+	title string
+	icon  fyne.Resource
+	view  func(*Env) fyne.CanvasObject
+}
+
+// sections is the navigation table, in display order.
+func sections() []section {
+	return []section{
+		{"home", lang.X("nav.home", "Accueil"), theme.HomeIcon(), homeView},
+		{"guides", lang.X("nav.guides", "Guides"), theme.FileTextIcon(), guidesView},
+		{"hygiene", lang.X("nav.hygiene", "Hygiène"), theme.ConfirmIcon(), hygieneView},
+		{"mail", lang.X("nav.mail", "Messagerie"), theme.MailComposeIcon(), mailView},
+		{"incident", lang.X("nav.incident", "En cas d'attaque"), theme.WarningIcon(), incidentView},
+		{"settings", lang.X("nav.settings", "Réglages"), theme.SettingsIcon(), settingsView},
+	}
+}
+
+// navigation shows the sections as tabs on the leading edge. A screen is
+// built the first time it is shown, so start-up only pays for the dashboard.
+type navigation struct {
+	env      *Env
+	tabs     *container.AppTabs
+	sections []section
+	built    []bool
+}
+
+func newNavigation(env *Env) *navigation {
+	n := &navigation{env: env, sections: sections()}
+	n.built = make([]bool, len(n.sections))
+	items := make([]*container.TabItem, len(n.sections))
+	for i, s := range n.sections {
+		items[i] = container.NewTabItemWithIcon(s.title, s.icon, container.NewStack())
+	}
+	n.tabs = container.NewAppTabs(items...)
+	n.tabs.SetTabLocation(container.TabLocationLeading)
+	n.tabs.OnSelected = func(*container.TabItem) { n.ensureBuilt(n.tabs.SelectedIndex()) }
+	n.ensureBuilt(0)
+	return n
+}
+
+// show selects the section with key, returning false when there is none.
+func (n *navigation) show(key string) bool {
+	for i, s := range n.sections {
+		if s.key == key {
+			n.tabs.SelectIndex(i)
+			n.ensureBuilt(i)
+			return true
+		}
+	}
+	return false
+}
+
+// current is the key of the selected section.
+func (n *navigation) current() string {
+	return n.sections[n.tabs.SelectedIndex()].key
+}
+
+func (n *navigation) ensureBuilt(i int) {
+	if i < 0 || n.built[i] {
+		return
+	}
+	n.built[i] = true
+	stack := n.tabs.Items[i].Content.(*fyne.Container)
+	stack.Objects = []fyne.CanvasObject{n.sections[i].view(n.env)}
+	stack.Refresh()
+}

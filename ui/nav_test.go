@@ -1,0 +1,114 @@
+package ui
+
+import (
+	"fmt"
+
+	"hygie/store"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+)
+
+// newTestWindow opens Hygie's window on Fyne's headless test driver with a
+// throw-away data folder.
+func newTestWindow(t *testing.T) (*Env, fyne.Window) {
+	t.Helper()
+	a := test.NewTempApp(t)
+	SetupLanguage(langFR)
+	env := &Env{App: a, DataDir: t.TempDir()}
+	w := NewMainWindow(env)
+	return env, w
+}
+
+func TestEverySectionOpens(t *testing.T) {
+	_, w := newTestWindow(t)
+	defer w.Close()
+	nav := w.Content()
+	tabs := findTabs(t, nav)
+	for i, s := range sections() {
+		tabs.SelectIndex(i)
+		content := tabs.Items[i].Content.(*fyne.Container)
+		if len(content.Objects) != 1 {
+			t.Fatalf("section %s: %d objects after selecting it, want its screen", s.key, len(content.Objects))
+		}
+		if !content.Objects[0].Visible() || content.Objects[0].MinSize().IsZero() {
+			t.Errorf("section %s: screen is empty or hidden", s.key)
+		}
+	}
+}
+
+func TestWindowRemembersSizeAndSection(t *testing.T) {
+	env, w := newTestWindow(t)
+	w.Resize(fyne.NewSize(900, 650))
+	findTabs(t, w.Content()).SelectIndex(3)
+	w.Close()
+	p := env.App.Preferences()
+	if got := savedSize(p); got != fyne.NewSize(900, 650) {
+		t.Errorf("savedSize = %v, want 900x650", got)
+	}
+	if got := p.String(prefLastSection); got != "mail" {
+		t.Errorf("last section = %q, want mail", got)
+	}
+	w2 := NewMainWindow(env)
+	defer w2.Close()
+	if got := findTabs(t, w2.Content()).SelectedIndex(); got != 3 {
+		t.Errorf("reopened on section %d, want 3", got)
+	}
+}
+
+func TestTooSmallSizeIsNotRestored(t *testing.T) {
+	a := test.NewTempApp(t)
+	a.Preferences().SetFloat(prefWinWidth, 20)
+	a.Preferences().SetFloat(prefWinHeight, 20)
+	if got := savedSize(a.Preferences()); got != defaultSize {
+		t.Errorf("savedSize = %v, want default %v", got, defaultSize)
+	}
+}
+
+func findTabs(t *testing.T, o fyne.CanvasObject) *container.AppTabs {
+	t.Helper()
+	tabs, ok := o.(*container.AppTabs)
+	if !ok {
+		t.Fatalf("window content is %T, want *container.AppTabs", o)
+	}
+	return tabs
+}
+
+// hasText reports whether any label or rich text under o shows s.
+func hasText(o fyne.CanvasObject, s string) bool {
+	switch v := o.(type) {
+	case *widget.Label:
+		return v.Text == s
+	case *widget.Card:
+		return v.Title == s || (v.Content != nil && hasText(v.Content, s))
+	case *fyne.Container:
+		for _, c := range v.Objects {
+			if hasText(c, s) {
+				return true
+			}
+		}
+	case fyne.Widget:
+		r := test.WidgetRenderer(v)
+		for _, c := range r.Objects() {
+			if hasText(c, s) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func TestHomeExplainsUnavailableData(t *testing.T) {
+	a := test.NewTempApp(t)
+	SetupLanguage(langFR)
+	env := &Env{App: a, DataDir: t.TempDir(), DBErr: fmt.Errorf("open: %w", store.ErrCorrupt)}
+	w := NewMainWindow(env)
+	defer w.Close()
+	home := findTabs(t, w.Content()).Items[0].Content
+	if want := dbErrorMessage(env.DBErr); !hasText(home, want) {
+		t.Errorf("home does not show %q", want)
+	}
+}

@@ -1,0 +1,24 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// placeholder is the honest screen of a section that a later version fills:
+// what it will do, and no invented figures.
+func placeholder(title, body string) fyne.CanvasObject {
+	return screen(title, widget.NewLabelWithStyle(body, fyne.TextAlignLeading, fyne.TextStyle{}))
+}
+
+// screen lays out a section: a large title above scrollable content.
+func screen(title string, content fyne.CanvasObject) fyne.CanvasObject {
+	heading := widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	heading.SizeName = theme.SizeNameHeadingText
+	if l, ok := content.(*widget.Label); ok {
+		l.Wrapping = fyne.TextWrapWord
+	}
+	return container.NewBorder(heading, nil, nil, nil, container.NewVScroll(content))
+}

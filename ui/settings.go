@@ -1,0 +1,64 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"hygie/cli"
+)
+
+// settingsView holds the language choice, where the data lives and what
+// Hygie promises about privacy.
+func settingsView(env *Env) fyne.CanvasObject {
+	return screen(lang.X("settings.title", "Réglages"), container.NewVBox(
+		languageCard(env),
+		dataCard(env),
+		privacyCard(),
+	))
+}
+
+// languageOptions maps the displayed choice to the stored preference value.
+func languageOptions() ([]string, map[string]string) {
+	auto := lang.X("settings.lang.auto", "Langue du système")
+	opts := []string{auto, "Français", "English"}
+	return opts, map[string]string{auto: "", "Français": langFR, "English": langEN}
+}
+
+func languageCard(env *Env) fyne.CanvasObject {
+	opts, values := languageOptions()
+	note := widget.NewLabel("")
+	note.Wrapping = fyne.TextWrapWord
+	sel := widget.NewSelect(opts, nil)
+	current := env.App.Preferences().String(PrefLanguage)
+	for label, v := range values {
+		if v == current {
+			sel.SetSelected(label)
+		}
+	}
+	sel.OnChanged = func(label string) {
+		env.App.Preferences().SetString(PrefLanguage, values[label])
+		note.SetText(lang.X("settings.lang.restart", "La nouvelle langue s'appliquera au prochain démarrage de Hygie."))
+	}
+	return widget.NewCard(lang.X("settings.lang.title", "Langue"), "", container.NewVBox(sel, note))
+}
+
+func dataCard(env *Env) fyne.CanvasObject {
+	where := widget.NewLabel(lang.X("settings.data.where", "Vos données sont enregistrées sur cet ordinateur, dans le dossier :") + "\n" + env.DataDir)
+	where.Wrapping = fyne.TextWrapWord
+	objs := []fyne.CanvasObject{where}
+	if env.DBErr != nil {
+		objs = append(objs, dbBanner(env.DBErr))
+	}
+	version := widget.NewLabel(lang.X("settings.version", "Version {{.Version}}", map[string]string{"Version": cli.Version}))
+	objs = append(objs, version)
+	return widget.NewCard(lang.X("settings.data.title", "Données et version"), "", container.NewVBox(objs...))
+}
+
+func privacyCard() fyne.CanvasObject {
+	body := widget.NewLabel(lang.X("settings.privacy.body",
+		"Hygie n'envoie rien sur Internet : aucune statistique, aucun suivi. Votre boîte aux lettres est seulement lue, jamais modifiée. Vos mots de passe sont gardés uniquement dans le trousseau sécurisé de votre système."))
+	body.Wrapping = fyne.TextWrapWord
+	return widget.NewCard(lang.X("settings.privacy.title", "Confidentialité"), "", body)
+}

@@ -1,0 +1,47 @@
+package ui
+
+import (
+	"os"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
+)
+
+// defaultSize fits a 1366×768 laptop screen with room for the task bar.
+var defaultSize = fyne.NewSize(1100, 700)
+
+// NewMainWindow builds Hygie's main window, restoring its last size and
+// section. HYGIE_SECTION=<key> opens another section (used for screenshots).
+func NewMainWindow(env *Env) fyne.Window {
+	w := env.App.NewWindow(lang.X("app.title", "Hygie — hygiène informatique du cabinet"))
+	env.Win = w
+	nav := newNavigation(env)
+	w.SetContent(nav.tabs)
+	w.Resize(savedSize(env.App.Preferences()))
+	start := env.App.Preferences().String(prefLastSection)
+	if s := os.Getenv("HYGIE_SECTION"); s != "" {
+		start = s
+	}
+	nav.show(start)
+	w.SetOnClosed(func() { saveWindow(env.App.Preferences(), w, nav) })
+	w.SetMaster()
+	return w
+}
+
+func savedSize(p fyne.Preferences) fyne.Size {
+	wd := p.FloatWithFallback(prefWinWidth, float64(defaultSize.Width))
+	ht := p.FloatWithFallback(prefWinHeight, float64(defaultSize.Height))
+	if wd < 640 || ht < 480 { // never restore a window too small to use
+		return defaultSize
+	}
+	return fyne.NewSize(float32(wd), float32(ht))
+}
+
+func saveWindow(p fyne.Preferences, w fyne.Window, nav *navigation) {
+	size := w.Canvas().Size()
+	if size.Width > 0 && size.Height > 0 {
+		p.SetFloat(prefWinWidth, float64(size.Width))
+		p.SetFloat(prefWinHeight, float64(size.Height))
+	}
+	p.SetString(prefLastSection, nav.current())
+}
