@@ -43,8 +43,12 @@ func Open(dir string) (*sql.DB, error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return nil, classify(fmt.Errorf("create data dir %s: %w", dir, err))
 	}
-	path := filepath.Join(dir, FileName)
-	dsn := "file:" + path + "?_pragma=busy_timeout(2000)&_pragma=foreign_keys(1)&_txlock=immediate"
+	return openPath(filepath.Join(dir, FileName), "")
+}
+
+// openPath opens the database file at path; extra adds DSN parameters.
+func openPath(path, extra string) (*sql.DB, error) {
+	dsn := "file:" + path + "?_pragma=busy_timeout(2000)&_pragma=foreign_keys(1)&_txlock=immediate" + extra
 	db, err := sql.Open("sqlite", dsn)
 	if err != nil {
 		return nil, classify(fmt.Errorf("open %s: %w", path, err))
@@ -72,7 +76,17 @@ func check(db *sql.DB) error {
 	if res != "ok" {
 		return fmt.Errorf("quick_check: %s: %w", res, ErrCorrupt)
 	}
-	_, err := db.Exec("CREATE TABLE IF NOT EXISTS schema_version (component TEXT PRIMARY KEY, version INTEGER NOT NULL)")
+	if _, err := db.Exec("CREATE TABLE IF NOT EXISTS schema_version (component TEXT PRIMARY KEY, version INTEGER NOT NULL)"); err != nil {
+		return err
+	}
+	// Take the write lock once, so a database held by another program is
+	// reported now rather than at the user's first save.
+	tx, err := db.Begin()
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	_, err = tx.Exec("INSERT OR REPLACE INTO schema_version(component, version) VALUES ('_write_check', 0)")
 	return err
 }
 
