@@ -5,6 +5,8 @@ package main
 
 import (
 	"os"
+	"runtime/debug"
+	"time"
 
 	"fyne.io/fyne/v2/app"
 
@@ -30,5 +32,8 @@ func main() {
 	if env.DB != nil {
 		defer env.DB.Close()
 	}
+	// Start-up garbage (fonts, translations, first layout) is returned to the
+	// system once the window is up, rather than whenever the scavenger gets to it.
+	time.AfterFunc(2*time.Second, debug.FreeOSMemory)
 	ui.NewMainWindow(env).ShowAndRun()
 }
