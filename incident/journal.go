@@ -1,0 +1,113 @@
+package incident
+
+import (
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"hygie/store"
+)
+
+// migrations are the journal's schema versions; never edit one, append.
+var migrations = []string{
+	`CREATE TABLE incident_journal (
+		id      INTEGER PRIMARY KEY,
+		at      TEXT NOT NULL,    -- UTC instant, RFC 3339
+		step_id TEXT NOT NULL DEFAULT '',
+		note    TEXT NOT NULL
+	)`,
+}
+
+// Entry is one line of the journal.
+type Entry struct {
+	ID     int64
+	At     time.Time
+	StepID string // the Step it records, empty for a free note
+	Note   string
+}
+
+// Journal is the dated record of what was done during an incident.
+type Journal struct {
+	db *sql.DB
+}
+
+// ErrEmptyNote is returned when an entry has no text.
+var ErrEmptyNote = errors.New("incident: empty journal note")
+
+// OpenJournal migrates the journal's tables in db.
+func OpenJournal(db *sql.DB) (*Journal, error) {
+	if err := store.Migrate(db, "incident", migrations); err != nil {
+		return nil, fmt.Errorf("open incident journal: %w", err)
+	}
+	return &Journal{db: db}, nil
+}
+
+// Add records note (and the step it completes, if any) at time at.
+func (j *Journal) Add(at time.Time, stepID, note string) (Entry, error) {
+	note = strings.TrimSpace(note)
+	if note == "" {
+		return Entry{}, ErrEmptyNote
+	}
+	e := Entry{At: at.UTC().Truncate(time.Second), StepID: stepID, Note: note}
+	err := store.InTx(j.db, func(tx *sql.Tx) error {
+		res, err := tx.Exec(`INSERT INTO incident_journal(at, step_id, note) VALUES(?, ?, ?)`,
+			e.At.Format(time.RFC3339), stepID, note)
+		if err != nil {
+			return fmt.Errorf("add journal entry: %w", err)
+		}
+		e.ID, err = res.LastInsertId()
+		return err
+	})
+	return e, err
+}
+
+// Entries returns the journal, oldest first.
+func (j *Journal) Entries() ([]Entry, error) {
+	rows, err := j.db.Query(`SELECT id, at, step_id, note FROM incident_journal ORDER BY at, id`)
+	if err != nil {
+		return nil, fmt.Errorf("read journal: %w", err)
+	}
+	defer rows.Close()
+	var out []Entry
+	for rows.Next() {
+		var e Entry
+		var at string
+		if err := rows.Scan(&e.ID, &at, &e.StepID, &e.Note); err != nil {
+			return nil, fmt.Errorf("read journal: %w", err)
+		}
+		e.At, _ = time.Parse(time.RFC3339, at)
+		out = append(out, e)
+	}
+	return out, rows.Err()
+}
+
+// Done reports which steps have a journal entry.
+func (j *Journal) Done() (map[string]bool, error) {
+	entries, err := j.Entries()
+	if err != nil {
+		return nil, err
+	}
+	done := map[string]bool{}
+	for _, e := range entries {
+		if e.StepID != "" {
+			done[e.StepID] = true
+		}
+	}
+	return done, nil
+}
+
+// Render renders the journal for printing or sending to an insurer, in local
+// time; it is the same in the app and on the command line.
+func Render(entries []Entry, loc *time.Location) string {
+	var b strings.Builder
+	b.WriteString("Journal d'incident — Hygie\n\n")
+	if len(entries) == 0 {
+		b.WriteString("(aucune entrée)\n")
+	}
+	for _, e := range entries {
+		fmt.Fprintf(&b, "%s  %s\n", e.At.In(loc).Format("02/01/2006 15:04"), e.Note)
+	}
+	return b.String()
+}
