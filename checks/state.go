@@ -1,0 +1,163 @@
+package checks
+
+import (
+	"sort"
+	"time"
+
+	"hygie/checks/probe"
+)
+
+// Source says who ticked an item.
+type Source string
+
+// Sources of a tick: the practitioner, or a probe that verified the item.
+const (
+	Manual    Source = "manual"
+	Automatic Source = "automatic"
+)
+
+// Tick records that an item was done on a day of the practice.
+type Tick struct {
+	Item     string
+	Day      string    // local calendar date, DayLayout
+	At       time.Time // the instant, UTC
+	Source   Source
+	Evidence string // what the probe saw, for automatic ticks
+}
+
+// NotApplicable records that an item does not concern the practice, and why.
+type NotApplicable struct {
+	Item   string
+	Reason string
+	Since  string // local calendar date
+	At     time.Time
+}
+
+// Records is everything the checklist has stored. State, history and score
+// are pure functions of it, so they are tested without a database.
+type Records struct {
+	Ticks    []Tick
+	NA       map[string]NotApplicable
+	Probes   map[string]probe.Result // latest result per probe id
+	Accounts []Account
+}
+
+// Status is where an item stands on a day.
+type Status int
+
+// Statuses, in the order the checklist shows them: failures first.
+const (
+	Failed              Status = iota // a probe saw it is not done
+	Due                               // to do
+	Done                              // done within its window
+	NotApplicableStatus               // marked not applicable
+)
+
+// State is an item's status on a day with what explains it.
+type State struct {
+	Item   Item
+	Status Status
+	Last   Tick          // latest tick on or before the day; zero when none
+	NA     NotApplicable // when Status is NotApplicableStatus
+	Probe  probe.Result  // latest probe result, zero when none was recorded
+}
+
+// Ticked reports whether the item was ever ticked up to the state's day.
+func (s State) Ticked() bool { return s.Last.Day != "" }
+
+// lastTick is the latest tick of item on or before day.
+func (r Records) lastTick(item, day string) Tick {
+	var best Tick
+	for _, t := range r.Ticks {
+		if t.Item == item && t.Day <= day && (t.Day > best.Day || (t.Day == best.Day && t.At.After(best.At))) {
+			best = t
+		}
+	}
+	return best
+}
+
+// covers reports whether a tick on tickDay keeps an item of frequency f up
+// to date on day.
+func covers(f Frequency, tickDay, day string) bool {
+	if tickDay == "" || tickDay > day {
+		return false
+	}
+	w := f.Window()
+	return w == 0 || DaysBetween(tickDay, day) < w
+}
+
+// State returns where it stands on day. A probe failure counts only when it
+// is newer than the last tick: the practitioner may have fixed it since.
+func (r Records) State(it Item, day string) State {
+	s := State{Item: it, Last: r.lastTick(it.ID, day)}
+	if it.Probe != "" {
+		s.Probe = r.Probes[it.Probe]
+	}
+	if na, ok := r.NA[it.ID]; ok {
+		s.Status, s.NA = NotApplicableStatus, na
+		return s
+	}
+	switch {
+	case s.Probe.Status == probe.Fail && (s.Last.Day == "" || s.Probe.At.After(s.Last.At)):
+		s.Status = Failed
+	case covers(it.Freq, s.Last.Day, day):
+		s.Status = Done
+	default:
+		s.Status = Due
+	}
+	return s
+}
+
+// States returns the state of every catalogue item on day: failures first,
+// then items to do, done, and not applicable; catalogue order within each.
+func (r Records) States(day string) []State {
+	out := make([]State, 0, len(catalogue))
+	for _, it := range catalogue {
+		out = append(out, r.State(it, day))
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Status < out[j].Status })
+	return out
+}
+
+// Progress is how many applicable items are up to date on a day.
+type Progress struct {
+	Done, Applicable int
+}
+
+// Complete reports whether every applicable item is up to date.
+func (p Progress) Complete() bool { return p.Applicable > 0 && p.Done == p.Applicable }
+
+// Fraction is Done/Applicable, 0 when nothing applies.
+func (p Progress) Fraction() float64 {
+	if p.Applicable == 0 {
+		return 0
+	}
+	return float64(p.Done) / float64(p.Applicable)
+}
+
+// ProgressOn counts the applicable items up to date on day.
+func (r Records) ProgressOn(day string) Progress {
+	var p Progress
+	for _, s := range r.States(day) {
+		switch s.Status {
+		case NotApplicableStatus:
+		case Done:
+			p.Done++
+			p.Applicable++
+		default:
+			p.Applicable++
+		}
+	}
+	return p
+}
+
+// Failures returns the items whose latest automatic check failed on day.
+func (r Records) Failures(day string) []State {
+	var out []State
+	for _, s := range r.States(day) {
+		if s.Status == Failed {
+			out = append(out, s)
+		}
+	}
+	return out
+}

@@ -1,0 +1,41 @@
+package checks
+
+import "testing"
+
+func TestSuggestionsOrderedByRisk(t *testing.T) {
+	accounts := []Account{
+		{Name: "Clé", Kind: KindBank, Enabled: true, Method: MethodKey},
+		{Name: "Doctolib", Kind: KindDoctolib, Enabled: false},
+		{Name: "Banque SMS", Kind: KindBank, Enabled: true, Method: MethodSMS},
+		{Name: "Messagerie", Kind: KindMail, Enabled: false},
+		{Name: "Logiciel", Kind: KindSoftware, Enabled: true, Method: MethodApp},
+		{Name: "Inconnu", Kind: KindOther, Enabled: true},
+	}
+	want := []string{"Messagerie", "Doctolib", "Banque SMS", "Inconnu", "Clé", "Logiciel"}
+	got := Suggestions(accounts)
+	for i, s := range got {
+		if s.Account.Name != want[i] {
+			t.Errorf("Suggestions[%d] = %s, want %s", i, s.Account.Name, want[i])
+		}
+	}
+	if got[0].Advice != AdviceEnable || got[2].Advice != AdviceReplaceSMS || got[5].Advice != AdviceNothing {
+		t.Errorf("advice wrong: %+v", got)
+	}
+}
+
+func TestStrengthOrder(t *testing.T) {
+	off := Account{Enabled: false, Method: MethodKey}
+	sms := Account{Enabled: true, Method: MethodSMS}
+	app := Account{Enabled: true, Method: MethodApp}
+	key := Account{Enabled: true, Method: MethodKey}
+	cps := Account{Enabled: true, Method: MethodCPS}
+	if !(off.Strength() < sms.Strength() && sms.Strength() < app.Strength() && app.Strength() < key.Strength()) {
+		t.Errorf("strengths not ordered off < SMS < app < key")
+	}
+	if cps.Strength() != key.Strength() {
+		t.Errorf("CPS strength %v, want %v", cps.Strength(), key.Strength())
+	}
+	if InventoryScore(nil) != 0 || InventoryScore([]Account{key, off}) != 0.5 {
+		t.Errorf("InventoryScore wrong")
+	}
+}
