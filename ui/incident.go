@@ -1,17 +1,188 @@
 package ui
 
 import (
+	"fmt"
+	"time"
+
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"hygie/incident"
 )
 
-// incidentView builds the incident section.
-func incidentView(env *Env) fyne.CanvasObject {
-	return placeholder(lang.X("incident.title", "En cas d'attaque"), lang.X("incident.placeholder",
-		"Bientôt ici : les gestes à faire tout de suite (débrancher le réseau, ne pas éteindre, prévenir), les numéros à appeler et un journal daté de ce qui a été fait."))
+// incidentScreen guides the practitioner through an attack: the steps in
+// order, whom to call, and the journal of what was done.
+type incidentScreen struct {
+	env     *Env
+	journal *incident.Journal // nil when the database is unavailable
+	checks  map[string]*widget.Check
+	list    *widget.Label
+	note    *widget.Entry
+	status  *widget.Label
 }
 
-// incidentCard is the dashboard card of this section, or nil when it has nothing to show yet.
+// incidentView builds the "En cas d'attaque" section.
+func incidentView(env *Env) fyne.CanvasObject {
+	s := newIncidentScreen(env)
+	return screen(lang.X("incident.title", "En cas d'attaque"), s.content())
+}
+
+func newIncidentScreen(env *Env) *incidentScreen {
+	s := &incidentScreen{env: env, checks: map[string]*widget.Check{}}
+	if env.DB != nil {
+		j, err := incident.OpenJournal(env.DB)
+		if err != nil {
+			fyne.LogError("open incident journal", err)
+		}
+		s.journal = j
+	}
+	return s
+}
+
+func (s *incidentScreen) content() fyne.CanvasObject {
+	intro := widget.NewLabel(lang.X("incident.intro",
+		"Vous pensez que l'ordinateur ou la messagerie du cabinet est attaqué ? Gardez votre calme et suivez ces étapes dans l'ordre. Chaque étape cochée est notée, avec l'heure, dans le journal."))
+	intro.Wrapping = fyne.TextWrapWord
+	box := container.NewVBox(intro, s.stepsCard(), s.contactsCard(), s.journalCard())
+	s.refreshJournal()
+	return box
+}
+
+func (s *incidentScreen) stepsCard() fyne.CanvasObject {
+	box := container.NewVBox()
+	for i, st := range incident.Steps {
+		st := st
+		check := widget.NewCheck(fmt.Sprintf("%d. %s", i+1, st.Title.In(currentLang)), nil)
+		check.OnChanged = func(on bool) {
+			if on {
+				s.onStepDone(st, check)
+			}
+		}
+		s.checks[st.ID] = check
+		why := widget.NewLabel(st.Why.In(currentLang))
+		why.Wrapping = fyne.TextWrapWord
+		why.Importance = widget.LowImportance
+		box.Add(container.NewVBox(check, container.NewPadded(why)))
+	}
+	return widget.NewCard(lang.X("incident.steps.title", "Tout de suite"), "", box)
+}
+
+func (s *incidentScreen) contactsCard() fyne.CanvasObject {
+	box := container.NewVBox()
+	for _, c := range incident.Contacts {
+		line := widget.NewLabel(c.Name + " — " + c.When.In(currentLang))
+		line.Wrapping = fyne.TextWrapWord
+		row := container.NewVBox(line)
+		if c.Phone != "" {
+			row.Add(widget.NewLabelWithStyle(lang.X("incident.phone", "Téléphone : {{.Phone}}", map[string]string{"Phone": c.Phone}), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+		}
+		if c.URL != "" {
+			if u, err := parseURL(c.URL); err == nil {
+				row.Add(widget.NewHyperlink(c.URL, u))
+			}
+		}
+		box.Add(row)
+	}
+	return widget.NewCard(lang.X("incident.contacts.title", "Qui appeler"), "", box)
+}
+
+func (s *incidentScreen) journalCard() fyne.CanvasObject {
+	s.list = widget.NewLabel("")
+	s.list.Wrapping = fyne.TextWrapWord
+	s.status = widget.NewLabel("")
+	s.status.Wrapping = fyne.TextWrapWord
+	s.note = widget.NewMultiLineEntry()
+	s.note.SetPlaceHolder(lang.X("incident.note.placeholder", "Ce que vous avez fait ou constaté, par exemple : « 9 h 10, message de rançon à l'écran »"))
+	add := widget.NewButton(lang.X("incident.note.add", "Noter dans le journal"), s.onAddNote)
+	add.Importance = widget.HighImportance
+	cp := widget.NewButton(lang.X("incident.journal.copy", "Copier le journal"), s.onCopy)
+	if s.journal == nil {
+		s.status.SetText(lang.X("incident.journal.unavailable", "Le journal ne peut pas être enregistré car les données de Hygie sont indisponibles (voir l'accueil). Notez vos actions sur papier, avec l'heure."))
+		s.note.Disable()
+		add.Disable()
+		cp.Disable()
+	}
+	return widget.NewCard(lang.X("incident.journal.title", "Journal"), "",
+		container.NewVBox(s.list, s.note, container.NewHBox(add, cp), s.status))
+}
+
+func (s *incidentScreen) onStepDone(st incident.Step, check *widget.Check) {
+	if s.journal == nil {
+		return
+	}
+	if _, err := s.journal.Add(time.Now(), st.ID, st.Title.In(currentLang)); err != nil {
+		fyne.LogError("journal step "+st.ID, err)
+		s.status.SetText(lang.X("incident.journal.err", "Cette action n'a pas pu être notée dans le journal. Notez-la sur papier, avec l'heure."))
+		check.SetChecked(false)
+		return
+	}
+	s.refreshJournal()
+}
+
+func (s *incidentScreen) onAddNote() {
+	if s.journal == nil || s.note.Text == "" {
+		return
+	}
+	if _, err := s.journal.Add(time.Now(), "", s.note.Text); err != nil {
+		fyne.LogError("journal note", err)
+		s.status.SetText(lang.X("incident.journal.err", "Cette action n'a pas pu être notée dans le journal. Notez-la sur papier, avec l'heure."))
+		return
+	}
+	s.note.SetText("")
+	s.status.SetText("")
+	s.refreshJournal()
+}
+
+func (s *incidentScreen) onCopy() {
+	entries, err := s.journal.Entries()
+	if err != nil {
+		fyne.LogError("copy journal", err)
+		return
+	}
+	s.env.App.Clipboard().SetContent(incident.Render(entries, time.Local))
+	s.status.SetText(lang.X("incident.journal.copied", "Journal copié : vous pouvez le coller dans un courriel à votre prestataire ou à votre assureur."))
+}
+
+// refreshJournal shows the entries and ticks the steps already done.
+func (s *incidentScreen) refreshJournal() {
+	if s.journal == nil {
+		return
+	}
+	entries, err := s.journal.Entries()
+	if err != nil {
+		fyne.LogError("read journal", err)
+		return
+	}
+	if len(entries) == 0 {
+		s.list.SetText(lang.X("incident.journal.empty", "Rien n'est encore noté."))
+	} else {
+		s.list.SetText(incident.Render(entries, time.Local))
+	}
+	for _, e := range entries {
+		if c := s.checks[e.StepID]; c != nil && !c.Checked {
+			c.Checked = true
+			c.Refresh()
+		}
+	}
+}
+
+// incidentCard appears on the dashboard while an incident is being handled:
+// when the journal has an entry from the last seven days.
 func incidentCard(env *Env) fyne.CanvasObject {
-	return nil
+	if env.DB == nil {
+		return nil
+	}
+	j, err := incident.OpenJournal(env.DB)
+	if err != nil {
+		return nil
+	}
+	entries, err := j.Entries()
+	if err != nil || len(entries) == 0 || time.Since(entries[len(entries)-1].At) > 7*24*time.Hour {
+		return nil
+	}
+	msg := widget.NewLabel(lang.X("incident.card.body", "Un incident est en cours de traitement : {{.Count}} action(s) notée(s) dans le journal.", map[string]int{"Count": len(entries)}))
+	msg.Wrapping = fyne.TextWrapWord
+	return widget.NewCard(lang.X("incident.title", "En cas d'attaque"), "", msg)
 }

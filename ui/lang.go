@@ -17,6 +17,10 @@ const (
 	langEN = "en"
 )
 
+// currentLang is the language the UI speaks since the last SetupLanguage;
+// screens use it to pick the FR or EN field of domain data.
+var currentLang = langFR
+
 // EffectiveLanguage returns the language Hygie speaks for a user choice
 // ("", "fr" or "en") and the system's language: French unless English was
 // chosen, or the system is English and nothing was chosen.
@@ -40,6 +44,7 @@ func EffectiveLanguage(choice, system string) string {
 func SetupLanguage(choice string) string {
 	sys := lang.SystemLocale().LanguageString()
 	eff := EffectiveLanguage(choice, sys)
+	currentLang = eff
 	for _, data := range translationFiles(eff) {
 		for _, tag := range []string{sys, langEN} {
 			if err := lang.AddTranslationsForLocale(data, fyne.Locale(tag)); err != nil {

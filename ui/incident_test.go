@@ -1,0 +1,52 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+
+	"hygie/incident"
+	"hygie/store"
+)
+
+func TestIncidentStepsAreJournaled(t *testing.T) {
+	a := test.NewTempApp(t)
+	SetupLanguage(langFR)
+	db, err := store.Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	s := newIncidentScreen(&Env{App: a, DB: db})
+	test.NewTempWindow(t, s.content())
+
+	test.Tap(s.checks["disconnect"])
+	test.Type(s.note, "Message de rançon à l'écran")
+	s.onAddNote()
+	test.Tap(s.checks["disconnect"]) // unticking does not erase history
+
+	j, _ := incident.OpenJournal(db)
+	entries, _ := j.Entries()
+	if len(entries) != 2 || entries[0].StepID != "disconnect" {
+		t.Fatalf("journal = %+v, want the step then the note", entries)
+	}
+	if !strings.Contains(s.list.Text, "Message de rançon") || s.note.Text != "" {
+		t.Errorf("journal shows %q and entry keeps %q; want the note listed and the entry cleared", s.list.Text, s.note.Text)
+	}
+	again := newIncidentScreen(&Env{App: a, DB: db})
+	test.NewTempWindow(t, again.content())
+	if !again.checks["disconnect"].Checked {
+		t.Error("a step already in the journal is not ticked when the screen reopens")
+	}
+}
+
+func TestIncidentWithoutDatabaseSaysSo(t *testing.T) {
+	a := test.NewTempApp(t)
+	SetupLanguage(langFR)
+	s := newIncidentScreen(&Env{App: a})
+	test.NewTempWindow(t, s.content())
+	if !s.note.Disabled() || !strings.Contains(s.status.Text, "papier") {
+		t.Errorf("without a database: note disabled=%v, status %q; want disabled and advice to write on paper", s.note.Disabled(), s.status.Text)
+	}
+}
