@@ -4,7 +4,10 @@ import (
 	"fmt"
 	"time"
 
+	"image/color"
+
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
@@ -61,10 +64,11 @@ func (s *incidentScreen) stepsCard() fyne.CanvasObject {
 			}
 		}
 		s.checks[st.ID] = check
-		why := widget.NewLabel(st.Why.In(currentLang))
+		why := widget.NewLabelWithStyle(st.Why.In(currentLang), fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
 		why.Wrapping = fyne.TextWrapWord
-		why.Importance = widget.LowImportance
-		box.Add(container.NewVBox(check, container.NewPadded(why)))
+		indent := canvas.NewRectangle(color.Transparent)
+		indent.SetMinSize(fyne.NewSize(28, 0))
+		box.Add(container.NewVBox(check, container.NewBorder(nil, nil, indent, nil, why)))
 	}
 	return widget.NewCard(lang.X("incident.steps.title", "Tout de suite"), "", box)
 }
