@@ -1,0 +1,40 @@
+package mailbox
+
+import "testing"
+
+func TestPresetsAreUsable(t *testing.T) {
+	seen := map[string]bool{}
+	var mssante bool
+	for _, p := range Presets() {
+		if p.ID == "" || seen[p.ID] {
+			t.Errorf("preset %q: empty or duplicate id", p.ID)
+		}
+		seen[p.ID] = true
+		if p.Name == "" || p.NoteFR == "" || p.NoteEN == "" {
+			t.Errorf("preset %s: name or notes missing", p.ID)
+		}
+		if p.Security != TLS && p.Security != StartTLS {
+			t.Errorf("preset %s: security %q, want tls or starttls", p.ID, p.Security)
+		}
+		if p.Port <= 0 || p.Port > 65535 {
+			t.Errorf("preset %s: port %d", p.ID, p.Port)
+		}
+		if p.Host != "" {
+			if err := p.Account("x", "u@example.fr").Validate(); err != nil {
+				t.Errorf("preset %s makes an invalid account: %v", p.ID, err)
+			}
+		}
+		mssante = mssante || p.MSSante
+	}
+	for _, id := range []string{"orange", "free", "sfr", "laposte", "ovh", "gmail", "outlook", "icloud"} {
+		if !seen[id] {
+			t.Errorf("preset %s missing", id)
+		}
+	}
+	if !mssante {
+		t.Error("no MSSanté preset")
+	}
+	if p, ok := PresetByID("gmail"); !ok || !p.AppPassword || p.Account("a", "u").Preset != "gmail" {
+		t.Errorf("PresetByID(gmail) = %+v, %v; want an app-password preset", p, ok)
+	}
+}

@@ -1,0 +1,181 @@
+package mailbox
+
+import (
+	"context"
+	"crypto/tls"
+	"fmt"
+	"mime"
+	"net"
+	"sync"
+
+	"github.com/emersion/go-imap/v2"
+	"github.com/emersion/go-imap/v2/imapclient"
+	"github.com/emersion/go-message/charset"
+)
+
+// session is one logged-in, read-only IMAP connection.
+type session struct {
+	ctx    context.Context
+	acct   Account
+	conn   *watchedConn
+	client *imapclient.Client
+	stop   func() bool // detaches the cancel watcher
+
+	mu      sync.Mutex
+	certErr *CertError
+}
+
+// connect dials the account's server, secures the link and logs in.
+// Errors are classified with this package's sentinels.
+func connect(ctx context.Context, acct Account, password string, opts Options) (*session, error) {
+	if err := acct.Validate(); err != nil {
+		return nil, err
+	}
+	d := net.Dialer{Timeout: opts.timeout(), Resolver: opts.Resolver}
+	raw, err := d.DialContext(ctx, "tcp", acct.Addr())
+	if err != nil {
+		return nil, fmt.Errorf("connect to %s: %w", acct.Addr(), classifyDial(err))
+	}
+	s := &session{ctx: ctx, acct: acct, conn: newWatchedConn(raw, opts.timeout())}
+	// Cancelling closes the socket: any blocked read or write returns at once.
+	s.stop = context.AfterFunc(ctx, func() { raw.Close() })
+	if err := s.open(opts); err != nil {
+		s.close()
+		return nil, fmt.Errorf("connect to %s: %w", acct.Addr(), err)
+	}
+	if err := s.login(password); err != nil {
+		s.close()
+		return nil, fmt.Errorf("log in to %s as %s: %w", acct.Addr(), acct.Username, err)
+	}
+	return s, nil
+}
+
+// open sets up TLS as the account asks and waits for the server greeting.
+func (s *session) open(opts Options) error {
+	copts := &imapclient.Options{WordDecoder: &mime.WordDecoder{CharsetReader: charset.Reader}}
+	cfg := tlsConfig(s.acct.Host, opts.RootCAs, s.acct.PinnedSHA256, s.rejected)
+	var err error
+	switch s.acct.Security {
+	case StartTLS:
+		copts.TLSConfig = cfg
+		s.client, err = imapclient.NewStartTLS(s.conn, copts)
+	case Plain:
+		s.client = imapclient.New(s.conn, copts)
+	default:
+		tc := tls.Client(s.conn, cfg)
+		hctx, cancel := context.WithTimeout(s.ctx, opts.timeout())
+		err = tc.HandshakeContext(hctx)
+		cancel()
+		if err == nil {
+			s.client = imapclient.New(tc, copts)
+		}
+	}
+	if err == nil {
+		err = s.client.WaitGreeting()
+	}
+	return s.classify(err)
+}
+
+func (s *session) rejected(e *CertError) {
+	s.mu.Lock()
+	s.certErr = e
+	s.mu.Unlock()
+}
+
+// login sends LOGIN; the password goes to the server and nowhere else.
+func (s *session) login(password string) error {
+	err := s.client.Login(s.acct.Username, password).Wait()
+	if ie, ok := imapStatus(err); ok {
+		// Only the server's own text: it never contains the password.
+		return fmt.Errorf("%w: %s", ErrAuth, ie.Text)
+	}
+	return s.classify(err)
+}
+
+// classify turns a failure on this connection into a sentinel: cancelled,
+// certificate refused, server error reply, time-out or dropped link.
+func (s *session) classify(err error) error {
+	if err == nil {
+		return nil
+	}
+	if cerr := s.ctx.Err(); cerr != nil {
+		return cerr
+	}
+	s.mu.Lock()
+	certErr := s.certErr
+	s.mu.Unlock()
+	if certErr != nil {
+		return certErr
+	}
+	if ie, ok := imapStatus(err); ok {
+		return fmt.Errorf("%w: %s %s", ErrServer, ie.Type, ie.Text)
+	}
+	if linkErr := s.conn.err(); linkErr != nil {
+		if isTimeout(linkErr) {
+			return fmt.Errorf("%w: %v", ErrTimeout, linkErr)
+		}
+		if c := classifyDial(linkErr); c != linkErr {
+			return c
+		}
+		return fmt.Errorf("%w: %v", ErrDropped, linkErr)
+	}
+	if c := classifyDial(err); c != err {
+		return c
+	}
+	if s.client != nil && isClosed(s.client) {
+		return fmt.Errorf("%w: %v", ErrDropped, err)
+	}
+	return err
+}
+
+func isClosed(c *imapclient.Client) bool {
+	select {
+	case <-c.Closed():
+		return true
+	default:
+		return c.State() == imap.ConnStateLogout
+	}
+}
+
+// examine opens box read-only (EXAMINE, never SELECT).
+func (s *session) examine(box string) (*imap.SelectData, error) {
+	data, err := s.client.Select(box, &imap.SelectOptions{ReadOnly: true}).Wait()
+	if ie, ok := imapStatus(err); ok && (ie.Code == imap.ResponseCodeNonExistent || ie.Type == imap.StatusResponseTypeNo) {
+		return nil, fmt.Errorf("examine %s: %w: %s", box, ErrMailboxNotFound, ie.Text)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("examine %s: %w", box, s.classify(err))
+	}
+	return data, nil
+}
+
+// close logs out politely when the link still works, then closes it.
+func (s *session) close() {
+	if s.client != nil {
+		if s.ctx.Err() == nil && s.conn.err() == nil {
+			s.client.Logout().Wait()
+		}
+		s.client.Close()
+	} else {
+		s.conn.Close()
+	}
+	if s.stop != nil {
+		s.stop()
+	}
+}
+
+// CheckLogin connects, logs in and opens every mailbox of acct read-only,
+// so the account form can say at once whether the settings work.
+func CheckLogin(ctx context.Context, acct Account, password string, opts Options) error {
+	s, err := connect(ctx, acct, password, opts)
+	if err != nil {
+		return err
+	}
+	defer s.close()
+	for _, box := range acct.Boxes() {
+		if _, err := s.examine(box); err != nil {
+			return err
+		}
+	}
+	return nil
+}
