@@ -17,7 +17,12 @@ type htmlScanner struct {
 	anchor *Link
 	atext  strings.Builder
 	skip   int // depth inside <script>, <style>…
+	// hidden is the element depth inside an invisible element, 0 outside.
+	hidden int
 }
+
+// voidElements never have an end tag, so they do not change the depth.
+var voidElements = map[string]bool{"area": true, "base": true, "br": true, "col": true, "embed": true, "hr": true, "img": true, "input": true, "link": true, "meta": true, "source": true, "track": true, "wbr": true}
 
 // scan tokenizes r (at most maxHTMLBytes of it; the rest is drained).
 func (s *htmlScanner) scan(r io.Reader) error {
@@ -47,7 +52,11 @@ func (s *htmlScanner) finish(err error, r io.Reader) error {
 func (s *htmlScanner) token(z *html.Tokenizer, tt html.TokenType) {
 	switch tt {
 	case html.TextToken:
-		if s.skip == 0 {
+		switch {
+		case s.skip > 0:
+		case s.hidden > 0:
+			s.m.HiddenText += len(bytes.TrimSpace(z.Text()))
+		default:
 			s.addText(z.Text())
 		}
 	case html.StartTagToken, html.SelfClosingTagToken:
@@ -68,7 +77,38 @@ func (s *htmlScanner) addText(t []byte) {
 	}
 }
 
+// tagAttrs holds the few attributes the scanner reads, gathered in one
+// pass because the tokenizer yields each attribute once.
+type tagAttrs struct {
+	href, action, typ, style, httpEquiv, content string
+}
+
+func readAttrs(z *html.Tokenizer, hasAttr bool) tagAttrs {
+	var t tagAttrs
+	for hasAttr {
+		var k, v []byte
+		k, v, hasAttr = z.TagAttr()
+		switch string(k) {
+		case "href":
+			t.href = strings.TrimSpace(string(v))
+		case "action":
+			t.action = strings.TrimSpace(string(v))
+		case "type":
+			t.typ = string(v)
+		case "style":
+			t.style = string(v)
+		case "http-equiv":
+			t.httpEquiv = string(v)
+		case "content":
+			t.content = string(v)
+		}
+	}
+	return t
+}
+
 func (s *htmlScanner) startTag(z *html.Tokenizer, name string, hasAttr, selfClosing bool) {
+	t := readAttrs(z, hasAttr)
+	s.trackHidden(name, t, selfClosing)
 	switch name {
 	case "script", "style", "head", "noscript", "template":
 		if !selfClosing {
@@ -78,28 +118,52 @@ func (s *htmlScanner) startTag(z *html.Tokenizer, name string, hasAttr, selfClos
 		s.skip = 0 // an unclosed <head> must not hide the whole body
 	case "a", "area":
 		s.closeAnchor()
-		if href := attr(z, hasAttr, "href"); href != "" {
-			s.anchor = &Link{URL: href}
+		if t.href != "" {
+			s.anchor = &Link{URL: t.href, Hidden: s.hidden > 0}
 		}
 		if name == "area" || selfClosing {
 			s.closeAnchor()
 		}
 	case "form":
-		s.addLink(Link{URL: attr(z, hasAttr, "action"), Form: true})
+		s.addLink(Link{URL: t.action, Form: true})
 	case "input":
-		if strings.EqualFold(attr(z, hasAttr, "type"), "password") {
+		if strings.EqualFold(t.typ, "password") {
 			s.m.PasswordField = true
 		}
 	case "img":
 		s.m.Images++
 	case "meta":
-		s.metaRefresh(z, hasAttr)
+		s.metaRefresh(t)
 	case "br", "p", "div", "tr", "li", "td", "h1", "h2", "h3", "table":
 		s.text.WriteString("\n")
 	}
 }
 
+// trackHidden follows whether the current element is invisible.
+func (s *htmlScanner) trackHidden(name string, t tagAttrs, selfClosing bool) {
+	if selfClosing || voidElements[name] {
+		return
+	}
+	switch {
+	case s.hidden > 0:
+		s.hidden++
+	case t.style != "" && hiddenStyle(t.style):
+		s.m.HiddenElements++
+		s.hidden = 1
+	}
+}
+
+// hiddenStyle reports inline styles that hide content from the reader.
+func hiddenStyle(style string) bool {
+	st := strings.ToLower(strings.ReplaceAll(style, " ", ""))
+	return strings.Contains(st, "display:none") || strings.Contains(st, "visibility:hidden") ||
+		strings.Contains(st, "font-size:0") || strings.Contains(st, "opacity:0;") || strings.HasSuffix(st, "opacity:0")
+}
+
 func (s *htmlScanner) endTag(name string) {
+	if s.hidden > 0 && !voidElements[name] {
+		s.hidden--
+	}
 	switch name {
 	case "script", "style", "head", "noscript", "template":
 		if s.skip > 0 {
@@ -127,7 +191,7 @@ func (s *htmlScanner) addLink(l Link) {
 		return
 	}
 	if nl, ok := newLink(l.URL, l.Text); ok {
-		nl.Form = l.Form
+		nl.Form, nl.Hidden = l.Form, l.Hidden
 		s.m.Links = append(s.m.Links, nl)
 	} else if l.Form {
 		// A form posting to a relative or empty action still collects data.
@@ -137,34 +201,11 @@ func (s *htmlScanner) addLink(l Link) {
 
 // metaRefresh records the target of <meta http-equiv="refresh">, a
 // redirection that opens a page without a click.
-func (s *htmlScanner) metaRefresh(z *html.Tokenizer, hasAttr bool) {
-	var equiv, content string
-	for hasAttr {
-		var k, v []byte
-		k, v, hasAttr = z.TagAttr()
-		switch string(k) {
-		case "http-equiv":
-			equiv = string(v)
-		case "content":
-			content = string(v)
-		}
-	}
-	if !strings.EqualFold(equiv, "refresh") {
+func (s *htmlScanner) metaRefresh(t tagAttrs) {
+	if !strings.EqualFold(t.httpEquiv, "refresh") {
 		return
 	}
-	if i := strings.Index(strings.ToLower(content), "url="); i >= 0 {
-		s.addLink(Link{URL: strings.Trim(content[i+4:], "'\" ")})
+	if i := strings.Index(strings.ToLower(t.content), "url="); i >= 0 {
+		s.addLink(Link{URL: strings.Trim(t.content[i+4:], "'\" ")})
 	}
-}
-
-// attr returns the value of the attribute key of the current tag.
-func attr(z *html.Tokenizer, hasAttr bool, key string) string {
-	for hasAttr {
-		var k, v []byte
-		k, v, hasAttr = z.TagAttr()
-		if bytes.Equal(k, []byte(key)) {
-			return strings.TrimSpace(string(v))
-		}
-	}
-	return ""
 }

@@ -57,6 +57,8 @@ type Link struct {
 	Host string `json:"host,omitempty"`
 	// Form is true when the URL is the action of an HTML form.
 	Form bool `json:"form,omitempty"`
+	// Hidden is true for an anchor inside an invisible element.
+	Hidden bool `json:"hidden,omitempty"`
 }
 
 // Attachment describes one attached file; its content is measured and hashed
@@ -103,7 +105,11 @@ type Message struct {
 	// HasHTML tells whether the message has an HTML body.
 	HasHTML bool
 	// Images counts <img> tags in the HTML body.
-	Images      int
+	Images int
+	// HiddenElements counts HTML elements styled to be invisible.
+	HiddenElements int
+	// HiddenText counts the bytes of text inside invisible elements.
+	HiddenText  int
 	Links       []Link
 	Attachments []Attachment
 	// PasswordField is true when an HTML part holds a password input.

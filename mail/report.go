@@ -1,11 +1,15 @@
 // Package mail analyses one raw e-mail message and explains, in words a
 // practitioner understands, whether it is safe and whether it travelled
 // inside the MSSanté trust space. It never fetches remote content.
+//
+// Every verdict comes from explainable rules (see Rules and
+// docs/mail-analysis.md): each rule that fires adds its weight to a 0–100
+// score and the score gives the verdict.
 package mail
 
 import (
-	"errors"
 	"io"
+	"time"
 )
 
 // Verdict is the overall judgement on a message.
@@ -19,6 +23,26 @@ const (
 	Dangerous  Verdict = "dangerous"
 )
 
+// Score thresholds: a score at or above a threshold gets that verdict.
+const (
+	CautionScore    = 20
+	SuspiciousScore = 40
+	DangerousScore  = 70
+)
+
+// VerdictFor returns the verdict of a 0–100 score.
+func VerdictFor(score int) Verdict {
+	switch {
+	case score >= DangerousScore:
+		return Dangerous
+	case score >= SuspiciousScore:
+		return Suspicious
+	case score >= CautionScore:
+		return Caution
+	}
+	return Safe
+}
+
 // Channel tells whether a message travelled inside the MSSanté trust space.
 type Channel string
 
@@ -31,7 +55,8 @@ const (
 
 // Finding is one rule that fired, with the evidence that made it fire.
 type Finding struct {
-	ID          string `json:"id"`
+	ID string `json:"id"`
+	// Severity is info (reassuring, weight ≤ 0), low, medium or high.
 	Severity    string `json:"severity"`
 	Weight      int    `json:"-"`
 	Title       string `json:"title"`
@@ -48,6 +73,10 @@ type Report struct {
 	Verdict   Verdict   `json:"verdict"`
 	Score     int       `json:"score"`
 	Findings  []Finding `json:"findings"`
+	// Date is the message's Date header (zero when absent or unreadable).
+	Date time.Time `json:"date,omitzero"`
+	// Attachments lists the attached files (name, type, size, hash).
+	Attachments []Attachment `json:"attachments,omitempty"`
 }
 
 // Options tune the analysis to one practice.
@@ -57,24 +86,32 @@ type Options struct {
 	// AuthServID is the receiving server's authserv-id; empty trusts the
 	// topmost Authentication-Results header.
 	AuthServID string
-	// KnownContacts are addresses the practice corresponds with.
+	// KnownContacts are addresses the practice corresponds with, either
+	// bare or as `Name <addr>` so that their names are recognised.
 	KnownContacts []string
+	// TrustList is the ANS MSSanté list; nil falls back to the rule
+	// "mssante.fr or one of its sub-domains".
+	TrustList *TrustList
 }
 
 // Analyzer analyses messages; it is safe for concurrent use.
 type Analyzer struct {
-	opts Options
+	opts     Options
+	contacts []Address
 }
 
 // NewAnalyzer returns an Analyzer configured with opts.
 func NewAnalyzer(opts Options) *Analyzer {
-	return &Analyzer{opts: opts}
+	return &Analyzer{opts: opts, contacts: parseContacts(opts.KnownContacts)}
 }
 
-// ErrNotImplemented is returned until the analysis engine lands.
-var ErrNotImplemented = errors.New("mail: analysis not implemented yet")
-
 // Analyze reads one raw RFC 5322 message from r and returns its report.
+// The error is non-nil only when the message cannot be read at all (for
+// instance a header block over 2 MB); malformed parts still get a verdict.
 func (a *Analyzer) Analyze(r io.Reader) (Report, error) {
-	return Report{Channel: ChannelOrdinary, Verdict: Safe}, ErrNotImplemented
+	m, err := Parse(r)
+	if err != nil {
+		return Report{}, err
+	}
+	return a.Report(m), nil
 }

@@ -1,0 +1,185 @@
+package mail
+
+import (
+	"strconv"
+	"strings"
+)
+
+// genericGreetings are impersonal salutations: a bank or an administration
+// that knows you uses your name.
+var genericGreetings = []string{"dear customer", "dear client", "dear user", "dear member", "dear valued", "dear account holder", "dear email user", "dear e-mail user", "dear mailbox user", "dear beneficiary", "dear winner", "dear friend", "hello user", "cher client", "chere cliente", "cher(e) client(e)", "cher utilisateur", "chere utilisatrice", "cher membre", "cher beneficiaire", "cher assure", "chere assuree", "cher(e) assure(e)", "cher adherent", "cher contribuable", "madame, monsieur le client", "prezado cliente", "prezado(a) cliente", "caro cliente", "estimado cliente", "querido cliente", "estimado usuario", "sehr geehrter kunde", "lieber kunde", "gentile cliente"}
+
+// actionWords in a link's text ask the reader to act on an account or a
+// payment.
+var actionWords = []string{"verify", "verify now", "confirm", "confirm now", "validate", "claim", "claim now", "pay now", "log in", "login", "sign in", "unlock", "restore", "reactivate", "update now", "update account", "secure account", "verifier", "verifiez", "confirmer", "confirmez", "valider", "validez", "reclamer", "payer", "regler", "se connecter", "connectez-vous", "debloquer", "reactiver", "mettre a jour", "acceder a mon compte", "acceder a votre compte", "verifique", "confirme", "pagar", "pague", "resgatar", "resgate", "acessar", "regularizar", "bestatigen", "jetzt bezahlen", "verificar", "confermare"}
+
+// checkContent looks at how the body addresses the reader and what it
+// hides: impersonal greetings, the reader's address as a name, buttons
+// that lead away from the sender, hidden text and disguised words.
+func checkContent(a *analysis) {
+	head := a.bodyHead(600)
+	for _, g := range genericGreetings {
+		if containsPhrase(head, g) {
+			a.add("generic_greeting", "« "+g+" »")
+			break
+		}
+	}
+	for _, r := range a.m.To {
+		if r.Addr != "" && greetsWithAddress(head, r.Addr) {
+			a.add("greeting_with_address", r.Addr)
+		}
+	}
+	checkActionLinks(a)
+	checkHidden(a)
+	if n := mixedWords(a.m.Text + " " + a.m.HTMLText); n >= 2 {
+		a.add("obfuscated_text", strconv.Itoa(n)+" disguised words in the body")
+	}
+	checkRandomSender(a)
+	checkSubjectBrand(a)
+}
+
+// bodyHead returns the folded start of the body, where greetings are.
+func (a *analysis) bodyHead(n int) string {
+	t := strings.TrimSpace(a.m.Text)
+	if a.m.HasHTML && len(strings.TrimSpace(a.m.HTMLText)) > 0 {
+		t = strings.TrimSpace(a.m.HTMLText)
+	}
+	return fold(t, n)
+}
+
+// greetsWithAddress reports a salutation followed by the recipient's
+// address ("Dear jane@cabinet.fr", "Bonjour jane@…"), the mark of bulk
+// mail that knows an address but not a person.
+func greetsWithAddress(head, addr string) bool {
+	i := strings.Index(head, addr)
+	if i < 0 || i > 300 {
+		return false
+	}
+	before := head[max(0, i-25):i]
+	for _, g := range []string{"dear", "hello", "hi", "bonjour", "cher", "chere", "madame", "monsieur", "ola", "hola", "hallo", "ciao", "salut", "greetings", "attention", "user", "utilisateur"} {
+		if containsPhrase(before, g) {
+			return true
+		}
+	}
+	return false
+}
+
+// checkActionLinks flags buttons that ask to verify, pay or log in and
+// lead to a domain that is not the sender's.
+func checkActionLinks(a *analysis) {
+	for _, l := range a.m.Links {
+		if l.Text == "" || l.Host == "" || len(l.Text) > 60 {
+			continue
+		}
+		reg := a.host(l.Host).reg
+		if reg == a.fromReg || brandOf(reg) != nil && brandOf(reg) == brandOf(a.fromReg) {
+			continue
+		}
+		t := fold(l.Text, 80)
+		for _, w := range actionWords {
+			if containsPhrase(t, w) {
+				a.add("action_link_elsewhere", "« "+l.Text+" » → "+l.Host)
+				return
+			}
+		}
+	}
+}
+
+// checkHidden flags text or links hidden from the reader: a few words of
+// preview text are normal in newsletters, paragraphs or links are not.
+func checkHidden(a *analysis) {
+	hiddenLinks := 0
+	for _, l := range a.m.Links {
+		if l.Hidden {
+			hiddenLinks++
+		}
+	}
+	switch {
+	case hiddenLinks > 0:
+		a.add("hidden_content", strconv.Itoa(hiddenLinks)+" hidden link(s)")
+	case a.m.HiddenText > 200:
+		a.add("hidden_content", strconv.Itoa(a.m.HiddenText)+" hidden characters")
+	}
+}
+
+// mixedWords counts words that mix Latin with look-alike letters of another
+// script ("Thе" with a Cyrillic е).
+func mixedWords(s string) int {
+	n := 0
+	for _, w := range strings.Fields(s) {
+		if mixedScript(w) {
+			n++
+			if n >= 50 {
+				break
+			}
+		}
+	}
+	return n
+}
+
+// checkRandomSender flags a sender domain that reads as random letters.
+func checkRandomSender(a *analysis) {
+	if brandOf(a.fromReg) != nil {
+		return
+	}
+	if randomLooking(firstLabel(a.fromReg)) || scatteredHost(a.fromDomain) {
+		a.add("sender_random_domain", a.fromDomain)
+	}
+}
+
+// scatteredHost reports host names cut into many one-letter labels
+// (a.c.h.h.a.d.o.example.shop), a trick to make every sender unique.
+func scatteredHost(host string) bool {
+	n := 0
+	for _, l := range strings.Split(host, ".") {
+		if len(l) == 1 {
+			n++
+		}
+	}
+	return n >= 4
+}
+
+// randomLooking reports labels no one would choose as a name: long runs of
+// consonants, almost no vowels, or letters and digits shuffled together.
+func randomLooking(label string) bool {
+	if len(label) < 6 || strings.HasPrefix(label, "xn--") {
+		return false
+	}
+	vowels, letters, run, maxRun, shifts := 0, 0, 0, 0, 0
+	prevDigit := false
+	for i, r := range label {
+		digit := r >= '0' && r <= '9'
+		if i > 0 && digit != prevDigit && r != '-' {
+			shifts++
+		}
+		prevDigit = digit
+		switch {
+		case strings.ContainsRune("aeiouy", r):
+			vowels++
+			letters++
+			run = 0
+		case r >= 'a' && r <= 'z':
+			letters++
+			run++
+			maxRun = max(maxRun, run)
+		default:
+			run = 0
+		}
+	}
+	return maxRun >= 5 || shifts >= 3 || letters >= 6 && vowels*5 < letters
+}
+
+// checkSubjectBrand flags a subject naming a brand the sender does not
+// belong to, when the message also asks to act on an account or pay.
+func checkSubjectBrand(a *analysis) {
+	if !a.has("credential_request") && !a.has("pressure_wording") && !a.has("payment_lure") {
+		return
+	}
+	key := skeleton(fold(a.m.Subject, 512))
+	for _, b := range data.Brands {
+		if alias := b.namedIn(key); alias != "" && !b.ownsDomain(a.fromReg) {
+			a.add("brand_in_subject", b.Name+" ≠ "+a.fromDomain)
+			return
+		}
+	}
+}

@@ -1,0 +1,150 @@
+package mail
+
+import "strings"
+
+// checkSender judges who the message claims to come from.
+func checkSender(a *analysis) {
+	if a.from.Addr == "" || a.fromDomain == "" || !strings.Contains(a.fromDomain, ".") {
+		a.add("sender_missing", formatFrom(a.m))
+	}
+	checkSenderDomains(a)
+	name := fold(a.from.Name, 512)
+	if name != "" {
+		checkDisplayAddress(a, name)
+		checkDisplayBrand(a, name)
+		checkDisplayContact(a, name)
+	}
+	checkReplyTo(a)
+	checkReturnPath(a)
+}
+
+// checkSenderDomains looks for lookalikes among the sender's domains.
+func checkSenderDomains(a *analysis) {
+	for _, d := range a.senderDomains() {
+		if imitatesMSSante(d) {
+			continue // checkChannel reports it, with more weight
+		}
+		if l, ok := findLookalike(d); ok {
+			a.add("lookalike_domain", d+" ≈ "+l.target.reg+" ("+l.how+")")
+			if d == a.fromDomain {
+				a.fromLookalike = true
+			}
+		}
+		if isPunycode(d) || mixedScript(d) {
+			a.add("punycode_domain", d+" = "+toUnicode(d))
+		}
+	}
+}
+
+// checkDisplayAddress flags a display name holding another address, as in
+// "support@ameli.fr" <x@example.net>.
+func checkDisplayAddress(a *analysis, name string) {
+	for _, f := range strings.FieldsFunc(name, func(r rune) bool { return strings.ContainsRune(" <>()[]\"',;:", r) }) {
+		at := strings.LastIndexByte(f, '@')
+		if at <= 0 || !strings.Contains(f[at:], ".") {
+			continue
+		}
+		if registeredDomain(f[at+1:]) != a.fromReg {
+			a.add("display_name_address", a.from.String())
+			return
+		}
+	}
+}
+
+// checkDisplayBrand flags a display name that names a brand or an
+// institution the address does not belong to.
+func checkDisplayBrand(a *analysis, name string) {
+	free := isFreemail(a.fromDomain)
+	key := skeleton(name)
+	for _, b := range data.Brands {
+		if b.namedIn(key) == "" || b.ownsDomain(a.fromReg) {
+			continue
+		}
+		if free {
+			a.add("freemail_institution", a.from.String())
+		} else {
+			a.add("display_name_brand", a.from.String()+" ≠ "+b.Name)
+		}
+		return
+	}
+	if free {
+		for _, w := range data.InstitutionWords {
+			if containsPhrase(name, w) {
+				a.add("freemail_institution", a.from.String())
+				return
+			}
+		}
+	}
+}
+
+// checkDisplayContact flags a known contact's name on an unknown address.
+func checkDisplayContact(a *analysis, name string) {
+	for _, c := range a.contacts {
+		if c.Addr == a.from.Addr {
+			return
+		}
+	}
+	for _, c := range a.contacts {
+		if c.Name != "" && fold(c.Name, 512) == name {
+			a.add("display_name_contact", a.from.String()+" ≠ "+c.Addr)
+			return
+		}
+	}
+}
+
+// checkReplyTo flags replies diverted to another domain. Mailing lists
+// legitimately set Reply-To to the list, so the list's domain is allowed.
+func checkReplyTo(a *analysis) {
+	for _, r := range a.m.ReplyTo {
+		d := r.Domain()
+		if d == "" || r.Addr == a.from.Addr || a.isRecipient(r.Addr) {
+			continue // replies to a list that is also a recipient divert nothing
+		}
+		reg := registeredDomain(d)
+		switch {
+		case a.listDomain(reg):
+		case isFreemail(d) && (reg != a.fromReg || !isFreemail(a.fromDomain)):
+			a.add("reply_to_freemail", r.Addr)
+		case reg != a.fromReg:
+			a.add("reply_to_mismatch", r.Addr+" ≠ "+a.fromDomain)
+		}
+	}
+}
+
+// listDomain reports whether reg is the domain of the mailing list or of
+// the Sender that relayed the message.
+func (a *analysis) listDomain(reg string) bool {
+	if registeredDomain(a.m.Sender.Domain()) == reg {
+		return true
+	}
+	for _, k := range []string{"List-Id", "List-Post", "List-Help", "List-Unsubscribe", "List-Subscribe", "List-Archive", "Mailing-List"} {
+		for _, v := range a.m.Header(k) {
+			if strings.Contains(strings.ToLower(v), reg) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func checkReturnPath(a *analysis) {
+	d := domainOf(a.m.ReturnPath)
+	if d == "" || a.fromReg == "" {
+		return
+	}
+	if reg := registeredDomain(d); reg != a.fromReg && !a.listDomain(reg) {
+		a.add("return_path_mismatch", a.m.ReturnPath)
+	}
+}
+
+// isRecipient reports whether addr is one of the To or Cc addresses.
+func (a *analysis) isRecipient(addr string) bool {
+	for _, l := range [][]Address{a.m.To, a.m.Cc} {
+		for _, r := range l {
+			if r.Addr == addr {
+				return true
+			}
+		}
+	}
+	return false
+}

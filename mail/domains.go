@@ -1,0 +1,213 @@
+package mail
+
+import (
+	_ "embed"
+	"encoding/json"
+	"net"
+	"strings"
+
+	"golang.org/x/net/publicsuffix"
+)
+
+//go:embed data/domains.json
+var domainsJSON []byte
+
+// Brand is a name a sender may impersonate and the registered domains that
+// really belong to it.
+type Brand struct {
+	Name    string   `json:"name"`
+	Kind    string   `json:"kind"`
+	Aliases []string `json:"aliases"`
+	Domains []string `json:"domains"`
+	// keys are the skeletons of the aliases, matched against the skeleton
+	// of a display name so "PаyPaI" (Cyrillic а, capital I) still reads
+	// as PayPal.
+	keys []string
+}
+
+// namedIn returns the alias of the brand that the skeleton of a display
+// name or subject contains, or "". Long aliases also match as a word
+// prefix ("CoinbaseWallet").
+func (b *Brand) namedIn(key string) string {
+	for i, k := range b.keys {
+		if containsPhrase(key, k) || len(k) >= 6 && containsPhrase(key, k+"*") {
+			return b.Aliases[i]
+		}
+	}
+	return ""
+}
+
+// trusted reports whether the brand is one French practitioners rely on
+// (MSSanté, health bodies, administrations, banks).
+func (b *Brand) trusted() bool {
+	return b.Kind != "brand"
+}
+
+// ownsDomain reports whether registered domain reg belongs to the brand:
+// listed, or its first label is an alias (amazon.co.jp for Amazon).
+func (b *Brand) ownsDomain(reg string) bool {
+	for _, d := range b.Domains {
+		if reg == d || strings.HasSuffix(reg, "."+d) {
+			return true
+		}
+	}
+	if b.trusted() {
+		return false // institutions own exactly the listed domains
+	}
+	label := firstLabel(reg)
+	for _, a := range b.Aliases {
+		if compact(a) == label {
+			return true
+		}
+	}
+	return false
+}
+
+// domainData is the parsed content of data/domains.json.
+type domainData struct {
+	Brands         []*Brand `json:"brands"`
+	Freemail       []string `json:"freemail"`
+	FreemailLabels []string `json:"freemail_labels"`
+	Shorteners     []string `json:"shorteners"`
+	FileHosts      []string `json:"file_hosts"`
+	CommonWords    []string `json:"common_words"`
+	// InstitutionWords in a display name claim an organisation or a
+	// department rather than a person.
+	InstitutionWords []string `json:"institution_words"`
+
+	freemail   map[string]bool
+	fmLabels   map[string]bool
+	shorteners map[string]bool
+	fileHosts  map[string]bool
+	// owner maps every listed brand domain to its brand.
+	owner map[string]*Brand
+	// targets are the registered domains checked for lookalikes.
+	targets []lookalikeTarget
+}
+
+// data is loaded once from the embedded JSON; a broken file is a bug.
+var data = mustLoadDomains(domainsJSON)
+
+func mustLoadDomains(b []byte) *domainData {
+	d := &domainData{}
+	if err := json.Unmarshal(b, d); err != nil {
+		panic("mail: data/domains.json: " + err.Error())
+	}
+	d.freemail = set(d.Freemail)
+	d.fmLabels = set(d.FreemailLabels)
+	d.shorteners = set(d.Shorteners)
+	d.fileHosts = set(d.FileHosts)
+	for i, w := range d.InstitutionWords {
+		d.InstitutionWords[i] = fold(w, len(w)+1)
+	}
+	for _, b := range d.Brands {
+		for i, al := range b.Aliases {
+			b.Aliases[i] = fold(al, len(al)+1)
+			b.keys = append(b.keys, skeleton(b.Aliases[i]))
+		}
+	}
+	d.owner = map[string]*Brand{}
+	for _, b := range d.Brands {
+		for _, dom := range b.Domains {
+			if _, ok := d.owner[dom]; !ok {
+				d.owner[dom] = b
+			}
+		}
+	}
+	d.targets = buildTargets(d.Brands, set(d.CommonWords))
+	return d
+}
+
+func set(list []string) map[string]bool {
+	m := make(map[string]bool, len(list))
+	for _, s := range list {
+		m[s] = true
+	}
+	return m
+}
+
+// registeredDomain returns the registrable domain (eTLD+1) of host, the
+// unit that one owner controls, or host itself when it has none.
+func registeredDomain(host string) string {
+	host = strings.ToLower(strings.TrimSuffix(host, "."))
+	if host == "" || isIPHost(host) {
+		return host
+	}
+	if d, err := publicsuffix.EffectiveTLDPlusOne(host); err == nil {
+		return d
+	}
+	return host
+}
+
+// isIPHost reports whether host is an IP literal, including the decimal
+// and hexadecimal forms browsers accept (http://3232235777/).
+func isIPHost(host string) bool {
+	h := strings.Trim(host, "[]")
+	if net.ParseIP(h) != nil {
+		return true
+	}
+	if h == "" {
+		return false
+	}
+	if hex, ok := strings.CutPrefix(h, "0x"); ok {
+		return hex != "" && strings.Trim(hex, "0123456789abcdef.x") == ""
+	}
+	return len(h) >= 8 && strings.Trim(h, "0123456789") == ""
+}
+
+// hostIn reports whether host is a domain of list or a sub-domain of one.
+func hostIn(host string, list map[string]bool) bool {
+	for h := host; h != ""; {
+		if list[h] {
+			return true
+		}
+		i := strings.IndexByte(h, '.')
+		if i < 0 {
+			return false
+		}
+		h = h[i+1:]
+	}
+	return false
+}
+
+// isFreemail reports whether domain belongs to a free consumer mail service.
+func isFreemail(domain string) bool {
+	if domain == "" {
+		return false
+	}
+	reg := registeredDomain(domain)
+	return data.freemail[reg] || data.fmLabels[firstLabel(reg)]
+}
+
+// brandOf returns the brand that owns the registered domain, if listed.
+func brandOf(reg string) *Brand {
+	for d := reg; d != ""; {
+		if b := data.owner[d]; b != nil {
+			return b
+		}
+		i := strings.IndexByte(d, '.')
+		if i < 0 {
+			return nil
+		}
+		d = d[i+1:]
+	}
+	return nil
+}
+
+// firstLabel returns the part of a registered domain before its suffix.
+func firstLabel(reg string) string {
+	label, _, _ := strings.Cut(reg, ".")
+	return label
+}
+
+// compact drops spaces, dots, hyphens and apostrophes from an alias so it
+// can be compared with a domain label.
+func compact(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch r {
+		case ' ', '.', '-', '\'', '+':
+			return -1
+		}
+		return r
+	}, s)
+}

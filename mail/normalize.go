@@ -1,0 +1,145 @@
+package mail
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// fold lower-cases s, folds French accents, turns typographic apostrophes
+// and every run of white space (including no-break spaces) into one ASCII
+// space, and drops invisible characters, so wording matches however the
+// message was typed or obfuscated. At most max bytes of s are read.
+func fold(s string, max int) string {
+	if len(s) > max {
+		s = s[:max]
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	space := true
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n
+		if r < utf8.RuneSelf {
+			if r >= 'A' && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+		} else {
+			r = foldRune(r)
+		}
+		switch {
+		case r == -1:
+			continue
+		case r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\f' || r == '\v' || r == 0xA0 || (r > 0xFF && unicode.IsSpace(r)):
+			if !space {
+				b.WriteByte(' ')
+			}
+			space = true
+			continue
+		}
+		space = false
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+func foldRune(r rune) rune {
+	if isInvisible(r) || unicode.Is(unicode.Mn, r) {
+		return -1
+	}
+	r = unicode.ToLower(r)
+	if f, ok := accents[r]; ok {
+		return f
+	}
+	switch r {
+	case '\u2019', '\u2018', '\u02bc', '\u00b4', '`':
+		return '\''
+	case '\u2013', '\u2014', '\u2011':
+		return '-'
+	case '\u00a0', '\u202f', '\u2007':
+		return ' '
+	}
+	return r
+}
+
+// isInvisible reports zero-width and formatting characters that spammers
+// insert inside words to defeat filters.
+func isInvisible(r rune) bool {
+	switch r {
+	case '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u00ad', '\u034f', '\u180e':
+		return true
+	}
+	return unicode.Is(unicode.Cf, r)
+}
+
+// invisibleCount counts invisible formatting characters in s.
+func invisibleCount(s string) int {
+	n := 0
+	for _, r := range s {
+		if r >= 0x80 && isInvisible(r) {
+			n++
+		}
+	}
+	return n
+}
+
+// styledCount counts characters that only imitate letters: mathematical
+// bold or script letters (𝐅𝐑𝐄𝐄), the combining grapheme joiner slipped
+// between letters, and enclosed or fullwidth letters. Senders use them
+// to write words that filters cannot read.
+func styledCount(s string) int {
+	n := 0
+	for _, r := range s {
+		switch {
+		case r >= 0x1D400 && r <= 0x1D7FF, r == 0x034F, r >= 0x24B6 && r <= 0x24E9,
+			r >= 0xFF21 && r <= 0xFF5A, r >= 0x1F130 && r <= 0x1F189:
+			n++
+		}
+	}
+	return n
+}
+
+// containsPhrase reports whether folded text holds phrase as whole words.
+// A phrase ending in '*' matches any word starting with it.
+func containsPhrase(text, phrase string) bool {
+	prefix := strings.HasSuffix(phrase, "*")
+	phrase = strings.TrimSuffix(phrase, "*")
+	for off := 0; ; {
+		i := strings.Index(text[off:], phrase)
+		if i < 0 {
+			return false
+		}
+		start := off + i
+		end := start + len(phrase)
+		if boundaryBefore(text, start) && (prefix || boundaryAfter(text, end)) {
+			return true
+		}
+		off = start + 1
+	}
+}
+
+func boundaryBefore(text string, i int) bool {
+	if i == 0 {
+		return true
+	}
+	r, _ := utf8.DecodeLastRuneInString(text[:i])
+	return !isWordRune(r)
+}
+
+// boundaryAfter reports a word end at i; an apostrophe followed by a
+// letter continues the word ("won't" is not "won").
+func boundaryAfter(text string, i int) bool {
+	if i >= len(text) {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(text[i:])
+	if r == '\'' && i+1 < len(text) {
+		next, _ := utf8.DecodeRuneInString(text[i+1:])
+		return !unicode.IsLetter(next)
+	}
+	return !isWordRune(r)
+}
+
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}

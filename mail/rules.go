@@ -1,0 +1,136 @@
+package mail
+
+import (
+	_ "embed"
+	"encoding/json"
+	"sort"
+	"strings"
+)
+
+//go:embed data/rules.json
+var rulesJSON []byte
+
+// Rule is one entry of the rule catalogue: what it weighs and how it is
+// explained, in French and English.
+type Rule struct {
+	ID     string `json:"id"`
+	Weight int    `json:"weight"`
+	FR     Text   `json:"fr"`
+	EN     Text   `json:"en"`
+}
+
+// Text is a rule's title and explanation in one language.
+type Text struct {
+	Title       string `json:"title"`
+	Explanation string `json:"explanation"`
+}
+
+// text returns the rule's wording in lang ("en" or anything else: French).
+func (r *Rule) text(lang string) Text {
+	if strings.HasPrefix(strings.ToLower(lang), "en") {
+		return r.EN
+	}
+	return r.FR
+}
+
+var catalogue = mustLoadRules(rulesJSON)
+
+func mustLoadRules(b []byte) map[string]*Rule {
+	var f struct {
+		Rules []*Rule `json:"rules"`
+	}
+	if err := json.Unmarshal(b, &f); err != nil {
+		panic("mail: data/rules.json: " + err.Error())
+	}
+	m := make(map[string]*Rule, len(f.Rules))
+	for _, r := range f.Rules {
+		m[r.ID] = r
+	}
+	return m
+}
+
+// Rules returns the catalogue sorted by decreasing weight, for the
+// documentation and the UI's "what is checked" page.
+func Rules() []Rule {
+	out := make([]Rule, 0, len(catalogue))
+	for _, r := range catalogue {
+		out = append(out, *r)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Weight != out[j].Weight {
+			return out[i].Weight > out[j].Weight
+		}
+		return out[i].ID < out[j].ID
+	})
+	return out
+}
+
+// severity names how much a finding weighs.
+func severity(weight int) string {
+	switch {
+	case weight <= 0:
+		return "info"
+	case weight < 20:
+		return "low"
+	case weight < 45:
+		return "medium"
+	}
+	return "high"
+}
+
+// maxEvidence caps the evidence items kept per finding.
+const maxEvidence = 5
+
+// findings collects the rules that fired, one Finding per rule id.
+type findings struct {
+	lang string
+	list []Finding
+	ev   map[string][]string
+}
+
+// add records that rule id fired with the given evidence. A rule that fires
+// again only adds evidence: weights are counted once per rule.
+func (f *findings) add(id string, evidence ...string) {
+	if f.ev == nil {
+		f.ev = map[string][]string{}
+	}
+	if _, seen := f.ev[id]; !seen {
+		r, ok := catalogue[id]
+		if !ok {
+			panic("mail: unknown rule " + id)
+		}
+		t := r.text(f.lang)
+		f.list = append(f.list, Finding{ID: id, Severity: severity(r.Weight), Weight: r.Weight, Title: t.Title, Explanation: t.Explanation})
+		f.ev[id] = []string{}
+	}
+	for _, e := range evidence {
+		if e != "" && len(f.ev[id]) < maxEvidence && !contains(f.ev[id], e) {
+			f.ev[id] = append(f.ev[id], e)
+		}
+	}
+}
+
+func (f *findings) has(id string) bool {
+	_, ok := f.ev[id]
+	return ok
+}
+
+// sorted returns the findings by decreasing weight, with their evidence.
+func (f *findings) sorted() []Finding {
+	out := make([]Finding, len(f.list))
+	for i, fd := range f.list {
+		fd.Evidence = strings.Join(f.ev[fd.ID], "; ")
+		out[i] = fd
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Weight > out[j].Weight })
+	return out
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

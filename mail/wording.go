@@ -1,0 +1,76 @@
+package mail
+
+import (
+	_ "embed"
+	"encoding/json"
+)
+
+//go:embed data/wording.json
+var wordingJSON []byte
+
+// family is a group of phrases that together make one finding.
+type family struct {
+	ID string `json:"id"`
+	// Rule is the rule id the family reports under; empty means ID.
+	Rule     string   `json:"rule"`
+	Min      int      `json:"min"`
+	Required []string `json:"required"`
+	Phrases  []string `json:"phrases"`
+}
+
+var families = mustLoadFamilies(wordingJSON)
+
+func mustLoadFamilies(b []byte) []family {
+	var f struct {
+		Families []family `json:"families"`
+	}
+	if err := json.Unmarshal(b, &f); err != nil {
+		panic("mail: data/wording.json: " + err.Error())
+	}
+	for i := range f.Families {
+		for j, p := range f.Families[i].Phrases {
+			f.Families[i].Phrases[j] = fold(p, len(p)+1)
+		}
+		for j, p := range f.Families[i].Required {
+			f.Families[i].Required[j] = fold(p, len(p)+1)
+		}
+	}
+	return f.Families
+}
+
+// rule returns the id of the rule the family fires.
+func (f *family) rule() string {
+	if f.Rule != "" {
+		return f.Rule
+	}
+	return f.ID
+}
+
+// match returns the distinct phrases of the family found in folded text,
+// or nil when the family does not fire.
+func (f *family) match(text string) []string {
+	var hits []string
+	for _, p := range f.Phrases {
+		if containsPhrase(text, p) {
+			hits = append(hits, p)
+		}
+	}
+	if len(hits) < max(f.Min, 1) || !f.requiredHit(hits) {
+		return nil
+	}
+	return hits
+}
+
+func (f *family) requiredHit(hits []string) bool {
+	if len(f.Required) == 0 {
+		return true
+	}
+	for _, h := range hits {
+		for _, r := range f.Required {
+			if h == r {
+				return true
+			}
+		}
+	}
+	return false
+}
