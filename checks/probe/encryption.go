@@ -1,0 +1,232 @@
+package probe
+
+import (
+	"encoding/json"
+	"fmt"
+	"regexp"
+	"strings"
+)
+
+// lsblkDevice is one node of `lsblk -J -o NAME,PATH,TYPE,FSTYPE,MOUNTPOINTS`;
+// older lsblk prints a single "mountpoint" instead.
+type lsblkDevice struct {
+	Name        string        `json:"name"`
+	Path        string        `json:"path"`
+	Type        string        `json:"type"`
+	FSType      *string       `json:"fstype"`
+	Mountpoint  *string       `json:"mountpoint"`
+	Mountpoints []*string     `json:"mountpoints"`
+	Children    []lsblkDevice `json:"children"`
+}
+
+func (d lsblkDevice) mountedOn(dir string) bool {
+	if d.Mountpoint != nil && *d.Mountpoint == dir {
+		return true
+	}
+	for _, m := range d.Mountpoints {
+		if m != nil && *m == dir {
+			return true
+		}
+	}
+	return false
+}
+
+// blockNode is a device seen at one place of the tree, with whether a
+// dm-crypt mapping lies between it and the disk.
+type blockNode struct {
+	dev        lsblkDevice
+	underCrypt bool
+}
+
+func flattenBlocks(devs []lsblkDevice, underCrypt bool, out []blockNode) []blockNode {
+	for _, d := range devs {
+		crypt := underCrypt || d.Type == "crypt"
+		out = append(out, blockNode{dev: d, underCrypt: crypt})
+		out = flattenBlocks(d.Children, crypt, out)
+	}
+	return out
+}
+
+// parseLsblk decides whether the root and home file systems sit on a
+// dm-crypt (LUKS) mapping. mounts is /proc/mounts, which names the device
+// behind each mount point when lsblk lists several.
+func parseLsblk(lsblkJSON, mounts string) Result {
+	var tree struct {
+		Blockdevices []lsblkDevice `json:"blockdevices"`
+	}
+	if err := json.Unmarshal([]byte(lsblkJSON), &tree); err != nil {
+		return unknown("lsblk : réponse illisible", "Hygie n'a pas pu lire la liste des disques.")
+	}
+	nodes := flattenBlocks(tree.Blockdevices, false, nil)
+	sources := mountSources(mounts)
+	var plain, ok []string
+	for _, dir := range []string{"/", "/home"} {
+		src, mounted := sources[dir]
+		if dir == "/home" && !mounted {
+			continue // /home is part of the root file system
+		}
+		enc, desc, found := encryptedMount(nodes, dir, src)
+		switch {
+		case !found:
+			return unknown(fmt.Sprintf("%s est monté depuis %s", dir, orUnknown(src)),
+				fmt.Sprintf("Hygie n'a pas trouvé le disque qui porte %s (système de fichiers réseau, ZFS ou conteneur ?).", dir))
+		case enc:
+			ok = append(ok, dir+" sur "+desc+" (chiffré)")
+		default:
+			plain = append(plain, dir+" sur "+desc)
+		}
+	}
+	if len(plain) > 0 {
+		return fail("lsblk : " + strings.Join(plain, ", ") + " : non chiffré")
+	}
+	return pass("lsblk : " + strings.Join(ok, ", "))
+}
+
+// encryptedMount finds the device mounted on dir, by its /proc/mounts
+// source or by lsblk's mount points; every place it appears must be under
+// a crypt mapping.
+func encryptedMount(nodes []blockNode, dir, src string) (enc bool, desc string, found bool) {
+	enc = true
+	for _, n := range nodes {
+		if !(src != "" && n.dev.Path == src) && !n.dev.mountedOn(dir) {
+			continue
+		}
+		found = true
+		enc = enc && n.underCrypt
+		desc = n.dev.Path
+		if desc == "" {
+			desc = n.dev.Name
+		}
+	}
+	return enc && found, desc, found
+}
+
+// mountSources maps each mount point of /proc/mounts to its device; later
+// lines win because a later mount hides an earlier one.
+func mountSources(mounts string) map[string]string {
+	m := map[string]string{}
+	for _, l := range strings.Split(mounts, "\n") {
+		f := strings.Fields(l)
+		if len(f) >= 2 {
+			m[f[1]] = f[0]
+		}
+	}
+	return m
+}
+
+func orUnknown(s string) string {
+	if s == "" {
+		return "une source inconnue"
+	}
+	return s
+}
+
+// winVolume is one fixed drive as the BitLocker script prints it, from
+// Get-BitLockerVolume when Hygie happens to run as administrator, else from
+// the Explorer property System.Volume.BitLockerProtection, which any user
+// may read.
+type winVolume struct {
+	Drive      flex
+	Source     flex
+	Protection flex // "On"/"Off", or the Explorer property's number
+	Volume     flex // VolumeStatus: FullyEncrypted, EncryptionInProgress…
+	Percent    flex
+}
+
+// volState is a drive's BitLocker state: protected, not, or in between.
+type volState int
+
+const (
+	volNA volState = iota
+	volOn
+	volOff
+	volBusy
+)
+
+// state reads both sources. Explorer's numbers: 1 on, 2 off, 3 encrypting,
+// 4 decrypting, 5 suspended, 6 on and locked, 8 waiting for activation.
+func (v winVolume) state() (volState, string) {
+	p := v.Protection.String()
+	if strings.EqualFold(v.Source.String(), "Get-BitLockerVolume") {
+		switch {
+		case strings.EqualFold(p, "On"):
+			return volOn, "chiffré"
+		case strings.Contains(v.Volume.String(), "InProgress"):
+			return volBusy, "chiffrement en cours (" + v.Percent.String() + " %)"
+		case strings.EqualFold(v.Volume.String(), "FullyEncrypted"):
+			return volOff, "chiffrement suspendu"
+		default:
+			return volOff, "non chiffré"
+		}
+	}
+	switch p {
+	case "1", "6":
+		return volOn, "chiffré"
+	case "2":
+		return volOff, "non chiffré"
+	case "3":
+		return volBusy, "chiffrement en cours"
+	case "4":
+		return volOff, "déchiffrement en cours"
+	case "5":
+		return volOff, "chiffrement suspendu"
+	case "8":
+		return volOff, "chiffrement en attente d'activation"
+	}
+	return volNA, ""
+}
+
+// parseWinBitLocker decides from every fixed drive: all must be protected.
+func parseWinBitLocker(text string) Result {
+	var vols many[winVolume]
+	if err := decodePS(text, &vols); err != nil {
+		return unknown("BitLocker : réponse illisible", "Hygie n'a pas pu lire l'état de BitLocker.")
+	}
+	var on, off, busy []string
+	for _, v := range vols {
+		st, what := v.state()
+		d := v.Drive.String()
+		switch st {
+		case volOn:
+			on = append(on, d)
+		case volOff:
+			off = append(off, d+" "+what)
+		case volBusy:
+			busy = append(busy, d+" "+what)
+		}
+	}
+	switch {
+	case len(off) > 0:
+		return fail("BitLocker : " + strings.Join(off, ", "))
+	case len(busy) > 0:
+		return unknown("BitLocker : "+strings.Join(busy, ", "), "Le chiffrement n'est pas terminé : revérifiez quand il le sera.")
+	case len(on) == 0:
+		return unknown("BitLocker : aucun disque concerné", "Windows n'indique pas l'état de BitLocker sur cet ordinateur (édition Famille ?).")
+	}
+	return pass("BitLocker : " + listFR(on, 6) + " chiffré(s)")
+}
+
+var fdePercent = regexp.MustCompile(`Percent completed = ([\d.]+)`)
+
+// parseFdesetup reads `fdesetup status`.
+func parseFdesetup(text string) Result {
+	line := firstLine(text)
+	ev := "fdesetup status : " + line
+	switch {
+	case strings.HasPrefix(line, "FileVault is On"):
+		return pass(ev)
+	case strings.Contains(line, "will be enabled after the next restart"):
+		return fail("FileVault sera activé au prochain redémarrage : redémarrez le Mac (" + ev + ")")
+	case strings.HasPrefix(line, "FileVault is Off"):
+		return fail(ev)
+	case strings.Contains(text, "Encryption in progress"):
+		pct := ""
+		if m := fdePercent.FindStringSubmatch(text); m != nil {
+			pct = " (" + m[1] + " %)"
+		}
+		return unknown("Chiffrement FileVault en cours"+pct, "Le chiffrement n'est pas terminé : revérifiez quand il le sera.")
+	case strings.Contains(text, "Decryption in progress"):
+		return fail("FileVault est en train d'être désactivé (" + ev + ")")
+	}
+	return unknown(ev, "Hygie n'a pas compris la réponse de fdesetup.")
+}
