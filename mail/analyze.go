@@ -45,7 +45,7 @@ func (a *Analyzer) Report(m *Message) Report {
 	an.fromDomain = an.from.Domain()
 	an.fromReg = registeredDomain(an.fromDomain)
 	an.auth = readAuth(m, a.opts.AuthServID, an.fromDomain)
-	an.text = fold(m.Subject, 4<<10) + " \n " + fold(m.Text, 48<<10) + " \n " + fold(m.HTMLText, 48<<10)
+	an.text = fold(an.from.Name, 512) + " \n " + fold(m.Subject, 4<<10) + " \n " + fold(m.Text, 48<<10) + " \n " + fold(m.HTMLText, 48<<10)
 	for _, c := range checks {
 		c(an)
 	}

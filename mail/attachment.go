@@ -97,7 +97,7 @@ func sniff(head []byte) string {
 		}
 	}
 	t := bytes.ToLower(bytes.TrimLeft(bytes.TrimPrefix(head, []byte("\xef\xbb\xbf")), " \t\r\n"))
-	for _, p := range []string{"<html", "<!doctype html", "<script", "<head", "<body", "<meta", "<form"} {
+	for _, p := range []string{"<html", "<!doctype html", "<script", "<head", "<body", "<meta", "<form", "<div", "<table", "<center", "<style", "<span", "<p>", "<p ", "<a href", "<br", "<img", "<font"} {
 		if bytes.HasPrefix(t, []byte(p)) {
 			return "html"
 		}

@@ -56,7 +56,7 @@ func greetsWithAddress(head, addr string) bool {
 		return false
 	}
 	before := head[max(0, i-25):i]
-	for _, g := range []string{"dear", "hello", "hi", "bonjour", "cher", "chere", "madame", "monsieur", "ola", "hola", "hallo", "ciao", "salut", "greetings", "attention", "user", "utilisateur"} {
+	for _, g := range []string{"dear", "hello", "hi", "bonjour", "cher", "chere", "madame", "monsieur", "ola", "hola", "hallo", "ciao", "salut", "greetings", "attention", "user", "utilisateur", "beste", "liebe", "lieber", "prezado", "prezada", "estimado", "estimada", "querido", "caro", "cara", "gentile", "sr", "sra"} {
 		if containsPhrase(before, g) {
 			return true
 		}
@@ -85,19 +85,27 @@ func checkActionLinks(a *analysis) {
 	}
 }
 
-// checkHidden flags text or links hidden from the reader: a few words of
-// preview text are normal in newsletters, paragraphs or links are not.
+// checkHidden flags text or links hidden from the reader. Newsletters
+// hide a line of preview text and duplicate blocks for phones, whose links
+// are also visible; paragraphs of hidden text, or hidden links to sites the
+// visible message never links to, are there to fool filters.
 func checkHidden(a *analysis) {
-	hiddenLinks := 0
+	visible := map[string]bool{}
 	for _, l := range a.m.Links {
-		if l.Hidden {
-			hiddenLinks++
+		if !l.Hidden && l.Host != "" {
+			visible[a.host(l.Host).reg] = true
+		}
+	}
+	foreign := 0
+	for _, l := range a.m.Links {
+		if l.Hidden && l.Host != "" && !visible[a.host(l.Host).reg] {
+			foreign++
 		}
 	}
 	switch {
-	case hiddenLinks > 0:
-		a.add("hidden_content", strconv.Itoa(hiddenLinks)+" hidden link(s)")
-	case a.m.HiddenText > 200:
+	case foreign > 0:
+		a.add("hidden_content", strconv.Itoa(foreign)+" hidden link(s) to sites not shown")
+	case a.m.HiddenText > 1000:
 		a.add("hidden_content", strconv.Itoa(a.m.HiddenText)+" hidden characters")
 	}
 }

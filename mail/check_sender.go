@@ -4,7 +4,7 @@ import "strings"
 
 // checkSender judges who the message claims to come from.
 func checkSender(a *analysis) {
-	if a.from.Addr == "" || a.fromDomain == "" || !strings.Contains(a.fromDomain, ".") {
+	if a.from.Addr == "" || !isDomainName(a.fromDomain) || len(a.m.From) > 1 {
 		a.add("sender_missing", formatFrom(a.m))
 	}
 	checkSenderDomains(a)
@@ -39,12 +39,21 @@ func checkSenderDomains(a *analysis) {
 // checkDisplayAddress flags a display name holding another address, as in
 // "support@ameli.fr" <x@example.net>.
 func checkDisplayAddress(a *analysis, name string) {
-	for _, f := range strings.FieldsFunc(name, func(r rune) bool { return strings.ContainsRune(" <>()[]\"',;:", r) }) {
+	for _, f := range strings.FieldsFunc(name, func(r rune) bool { return strings.ContainsRune(" <>()[]\"',;:|", r) }) {
+		f = strings.Trim(f, ".-")
 		at := strings.LastIndexByte(f, '@')
-		if at <= 0 || !strings.Contains(f[at:], ".") {
+		d := f[at+1:]
+		if at == 0 || !isDomainName(d) {
 			continue
 		}
-		if registeredDomain(f[at+1:]) != a.fromReg {
+		reg := registeredDomain(d)
+		// A bare site name only counts when it names a brand or a mail
+		// service: "CNET News.com" is a newsletter title, "proton.me IT
+		// Support" on another domain is an impersonation.
+		if at < 0 && brandOf(reg) == nil && !isFreemail(reg) {
+			continue
+		}
+		if reg != a.fromReg {
 			a.add("display_name_address", a.from.String())
 			return
 		}
@@ -105,7 +114,7 @@ func checkReplyTo(a *analysis) {
 		case a.listDomain(reg):
 		case isFreemail(d) && (reg != a.fromReg || !isFreemail(a.fromDomain)):
 			a.add("reply_to_freemail", r.Addr)
-		case reg != a.fromReg:
+		case reg != a.fromReg && !hostIn(a.fromDomain, data.bulk):
 			a.add("reply_to_mismatch", r.Addr+" ≠ "+a.fromDomain)
 		}
 	}

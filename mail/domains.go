@@ -54,9 +54,10 @@ func (b *Brand) ownsDomain(reg string) bool {
 	if b.trusted() {
 		return false // institutions own exactly the listed domains
 	}
+	// A global brand owns its name under other suffixes (amazon.co.jp).
 	label := firstLabel(reg)
-	for _, a := range b.Aliases {
-		if compact(a) == label {
+	for _, d := range b.Domains {
+		if firstLabel(d) == label {
 			return true
 		}
 	}
@@ -71,6 +72,10 @@ type domainData struct {
 	Shorteners     []string `json:"shorteners"`
 	FileHosts      []string `json:"file_hosts"`
 	CommonWords    []string `json:"common_words"`
+	// BulkSenders are mailing services and list hosts that send on
+	// behalf of others, so a Reply-To elsewhere is normal for them.
+	BulkSenders []string `json:"bulk_senders"`
+	bulk        map[string]bool
 	// InstitutionWords in a display name claim an organisation or a
 	// department rather than a person.
 	InstitutionWords []string `json:"institution_words"`
@@ -97,6 +102,7 @@ func mustLoadDomains(b []byte) *domainData {
 	d.fmLabels = set(d.FreemailLabels)
 	d.shorteners = set(d.Shorteners)
 	d.fileHosts = set(d.FileHosts)
+	d.bulk = set(d.BulkSenders)
 	for i, w := range d.InstitutionWords {
 		d.InstitutionWords[i] = fold(w, len(w)+1)
 	}

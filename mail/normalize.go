@@ -91,7 +91,7 @@ func styledCount(s string) int {
 	n := 0
 	for _, r := range s {
 		switch {
-		case r >= 0x1D400 && r <= 0x1D7FF, r == 0x034F, r >= 0x24B6 && r <= 0x24E9,
+		case r >= 0x1D400 && r <= 0x1D7FF, r == 0x034F, r >= 0x24B6 && r <= 0x24E9, r >= 0xE0000 && r <= 0xE01EF,
 			r >= 0xFF21 && r <= 0xFF5A, r >= 0x1F130 && r <= 0x1F189:
 			n++
 		}

@@ -79,10 +79,23 @@ func (w *walker) entity(e *message.Entity, depth int) {
 		w.m.HasHTML = true
 		w.drain(w.html.scan(e.Body), "html part")
 	default:
-		_, err := io.Copy(&w.text, e.Body)
-		w.text.WriteString("\n")
-		w.drain(err, "text part")
+		w.textPart(e.Body)
 	}
+}
+
+// textPart reads a plain-text part. Some senders label HTML as plain text
+// to slip past filters; such a part is read as the HTML it is.
+func (w *walker) textPart(body io.Reader) {
+	br := bufio.NewReaderSize(body, 1024)
+	head, _ := br.Peek(512)
+	if sniff(head) == "html" {
+		w.m.HasHTML = true
+		w.drain(w.html.scan(br), "html in text part")
+		return
+	}
+	_, err := io.Copy(&w.text, br)
+	w.text.WriteString("\n")
+	w.drain(err, "text part")
 }
 
 // multipart visits the parts of a multipart entity, bounded in depth and
