@@ -2,16 +2,98 @@ package ui
 
 import (
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
 )
 
-// hygieneView builds the hygiene section.
+// hygieneView builds the hygiene section: today's list, the history, the
+// password tester, the two-factor inventory, reminders and the report.
 func hygieneView(env *Env) fyne.CanvasObject {
-	return placeholder(lang.X("hygiene.title", "Hygiène du cabinet"), lang.X("hygiene.placeholder",
-		"Bientôt ici : la liste des gestes d'hygiène du jour, le testeur de mots de passe, l'inventaire de la double authentification et les vérifications automatiques de l'ordinateur (pare-feu, mises à jour, chiffrement, sauvegardes)."))
+	m := modelFor(env)
+	tabs := container.NewAppTabs(
+		container.NewTabItem(lang.X("hygiene.tab.today", "Aujourd'hui"), newTodayScreen(m).content()),
+		container.NewTabItem(lang.X("hygiene.tab.history", "Historique"), newHistoryScreen(m).content()),
+		container.NewTabItem(lang.X("hygiene.tab.password", "Mots de passe"), newPasswordScreen(env).content()),
+		container.NewTabItem(lang.X("hygiene.tab.twofa", "Double authentification"), newTwoFAScreen(m).content()),
+		container.NewTabItem(lang.X("hygiene.tab.more", "Rappels et rapport"), newReminderScreen(m).content()),
+	)
+	heading := widget.NewLabelWithStyle(lang.X("hygiene.title", "Hygiène du cabinet"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	return container.NewBorder(heading, nil, nil, nil, tabs)
 }
 
-// hygieneCard is the dashboard card of this section, or nil when it has nothing to show yet.
+// hygieneCard is the dashboard card: today's progress and score, then the
+// automatic checks that failed, each with the guide that fixes it.
 func hygieneCard(env *Env) fyne.CanvasObject {
-	return nil
+	m := modelFor(env)
+	box := container.NewVBox()
+	refresh := func() {
+		box.Objects = cardContent(m)
+		box.Refresh()
+	}
+	refresh()
+	m.onChange(refresh)
+	return widget.NewCard(lang.X("hygiene.card.title", "Hygiène du jour"), "", box)
+}
+
+func cardContent(m *hygieneModel) []fyne.CanvasObject {
+	today := m.today()
+	var objs []fyne.CanvasObject
+	for _, s := range m.rec.Failures(today) {
+		objs = append(objs, failureRow(m.env, s.Item.Title(currentLang), s.Probe.Evidence, s.Probe.Remedy, s.Item.Guide))
+	}
+	p := m.rec.ProgressOn(today)
+	bar := widget.NewProgressBar()
+	bar.SetValue(p.Fraction())
+	bar.TextFormatter = func() string { return progressText(p.Done, p.Applicable) }
+	score := widget.NewLabel(scoreText(m.rec.Score(today).Total))
+	open := widget.NewButton(lang.X("hygiene.card.open", "Ouvrir la liste du jour"), func() { openHygiene(m.env) })
+	objs = append(objs, bar, score, open)
+	if m.readOnly() {
+		note := widget.NewLabel(hygieneReadOnlyMessage())
+		note.Wrapping = fyne.TextWrapWord
+		objs = append(objs, note)
+	}
+	return objs
+}
+
+// failureRow shows one failed automatic check, what was seen and the
+// button to the guide that explains the fix.
+func failureRow(env *Env, title, evidence, remedy, fallback string) fyne.CanvasObject {
+	guide := remedy
+	if guide == "" {
+		guide = fallback
+	}
+	msg := widget.NewLabel(lang.X("hygiene.failed", "À corriger : {{.Title}}", map[string]any{"Title": title}))
+	msg.Importance = widget.DangerImportance
+	msg.Wrapping = fyne.TextWrapWord
+	seen := widget.NewLabel(evidence)
+	seen.Wrapping = fyne.TextWrapWord
+	seen.TextStyle.Italic = true
+	how := widget.NewButton(lang.X("hygiene.howto.fix", "Comment corriger"), func() { showGuide(env, guide) })
+	return container.NewBorder(nil, nil, nil, how, container.NewVBox(msg, seen))
+}
+
+func progressText(done, total int) string {
+	return lang.X("hygiene.progress", "{{.Done}} sur {{.Total}} à jour aujourd'hui", map[string]any{"Done": done, "Total": total})
+}
+
+func scoreText(score int) string {
+	return lang.X("hygiene.score", "Score d'hygiène : {{.Score}} / 100", map[string]any{"Score": score})
+}
+
+// openHygiene brings the window forward on the hygiene section.
+func openHygiene(env *Env) {
+	if env.Win == nil {
+		return
+	}
+	if tabs, ok := env.Win.Content().(*container.AppTabs); ok {
+		for i, s := range sections() {
+			if s.key == "hygiene" && i < len(tabs.Items) {
+				tabs.SelectIndex(i)
+			}
+		}
+	}
+	env.Win.Show()
+	env.Win.RequestFocus()
 }

@@ -1,0 +1,115 @@
+package ui
+
+import (
+	"fmt"
+	"io"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"hygie/checks/report"
+)
+
+// reminderScreen holds the daily reminder's settings, the PDF export and
+// how the score is computed.
+type reminderScreen struct {
+	m      *hygieneModel
+	on     *widget.Check
+	at     *widget.Entry
+	next   *widget.Label
+	status *widget.Label
+}
+
+func newReminderScreen(m *hygieneModel) *reminderScreen {
+	p := m.env.App.Preferences()
+	s := &reminderScreen{m: m, at: widget.NewEntry(), next: widget.NewLabel(""), status: widget.NewLabel("")}
+	s.status.Wrapping = fyne.TextWrapWord
+	s.at.SetText(p.StringWithFallback(prefReminderAt, defaultReminder))
+	s.at.Validator = func(v string) error { _, _, err := parseClock(v); return err }
+	s.at.OnChanged = func(v string) {
+		if _, _, err := parseClock(v); err == nil {
+			p.SetString(prefReminderAt, v)
+			s.changed()
+		}
+	}
+	s.on = widget.NewCheck(lang.X("hygiene.reminder.on", "Me rappeler chaque jour les gestes restants, à l'heure suivante (pendant que Hygie est ouvert) :"), nil)
+	s.on.SetChecked(p.Bool(prefReminderOn))
+	s.on.OnChanged = func(v bool) {
+		p.SetBool(prefReminderOn, v)
+		s.changed()
+	}
+	s.changed()
+	return s
+}
+
+// changed re-arms the reminder and says when it will come.
+func (s *reminderScreen) changed() {
+	if r := reminders[s.m.env]; r != nil {
+		r.reschedule()
+	}
+	if !s.on.Checked {
+		s.next.SetText(lang.X("hygiene.reminder.off", "Pas de rappel."))
+		return
+	}
+	next, err := nextReminder(hygieneNow(), s.at.Text)
+	if err != nil {
+		s.next.SetText(lang.X("hygiene.reminder.bad", "Heure à écrire sous la forme 08:30."))
+		return
+	}
+	s.next.SetText(lang.X("hygiene.reminder.next", "Prochain rappel : {{.When}}, s'il reste des gestes à faire.", map[string]any{"When": next.Format("02/01/2006 15:04")}))
+}
+
+func (s *reminderScreen) content() fyne.CanvasObject {
+	s.at.SetPlaceHolder("08:30")
+	reminderCard := widget.NewCard(lang.X("hygiene.reminder.card", "Rappel quotidien"), "",
+		container.NewVBox(s.on, container.NewGridWithColumns(3, s.at), s.next))
+	export := widget.NewButton(lang.X("hygiene.report.export", "Exporter le rapport PDF…"), s.onExport)
+	explain := widget.NewLabel(lang.X("hygiene.report.explain", "Le rapport reprend la date, le score, chaque geste et son état, les 90 derniers jours et l'inventaire de la double authentification (sans aucun secret). Il sert pour les archives du cabinet, un assureur ou un délégué à la protection des données."))
+	explain.Wrapping = fyne.TextWrapWord
+	reportCard := widget.NewCard(lang.X("hygiene.report.card", "Rapport"), "", container.NewVBox(explain, export, s.status))
+	formula := widget.NewLabel(lang.X("hygiene.score.formula", "Le score va de 0 à 100. La liste compte pour 80 points : chaque geste non applicable est exclu, les autres pèsent selon leur fréquence (1 pour un geste quotidien, 2 hebdomadaire ou mensuel, 3 annuel ou unique). Un geste quotidien compte pour la part des 28 derniers jours où il a été fait, un geste hebdomadaire pour la part des 4 dernières semaines, les autres comptent s'ils sont à jour. Un geste dont la vérification automatique a échoué compte 0. La double authentification compte pour 20 points : moyenne des comptes recensés (clé ou carte CPS 1, application 0,9, SMS 0,5, aucune 0)."))
+	formula.Wrapping = fyne.TextWrapWord
+	scoreCard := widget.NewCard(lang.X("hygiene.score.card", "Comment le score est calculé"), "", formula)
+	return container.NewVScroll(container.NewVBox(reminderCard, reportCard, scoreCard))
+}
+
+func (s *reminderScreen) onExport() {
+	if s.m.env.Win == nil {
+		return
+	}
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil || w == nil {
+			return
+		}
+		s.status.SetText(s.export(w))
+	}, s.m.env.Win)
+	d.SetFileName("hygiene-" + s.m.today() + ".pdf")
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
+	d.Show()
+}
+
+// export writes the report and says in French how it went.
+func (s *reminderScreen) export(w io.WriteCloser) string {
+	err := writeReport(s.m, w)
+	if cerr := w.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		fyne.LogError("export hygiene report", err)
+		return lang.X("hygiene.report.failed", "Le rapport n'a pas pu être écrit. Choisissez un autre dossier (une clé USB pleine ou protégée en écriture peut en être la cause).")
+	}
+	return lang.X("hygiene.report.done", "Rapport enregistré.")
+}
+
+// writeReport renders the current records as the PDF report.
+func writeReport(m *hygieneModel, w io.Writer) error {
+	m.load()
+	if err := report.Write(w, report.Data{Generated: hygieneNow(), Records: m.rec}); err != nil {
+		return fmt.Errorf("write report: %w", err)
+	}
+	return nil
+}

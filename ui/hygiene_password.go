@@ -1,0 +1,211 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"hygie/checks/password"
+)
+
+// breachChecker asks Have I Been Pwned; tests point it at a local server.
+var breachChecker = password.BreachChecker{}
+
+// Preference keys of the practice's details, used to spot them in a
+// password. They are not secrets; the password itself is never kept.
+const (
+	prefPwName       = "hygiene.pw.name"
+	prefPwPractice   = "hygiene.pw.practice"
+	prefPwCity       = "hygiene.pw.city"
+	prefPwProfession = "hygiene.pw.profession"
+)
+
+// passwordScreen tests a password against the CNIL 2022 rules as it is
+// typed. The password lives only in the entry: it is never stored, logged
+// or sent; the optional breach check sends 5 characters of its SHA-1.
+type passwordScreen struct {
+	env                          *Env
+	entry                        *widget.Entry
+	name, practice, city, profes *widget.Entry
+	breachOpt                    *widget.Check
+	breachBtn                    *widget.Button
+	verdict                      *widget.Label
+	rules                        *widget.Label
+	breach                       *widget.Label
+	done                         chan struct{} // closed when a breach check ends; for the tests
+}
+
+func newPasswordScreen(env *Env) *passwordScreen {
+	s := &passwordScreen{env: env, entry: widget.NewPasswordEntry(), verdict: widget.NewLabel(""), rules: widget.NewLabel(""), breach: widget.NewLabel("")}
+	s.entry.SetPlaceHolder(lang.X("hygiene.pw.placeholder", "Tapez un mot de passe à tester"))
+	s.verdict.TextStyle.Bold = true
+	for _, l := range []*widget.Label{s.verdict, s.rules, s.breach} {
+		l.Wrapping = fyne.TextWrapWord
+	}
+	s.name = s.prefEntry(prefPwName, lang.X("hygiene.pw.name", "Votre nom"))
+	s.practice = s.prefEntry(prefPwPractice, lang.X("hygiene.pw.practice", "Nom du cabinet"))
+	s.city = s.prefEntry(prefPwCity, lang.X("hygiene.pw.city", "Ville"))
+	s.profes = s.prefEntry(prefPwProfession, lang.X("hygiene.pw.profession", "Profession"))
+	s.breachOpt = widget.NewCheck(lang.X("hygiene.pw.breach.opt",
+		"Vérifier aussi dans les fuites connues (Have I Been Pwned) : seuls 5 caractères de l'empreinte du mot de passe sont envoyés, jamais le mot de passe."), s.onBreachOpt)
+	s.breachBtn = widget.NewButton(lang.X("hygiene.pw.breach.run", "Chercher dans les fuites"), s.onBreach)
+	s.breachBtn.Disable()
+	s.entry.OnChanged = func(string) { s.evaluate() }
+	return s
+}
+
+// prefEntry is an entry whose text is kept in preferences.
+func (s *passwordScreen) prefEntry(key, placeholder string) *widget.Entry {
+	e := widget.NewEntry()
+	e.SetPlaceHolder(placeholder)
+	e.SetText(s.env.App.Preferences().String(key))
+	e.OnChanged = func(v string) {
+		s.env.App.Preferences().SetString(key, v)
+		s.evaluate()
+	}
+	return e
+}
+
+func (s *passwordScreen) content() fyne.CanvasObject {
+	intro := widget.NewLabel(lang.X("hygiene.pw.intro", "Hygie estime la solidité du mot de passe sur cet ordinateur, selon la recommandation de la CNIL de 2022. Rien n'est enregistré ni envoyé. Vos informations ci-dessous servent à repérer un mot de passe trop facile à deviner."))
+	intro.Wrapping = fyne.TextWrapWord
+	details := container.NewGridWithColumns(2, s.name, s.practice, s.city, s.profes)
+	how := widget.NewButton(lang.X("hygiene.pw.guide", "Conseils pour les mots de passe"), func() { showGuide(s.env, "mots-de-passe") })
+	return container.NewVScroll(container.NewVBox(intro, details, s.entry, s.verdict, s.rules,
+		s.breachOpt, container.NewHBox(s.breachBtn, how), s.breach))
+}
+
+func (s *passwordScreen) inputs() password.Inputs {
+	return password.Inputs{Name: s.name.Text, Practice: s.practice.Text, City: s.city.Text, Profession: s.profes.Text}
+}
+
+func (s *passwordScreen) evaluate() {
+	s.breach.SetText("")
+	if s.entry.Text == "" {
+		s.verdict.SetText("")
+		s.rules.SetText("")
+		return
+	}
+	v := password.Evaluate(s.entry.Text, s.inputs())
+	s.verdict.SetText(verdictText(v))
+	s.verdict.Importance = map[password.Level]widget.Importance{password.Weak: widget.DangerImportance, password.Restricted: widget.WarningImportance, password.Strong: widget.SuccessImportance}[v.Level]
+	s.verdict.Refresh()
+	s.rules.SetText(rulesText(v))
+}
+
+func verdictText(v password.Verdict) string {
+	bits := map[string]any{"Bits": fmt.Sprintf("%.0f", v.Bits)}
+	switch v.Level {
+	case password.Strong:
+		return lang.X("hygiene.pw.strong", "Solide : environ {{.Bits}} bits, au-delà des 80 bits que la CNIL demande pour un mot de passe utilisé seul.", bits)
+	case password.Restricted:
+		return lang.X("hygiene.pw.restricted", "Moyen : environ {{.Bits}} bits. Acceptable seulement si le compte se bloque après plusieurs essais ratés (50 bits) ; seul, il en faut 80.", bits)
+	}
+	return lang.X("hygiene.pw.weak", "Trop faible : environ {{.Bits}} bits, sous les 50 bits du minimum de la CNIL. Choisissez-en un autre.", bits)
+}
+
+// rulesText lists each CNIL rule, met or missed, then what makes the
+// password guessable.
+func rulesText(v password.Verdict) string {
+	var b strings.Builder
+	for _, r := range v.Rules {
+		mark := "✗ "
+		if r.Met {
+			mark = "✓ "
+		}
+		b.WriteString(mark + ruleText(r.ID) + "\n")
+	}
+	for _, w := range v.Weaknesses {
+		b.WriteString("• " + weaknessText(w) + "\n")
+	}
+	return strings.TrimSpace(b.String())
+}
+
+func ruleText(id password.RuleID) string {
+	switch id {
+	case password.RuleAlone80:
+		return lang.X("hygiene.pw.rule.80", "80 bits : assez pour un mot de passe utilisé seul")
+	case password.RuleRestricted50:
+		return lang.X("hygiene.pw.rule.50", "50 bits : assez si le compte se bloque après des essais ratés")
+	case password.RuleMixed12:
+		return lang.X("hygiene.pw.rule.12", "12 caractères ou plus, avec majuscules, minuscules, chiffres et caractères spéciaux")
+	case password.RuleLong14:
+		return lang.X("hygiene.pw.rule.14", "ou 14 caractères ou plus, avec majuscules, minuscules et chiffres")
+	case password.RulePassphrase7:
+		return lang.X("hygiene.pw.rule.phrase", "ou une phrase de passe d'au moins 7 mots")
+	}
+	return lang.X("hygiene.pw.rule.guess", "rien de facile à deviner (mot courant, prénom, ville, vos informations)")
+}
+
+func weaknessText(w password.Weakness) string {
+	switch w {
+	case password.WeakYours:
+		return lang.X("hygiene.pw.weak.yours", "Il contient une de vos informations (nom, cabinet, ville, profession).")
+	case password.WeakCommon:
+		return lang.X("hygiene.pw.weak.common", "Il contient un mot de passe très courant.")
+	case password.WeakFirstName:
+		return lang.X("hygiene.pw.weak.firstname", "Il contient un prénom courant.")
+	case password.WeakPractice:
+		return lang.X("hygiene.pw.weak.practice", "Il contient un mot du métier (kiné, cabinet, patient…).")
+	case password.WeakCity:
+		return lang.X("hygiene.pw.weak.city", "Il contient un nom de ville.")
+	case password.WeakKeyboard:
+		return lang.X("hygiene.pw.weak.keyboard", "Il contient des touches voisines du clavier (azerty…).")
+	case password.WeakSequence:
+		return lang.X("hygiene.pw.weak.sequence", "Il contient une suite (abc, 1234…).")
+	case password.WeakRepeat:
+		return lang.X("hygiene.pw.weak.repeat", "Il répète un même caractère ou motif.")
+	case password.WeakDate:
+		return lang.X("hygiene.pw.weak.date", "Il contient une date ou une année.")
+	}
+	return lang.X("hygiene.pw.weak.word", "Il contient un mot du dictionnaire ou un nom de famille.")
+}
+
+func (s *passwordScreen) onBreachOpt(on bool) {
+	if on {
+		s.breachBtn.Enable()
+		return
+	}
+	s.breachBtn.Disable()
+	s.breach.SetText("")
+}
+
+// onBreach runs the range query off the Fyne goroutine.
+func (s *passwordScreen) onBreach() {
+	if !s.breachOpt.Checked || s.entry.Text == "" {
+		return
+	}
+	pw := s.entry.Text
+	s.breachBtn.Disable()
+	s.breach.SetText(lang.X("hygiene.pw.breach.running", "Recherche en cours…"))
+	s.done = make(chan struct{})
+	done := s.done
+	go func() {
+		defer close(done)
+		n, err := breachChecker.Count(context.Background(), pw)
+		fyne.Do(func() {
+			s.breachBtn.Enable()
+			s.breach.SetText(breachText(n, err))
+		})
+	}()
+}
+
+func breachText(n int, err error) string {
+	switch {
+	case errors.Is(err, password.ErrTimeout):
+		return lang.X("hygiene.pw.breach.timeout", "Le service des fuites connues n'a pas répondu à temps. Réessayez plus tard ; le test de solidité ci-dessus reste valable.")
+	case errors.Is(err, password.ErrOffline):
+		return lang.X("hygiene.pw.breach.offline", "Impossible de joindre le service des fuites connues : l'ordinateur semble hors ligne. Le test de solidité ci-dessus reste valable.")
+	case err != nil:
+		return lang.X("hygiene.pw.breach.error", "Le service des fuites connues a répondu de façon inattendue. Réessayez plus tard.")
+	case n > 0:
+		return lang.X("hygiene.pw.breach.found", "Ce mot de passe apparaît {{.N}} fois dans des fuites connues : ne l'utilisez plus, et changez-le partout où il sert.", map[string]any{"N": n})
+	}
+	return lang.X("hygiene.pw.breach.none", "Ce mot de passe n'apparaît dans aucune fuite connue du service.")
+}

@@ -1,0 +1,134 @@
+package ui
+
+import (
+	"context"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"hygie/checks"
+	"hygie/checks/probe"
+)
+
+// prefBackupDir is the folder or disk the backup check looks at. A path is
+// not a secret, and it must work without the database.
+const prefBackupDir = "hygiene.backup_dir"
+
+// runProbes reads the machine's state; tests replace it with a fake.
+var runProbes = probe.RunAll
+
+// probeTimeout bounds a whole run: each probe has its own shorter timeout.
+const probeTimeout = 10 * time.Second
+
+// probeRunner is the "Vérifier l'ordinateur" part of the checklist.
+type probeRunner struct {
+	m      *hygieneModel
+	button *widget.Button
+	status *widget.Label
+	dir    *widget.Label
+	done   chan struct{} // closed when a run ends; for the tests
+}
+
+func newProbeRunner(m *hygieneModel) *probeRunner {
+	r := &probeRunner{m: m, status: widget.NewLabel(""), dir: widget.NewLabel("")}
+	r.button = widget.NewButton(lang.X("hygiene.probe.run", "Vérifier l'ordinateur"), r.onRun)
+	r.button.Importance = widget.HighImportance
+	r.status.Wrapping = fyne.TextWrapWord
+	r.dir.Wrapping = fyne.TextWrapWord
+	r.refreshDir()
+	return r
+}
+
+func (r *probeRunner) content() fyne.CanvasObject {
+	choose := widget.NewButton(lang.X("hygiene.probe.backupdir", "Dossier des sauvegardes…"), r.onChooseDir)
+	return container.NewVBox(container.NewHBox(r.button, choose), r.dir, r.status)
+}
+
+func (r *probeRunner) backupDir() string {
+	return r.m.env.App.Preferences().String(prefBackupDir)
+}
+
+func (r *probeRunner) refreshDir() {
+	if d := r.backupDir(); d != "" {
+		r.dir.SetText(lang.X("hygiene.probe.dir", "Sauvegardes vérifiées dans : {{.Dir}}", map[string]any{"Dir": d}))
+		return
+	}
+	r.dir.SetText(lang.X("hygiene.probe.nodir", "Indiquez où vont vos sauvegardes pour que Hygie vérifie celle de la nuit."))
+}
+
+func (r *probeRunner) onChooseDir() {
+	if r.m.env.Win == nil {
+		return
+	}
+	dialog.ShowFolderOpen(func(u fyne.ListableURI, err error) {
+		if err != nil || u == nil {
+			return
+		}
+		r.m.env.App.Preferences().SetString(prefBackupDir, u.Path())
+		r.refreshDir()
+	}, r.m.env.Win)
+}
+
+// onRun runs the probes off the Fyne goroutine, stores what they saw (a
+// pass ticks the item, an unknown never does) and shows the outcome.
+func (r *probeRunner) onRun() {
+	r.button.Disable()
+	r.status.SetText(lang.X("hygiene.probe.running", "Vérification en cours… Hygie lit les réglages de l'ordinateur sans rien modifier."))
+	r.done = make(chan struct{})
+	cfg := probe.Config{BackupDir: r.backupDir()}
+	list, done := r.m.list, r.done
+	go func() {
+		defer close(done)
+		ctx, cancel := context.WithTimeout(context.Background(), probeTimeout)
+		defer cancel()
+		results := runProbes(ctx, cfg)
+		var err error
+		if list != nil {
+			_, err = list.RecordProbes(results, hygieneNow())
+		}
+		fyne.Do(func() { r.showResults(results, err) })
+	}()
+}
+
+func (r *probeRunner) showResults(results []probe.Result, err error) {
+	r.button.Enable()
+	if err != nil {
+		fyne.LogError("record probe results", err)
+		r.m.showError(err)
+	}
+	r.m.changed()
+	pass, fail, unknown := 0, 0, 0
+	for _, res := range results {
+		switch res.Status {
+		case probe.Pass:
+			pass++
+		case probe.Fail:
+			fail++
+		default:
+			unknown++
+		}
+	}
+	text := lang.X("hygiene.probe.summary", "Vérifié le {{.When}} : {{.Pass}} en ordre, {{.Fail}} à corriger, {{.Unknown}} impossible(s) à vérifier automatiquement (à cocher vous-même).",
+		map[string]any{"When": hygieneNow().Format("02/01/2006 15:04"), "Pass": pass, "Fail": fail, "Unknown": unknown})
+	if r.m.readOnly() {
+		text += "\n" + lang.X("hygiene.probe.notsaved", "Les données étant indisponibles, ce résultat n'a pas été enregistré.") + failuresText(results)
+	}
+	r.status.SetText(text)
+}
+
+// failuresText lists the failures when they cannot be shown in the list.
+func failuresText(results []probe.Result) string {
+	out := ""
+	for _, res := range results {
+		if res.Status == probe.Fail {
+			for _, it := range checks.ForProbe(res.ID) {
+				out += "\n• " + it.Title(currentLang) + " : " + res.Evidence
+			}
+		}
+	}
+	return out
+}

@@ -1,0 +1,155 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"sync"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/lang"
+
+	"hygie/assets"
+)
+
+// Preference keys of the daily reminder.
+const (
+	prefReminderOn   = "hygiene.reminder.on"
+	prefReminderAt   = "hygiene.reminder.at"   // "HH:MM", local time
+	prefReminderLast = "hygiene.reminder.last" // day of the last reminder sent
+	defaultReminder  = "08:30"
+)
+
+var errClock = errors.New("time of day must be HH:MM")
+
+// parseClock reads "HH:MM" (or "H:MM", "HHhMM").
+func parseClock(s string) (h, m int, err error) {
+	var sep rune
+	n, err := fmt.Sscanf(s, "%d%c%d", &h, &sep, &m)
+	if err != nil || n != 3 || (sep != ':' && sep != 'h' && sep != 'H') || h < 0 || h > 23 || m < 0 || m > 59 {
+		return 0, 0, errClock
+	}
+	return h, m, nil
+}
+
+// nextReminder is the first time at clock (local "HH:MM") strictly after
+// now. time.Date normalises a time skipped by summer time, so the reminder
+// still comes that day.
+func nextReminder(now time.Time, clock string) (time.Time, error) {
+	h, m, err := parseClock(clock)
+	if err != nil {
+		return time.Time{}, err
+	}
+	t := time.Date(now.Year(), now.Month(), now.Day(), h, m, 0, 0, now.Location())
+	if !t.After(now) {
+		t = time.Date(now.Year(), now.Month(), now.Day()+1, h, m, 0, 0, now.Location())
+	}
+	return t, nil
+}
+
+// maxSleep bounds each wait, so a suspended laptop or a changed clock
+// delays a reminder by at most this much.
+const maxSleep = time.Hour
+
+// wakeAfter is how long to wait before looking again.
+func wakeAfter(now, next time.Time) time.Duration {
+	d := next.Sub(now)
+	if d > maxSleep {
+		return maxSleep
+	}
+	if d < 0 {
+		return 0
+	}
+	return d
+}
+
+// shouldRemind says whether the reminder of today is due at now: it is on,
+// the time has come, today's list is not complete and no reminder went out
+// today yet.
+func shouldRemind(now time.Time, clock, lastDay, today string, complete bool) bool {
+	h, m, err := parseClock(clock)
+	if err != nil || complete || lastDay == today {
+		return false
+	}
+	at := time.Date(now.Year(), now.Month(), now.Day(), h, m, 0, 0, now.Location())
+	return !now.Before(at)
+}
+
+// reminder sends the daily notification while Hygie runs, and keeps the
+// tray menu's progress current.
+type reminder struct {
+	env   *Env
+	mu    sync.Mutex
+	timer *time.Timer
+	tray  func() // refreshes the tray menu; nil without a tray
+}
+
+var reminders = map[*Env]*reminder{}
+
+// reschedule (re)arms the timer from the preferences.
+func (r *reminder) reschedule() {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.timer != nil {
+		r.timer.Stop()
+	}
+	now := hygieneNow()
+	wait := maxSleep
+	if next, err := nextReminder(now, r.clock()); err == nil {
+		wait = wakeAfter(now, next)
+	}
+	r.timer = time.AfterFunc(wait, func() { fyne.Do(r.wake) })
+}
+
+func (r *reminder) clock() string {
+	return r.env.App.Preferences().StringWithFallback(prefReminderAt, defaultReminder)
+}
+
+// wake runs on the Fyne goroutine: it sends the reminder when due, then
+// sleeps again.
+func (r *reminder) wake() {
+	m := modelFor(r.env)
+	m.changed() // the day may have changed: refresh what is shown
+	p := r.env.App.Preferences()
+	now := hygieneNow()
+	today := m.today()
+	if p.Bool(prefReminderOn) && shouldRemind(now, r.clock(), p.String(prefReminderLast), today, m.rec.ProgressOn(today).Complete()) {
+		p.SetString(prefReminderLast, today)
+		pr := m.rec.ProgressOn(today)
+		r.env.App.SendNotification(fyne.NewNotification(lang.X("hygiene.reminder.title", "Hygie : les gestes du jour"),
+			progressText(pr.Done, pr.Applicable)))
+	}
+	r.reschedule()
+}
+
+// setupTray adds Hygie's system-tray menu (today's progress, open the
+// checklist) where the desktop offers one, and starts the daily reminder.
+// NewMainWindow calls it once the window exists.
+func setupTray(env *Env) {
+	r := &reminder{env: env}
+	reminders[env] = r
+	if desk, ok := env.App.(desktop.App); ok {
+		r.tray = trayMenu(env, desk)
+		modelFor(env).onChange(r.tray)
+	}
+	r.reschedule()
+}
+
+// trayMenu installs the menu and returns the function that refreshes it.
+func trayMenu(env *Env, desk desktop.App) func() {
+	m := modelFor(env)
+	progress := fyne.NewMenuItem("", nil)
+	progress.Disabled = true
+	open := fyne.NewMenuItem(lang.X("hygiene.tray.open", "Ouvrir la liste du jour"), func() { openHygiene(env) })
+	menu := fyne.NewMenu("Hygie", progress, open)
+	refresh := func() {
+		p := m.rec.ProgressOn(m.today())
+		progress.Label = progressText(p.Done, p.Applicable)
+		menu.Refresh()
+	}
+	refresh()
+	desk.SetSystemTrayIcon(assets.Icon())
+	desk.SetSystemTrayMenu(menu)
+	return refresh
+}

@@ -1,0 +1,488 @@
+package ui
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha1"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"hygie/checks"
+	"hygie/checks/probe"
+	"hygie/store"
+)
+
+var hygieneDay = time.Date(2026, 11, 22, 9, 15, 0, 0, time.Local)
+
+// newHygieneEnv is an app on the headless driver with a window and, when
+// withDB, a database in a temporary folder; the clock is fixed.
+func newHygieneEnv(t *testing.T, withDB bool) *Env {
+	t.Helper()
+	a := test.NewTempApp(t)
+	SetupLanguage(langFR)
+	env := &Env{App: a, DataDir: t.TempDir()}
+	if withDB {
+		db, err := store.Open(env.DataDir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { db.Close() })
+		env.DB = db
+	} else {
+		env.DBErr = fmt.Errorf("open: %w", store.ErrLocked)
+	}
+	env.Win = test.NewTempWindow(t, widget.NewLabel(""))
+	old := hygieneNow
+	hygieneNow = func() time.Time { return hygieneDay }
+	t.Cleanup(func() { hygieneNow = old; delete(hygieneModels, env) })
+	return env
+}
+
+func TestTickChangesProgress(t *testing.T) {
+	env := newHygieneEnv(t, true)
+	s := newTodayScreen(modelFor(env))
+	env.Win.SetContent(s.content())
+	if s.bar.Value != 0 {
+		t.Fatalf("progress before any tick = %v, want 0", s.bar.Value)
+	}
+	test.Tap(s.checks["lock-session"])
+	want := 1 / float64(len(checks.Catalogue()))
+	if s.bar.Value != want {
+		t.Errorf("progress after a tick = %v, want %v", s.bar.Value, want)
+	}
+	if !s.checks["lock-session"].Checked {
+		t.Errorf("ticked item is not checked after the refresh")
+	}
+	rec, err := modelFor(env).list.Load()
+	if err != nil || len(rec.Ticks) != 1 || rec.Ticks[0].Day != "2026-11-22" {
+		t.Fatalf("stored ticks = %+v, %v", rec.Ticks, err)
+	}
+	test.Tap(s.checks["lock-session"])
+	if s.bar.Value != 0 || s.checks["lock-session"].Checked {
+		t.Errorf("after unticking: progress %v, checked %v", s.bar.Value, s.checks["lock-session"].Checked)
+	}
+}
+
+func TestChecklistReadOnlyWithoutDatabase(t *testing.T) {
+	env := newHygieneEnv(t, false)
+	s := newTodayScreen(modelFor(env))
+	env.Win.SetContent(s.content())
+	c := s.checks["lock-session"]
+	if c == nil || !c.Disabled() {
+		t.Fatalf("without a database the items must be shown disabled")
+	}
+	if !containsText(env.Win.Content(), "lecture seule") {
+		t.Errorf("no read-only explanation shown")
+	}
+	test.Tap(c)
+	if c.Checked {
+		t.Errorf("a disabled item was ticked")
+	}
+}
+
+// fakeProbes stands for probe.RunAll.
+func fakeProbes(t *testing.T, results []probe.Result) {
+	old := runProbes
+	runProbes = func(ctx context.Context, cfg probe.Config) []probe.Result { return results }
+	t.Cleanup(func() { runProbes = old })
+}
+
+func TestVerifyComputerTicksPassesOnly(t *testing.T) {
+	env := newHygieneEnv(t, true)
+	fakeProbes(t, []probe.Result{
+		{ID: probe.Firewall, Status: probe.Pass, Evidence: "ufw status : Status: active", Remedy: "pare-feu", At: hygieneDay},
+		{ID: probe.Backup, Status: probe.Fail, Evidence: "dernier fichier il y a 3 jours", Remedy: "sauvegardes", At: hygieneDay},
+		{ID: probe.DiskEncryption, Status: probe.Unknown, Why: "lsblk introuvable", Remedy: "chiffrement-disque", At: hygieneDay},
+	})
+	var guide string
+	oldGuide := showGuide
+	showGuide = func(_ *Env, id string) { guide = id }
+	t.Cleanup(func() { showGuide = oldGuide })
+
+	s := newTodayScreen(modelFor(env))
+	env.Win.SetContent(s.content())
+	test.Tap(s.probes.button)
+	waitDone(t, s.probes.done)
+
+	if !s.checks["firewall-on"].Checked {
+		t.Errorf("firewall item not ticked after a passing probe")
+	}
+	if s.checks["disk-encryption-on"].Checked || s.checks["backup-last-night"].Checked {
+		t.Errorf("an unknown or failed probe ticked its item")
+	}
+	if !containsText(s.items, "Vérifié automatiquement le 22/11/2026 : ufw status") {
+		t.Errorf("the automatic tick does not say so with its evidence")
+	}
+	if !containsText(s.items, "L'ordinateur n'a pas pu le vérifier : lsblk introuvable") {
+		t.Errorf("the unknown result's reason is not shown")
+	}
+	// failures first: the first heading and row are the failed backup
+	if first := texts(s.items.Objects[0]); !strings.Contains(first, "À corriger") {
+		t.Errorf("first group = %q, want the failures", first)
+	}
+	if row := texts(s.items.Objects[1]); !strings.Contains(row, "sauvegarde de la nuit") {
+		t.Errorf("first row = %q, want the failed backup", row)
+	}
+	tapButton(t, s.items.Objects[1], "Comment faire")
+	if guide != "sauvegardes" {
+		t.Errorf("fix-it guide opened = %q, want sauvegardes", guide)
+	}
+	if !containsText(s.probes.status, "1 en ordre, 1 à corriger, 1 impossible") {
+		t.Errorf("summary = %q", s.probes.status.Text)
+	}
+}
+
+func TestHygieneCardShowsFailuresFirst(t *testing.T) {
+	env := newHygieneEnv(t, true)
+	m := modelFor(env)
+	if _, err := m.list.RecordProbes([]probe.Result{{ID: probe.Firewall, Status: probe.Fail, Evidence: "pare-feu inactif", Remedy: "pare-feu", At: hygieneDay}}, hygieneDay); err != nil {
+		t.Fatal(err)
+	}
+	m.changed()
+	var guide string
+	oldGuide := showGuide
+	showGuide = func(_ *Env, id string) { guide = id }
+	t.Cleanup(func() { showGuide = oldGuide })
+
+	card := hygieneCard(env).(*widget.Card)
+	box := card.Content.(*fyne.Container)
+	if first := texts(box.Objects[0]); !strings.Contains(first, "À corriger : Activer le pare-feu") || !strings.Contains(first, "pare-feu inactif") {
+		t.Fatalf("first card row = %q, want the firewall failure", first)
+	}
+	tapButton(t, box.Objects[0], "Comment corriger")
+	if guide != "pare-feu" {
+		t.Errorf("guide = %q, want pare-feu", guide)
+	}
+	if !containsText(box, "Score d'hygiène") {
+		t.Errorf("the card shows no score")
+	}
+}
+
+func TestPasswordTesterVerdict(t *testing.T) {
+	env := newHygieneEnv(t, false)
+	s := newPasswordScreen(env)
+	env.Win.SetContent(s.content())
+	test.Type(s.entry, "azerty")
+	if !strings.HasPrefix(s.verdict.Text, "Trop faible") || !strings.Contains(s.rules.Text, "✗ 80 bits") {
+		t.Errorf("azerty: verdict %q, rules %q", s.verdict.Text, s.rules.Text)
+	}
+	if !strings.Contains(s.rules.Text, "mot de passe très courant") {
+		t.Errorf("azerty: the common-password weakness is not explained: %q", s.rules.Text)
+	}
+	s.entry.SetText("")
+	test.Type(s.entry, "vR7#kq2!Lm9@xT4$wZ")
+	if !strings.HasPrefix(s.verdict.Text, "Solide") || !strings.Contains(s.rules.Text, "✓ 80 bits") {
+		t.Errorf("strong: verdict %q, rules %q", s.verdict.Text, s.rules.Text)
+	}
+	if !s.breachBtn.Disabled() || s.breachOpt.Checked {
+		t.Errorf("the breach check must be off by default")
+	}
+	for _, k := range []string{prefPwName, prefPwPractice, prefPwCity, prefPwProfession} {
+		if v := env.App.Preferences().String(k); strings.Contains(v, "vR7") {
+			t.Errorf("preference %s holds the password", k)
+		}
+	}
+}
+
+func TestPasswordBreachCheck(t *testing.T) {
+	const pw = "motdepasse"
+	sum := sha1.Sum([]byte(pw))
+	full := strings.ToUpper(hex.EncodeToString(sum[:]))
+	var paths []string
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		paths = append(paths, r.URL.Path)
+		fmt.Fprintf(w, "%s:3\r\n0018A45C4D1DEF81644B54AB7F969B88D65:0\r\n", full[5:])
+	}))
+	defer srv.Close()
+	closed := httptest.NewServer(http.NotFoundHandler())
+	closed.Close()
+	old := breachChecker
+	t.Cleanup(func() { breachChecker = old })
+
+	env := newHygieneEnv(t, false)
+	s := newPasswordScreen(env)
+	env.Win.SetContent(s.content())
+	test.Type(s.entry, pw)
+	test.Tap(s.breachOpt)
+	cases := []struct{ url, want string }{
+		{srv.URL, "apparaît 3 fois"},
+		{closed.URL, "hors ligne"},
+	}
+	for _, c := range cases {
+		breachChecker.BaseURL = c.url
+		test.Tap(s.breachBtn)
+		waitDone(t, s.done)
+		if !strings.Contains(s.breach.Text, c.want) {
+			t.Errorf("breach result with %s = %q, want %q", c.url, s.breach.Text, c.want)
+		}
+	}
+	if len(paths) != 1 || paths[0] != "/range/"+full[:5] {
+		t.Errorf("requests = %v, want only /range/%s", paths, full[:5])
+	}
+}
+
+func TestTwoFAInventoryOrdersByRisk(t *testing.T) {
+	env := newHygieneEnv(t, true)
+	m := modelFor(env)
+	s := newTwoFAScreen(m)
+	env.Win.SetContent(s.content())
+	add := func(name string, kind int, on bool, method int) {
+		test.Type(s.name, name)
+		s.kind.SetSelectedIndex(kind)
+		s.enabled.SetChecked(on)
+		if on {
+			s.method.SetSelectedIndex(method)
+		}
+		test.Tap(s.add)
+	}
+	add("Banque du cabinet", 4, true, 0) // app
+	before := m.rec.Score(m.today()).Total
+	add("Messagerie du cabinet", 0, false, 0)
+	add("Doctolib", 5, true, 1) // SMS
+	if len(m.rec.Accounts) != 3 {
+		t.Fatalf("accounts stored = %d, want 3", len(m.rec.Accounts))
+	}
+	order := []string{"Messagerie du cabinet", "Doctolib", "Banque du cabinet"}
+	for i, name := range order {
+		if got := texts(s.list.Objects[i]); !strings.HasPrefix(got, name) {
+			t.Errorf("row %d = %q, want %s", i, got, name)
+		}
+	}
+	if after := m.rec.Score(m.today()).Total; after >= before {
+		t.Errorf("adding unprotected accounts did not lower the score: %d → %d", before, after)
+	}
+	tapButton(t, s.list.Objects[0], "Retirer")
+	if len(m.rec.Accounts) != 2 {
+		t.Errorf("after removing: %d accounts", len(m.rec.Accounts))
+	}
+}
+
+func TestHistoryHeatMapAndStreak(t *testing.T) {
+	env := newHygieneEnv(t, true)
+	m := modelFor(env)
+	for d := 0; d < 3; d++ {
+		for _, it := range checks.Catalogue() {
+			if d == 2 || it.Freq == checks.Daily { // everything 2 days ago, then the daily items
+				if err := m.list.Tick(it.ID, hygieneDay.AddDate(0, 0, -d)); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+	}
+	m.changed()
+	s := newHistoryScreen(m)
+	env.Win.SetContent(s.content())
+	if s.streak.Text != "Série en cours : 3 jour(s) complet(s) d'affilée" {
+		t.Errorf("streak = %q", s.streak.Text)
+	}
+	last := s.cells[checks.HistoryDays-1].FillColor
+	if last != dayColour(1) || s.cells[0].FillColor != emptyDay {
+		t.Errorf("heat-map colours: today %v, 90 days ago %v", last, s.cells[0].FillColor)
+	}
+	if len(s.cells) != checks.HistoryDays {
+		t.Errorf("%d cells, want %d", len(s.cells), checks.HistoryDays)
+	}
+}
+
+var clockCases = []struct {
+	now   string
+	clock string
+	want  string
+	err   bool
+}{
+	{"2026-11-22 07:00", "08:30", "2026-11-22 08:30", false},
+	{"2026-11-22 08:30", "08:30", "2026-11-23 08:30", false},
+	{"2026-11-22 21:00", "8h05", "2026-11-23 08:05", false},
+	{"2026-11-22 07:00", "25:00", "", true},
+	{"2026-11-22 07:00", "huit heures", "", true},
+	{"2026-11-22 07:00", "", "", true},
+}
+
+func TestNextReminder(t *testing.T) {
+	for _, c := range clockCases {
+		now, _ := time.ParseInLocation("2006-01-02 15:04", c.now, time.Local)
+		got, err := nextReminder(now, c.clock)
+		if (err != nil) != c.err || (!c.err && got.Format("2006-01-02 15:04") != c.want) {
+			t.Errorf("nextReminder(%s, %q) = %v, %v; want %s", c.now, c.clock, got, err, c.want)
+		}
+	}
+}
+
+func TestNextReminderAcrossSummerTime(t *testing.T) {
+	paris, err := time.LoadLocation("Europe/Paris")
+	if err != nil {
+		t.Skip("no time zone database:", err)
+	}
+	now := time.Date(2026, 3, 28, 20, 0, 0, 0, paris) // summer time starts that night
+	got, _ := nextReminder(now, "08:30")
+	if got.Day() != 29 || got.Hour() != 8 || got.Minute() != 30 {
+		t.Errorf("next reminder = %v, want 29 March 08:30 local", got)
+	}
+	if d := wakeAfter(now, got); d != maxSleep {
+		t.Errorf("wakeAfter = %v, want at most %v", d, maxSleep)
+	}
+}
+
+func TestShouldRemind(t *testing.T) {
+	at := func(hm string) time.Time {
+		t, _ := time.ParseInLocation("2006-01-02 15:04", "2026-11-22 "+hm, time.Local)
+		return t
+	}
+	cases := []struct {
+		now      time.Time
+		last     string
+		complete bool
+		want     bool
+	}{
+		{at("08:29"), "", false, false},
+		{at("08:30"), "", false, true},
+		{at("14:00"), "2026-11-21", false, true},
+		{at("14:00"), "2026-11-22", false, false}, // already reminded today
+		{at("14:00"), "", true, false},            // nothing left to do
+	}
+	for _, c := range cases {
+		if got := shouldRemind(c.now, "08:30", c.last, "2026-11-22", c.complete); got != c.want {
+			t.Errorf("shouldRemind(%v, last %q, complete %v) = %v, want %v", c.now, c.last, c.complete, got, c.want)
+		}
+	}
+}
+
+// trayApp is a test app with a system tray.
+type trayApp struct {
+	fyne.App
+	menu *fyne.Menu
+}
+
+func (a *trayApp) SetSystemTrayMenu(m *fyne.Menu)    { a.menu = m }
+func (a *trayApp) SetSystemTrayIcon(fyne.Resource)   {}
+func (a *trayApp) SetSystemTrayWindow(w fyne.Window) {}
+
+func TestTrayShowsProgressAndReminderSends(t *testing.T) {
+	env := newHygieneEnv(t, true)
+	tray := &trayApp{App: env.App}
+	env.App = tray
+	env.App.Preferences().SetBool(prefReminderOn, true)
+	env.App.Preferences().SetString(prefReminderAt, "08:00")
+	setupTray(env)
+	t.Cleanup(func() { reminders[env].timer.Stop() })
+	if tray.menu == nil || len(tray.menu.Items) != 2 {
+		t.Fatalf("tray menu = %+v", tray.menu)
+	}
+	total := len(checks.Catalogue())
+	if got := tray.menu.Items[0].Label; got != fmt.Sprintf("0 sur %d à jour aujourd'hui", total) {
+		t.Errorf("tray progress = %q", got)
+	}
+	m := modelFor(env)
+	m.do("tick", func(l *checks.Checklist) error { return l.Tick("lock-session", hygieneDay) })
+	if got := tray.menu.Items[0].Label; got != fmt.Sprintf("1 sur %d à jour aujourd'hui", total) {
+		t.Errorf("tray progress after a tick = %q", got)
+	}
+	reminders[env].wake() // 09:15, reminder due at 08:00, list incomplete
+	if got := env.App.Preferences().String(prefReminderLast); got != "2026-11-22" {
+		t.Errorf("reminder not sent: last = %q", got)
+	}
+}
+
+func TestReportExport(t *testing.T) {
+	env := newHygieneEnv(t, true)
+	m := modelFor(env)
+	m.do("tick", func(l *checks.Checklist) error { return l.Tick("lock-session", hygieneDay) })
+	var buf bytes.Buffer
+	if err := writeReport(m, &buf); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.HasPrefix(buf.Bytes(), []byte("%PDF-")) || buf.Len() < 2000 {
+		t.Errorf("report is not a PDF (%d bytes)", buf.Len())
+	}
+	s := newReminderScreen(m)
+	if msg := s.export(failingWriter{}); !strings.Contains(msg, "n'a pas pu être écrit") {
+		t.Errorf("a failed export says %q", msg)
+	}
+}
+
+type failingWriter struct{}
+
+func (failingWriter) Write([]byte) (int, error) { return 0, errors.New("disk full") }
+func (failingWriter) Close() error              { return nil }
+
+func TestHygieneErrorMessages(t *testing.T) {
+	test.NewTempApp(t)
+	SetupLanguage(langFR)
+	if msg := hygieneErrorMessage(fmt.Errorf("tick: %w", store.ErrLocked)); !strings.Contains(msg, "Rien n'a été perdu") {
+		t.Errorf("locked: %q", msg)
+	}
+	if msg := hygieneErrorMessage(errors.New("boom")); !strings.Contains(msg, "intact") {
+		t.Errorf("other: %q", msg)
+	}
+}
+
+// waitDone waits for a background run the screen started.
+func waitDone(t *testing.T, done chan struct{}) {
+	t.Helper()
+	select {
+	case <-done:
+	case <-time.After(10 * time.Second):
+		t.Fatal("background work did not finish")
+	}
+}
+
+// texts joins the text of every label, check and button under o.
+func texts(o fyne.CanvasObject) string {
+	var out []string
+	walk(o, func(o fyne.CanvasObject) {
+		switch w := o.(type) {
+		case *widget.Label:
+			out = append(out, w.Text)
+		case *widget.Check:
+			out = append(out, w.Text)
+		case *widget.Button:
+			out = append(out, w.Text)
+		}
+	})
+	return strings.Join(out, " | ")
+}
+
+func containsText(o fyne.CanvasObject, s string) bool { return strings.Contains(texts(o), s) }
+
+func walk(o fyne.CanvasObject, fn func(fyne.CanvasObject)) {
+	fn(o)
+	switch w := o.(type) {
+	case *fyne.Container:
+		for _, c := range w.Objects {
+			walk(c, fn)
+		}
+	case *widget.Card:
+		walk(w.Content, fn)
+	case *container.Scroll:
+		walk(w.Content, fn)
+	case *container.AppTabs:
+		for _, it := range w.Items {
+			walk(it.Content, fn)
+		}
+	}
+}
+
+func tapButton(t *testing.T, o fyne.CanvasObject, text string) {
+	t.Helper()
+	var found *widget.Button
+	walk(o, func(o fyne.CanvasObject) {
+		if b, ok := o.(*widget.Button); ok && b.Text == text && found == nil {
+			found = b
+		}
+	})
+	if found == nil {
+		t.Fatalf("no button %q in %s", text, texts(o))
+	}
+	test.Tap(found)
+}

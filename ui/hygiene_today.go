@@ -1,0 +1,196 @@
+package ui
+
+import (
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"hygie/checks"
+	"hygie/checks/probe"
+)
+
+// todayScreen is the checklist of the day: progress, score, the automatic
+// checks and every item grouped by status, failures first.
+type todayScreen struct {
+	m      *hygieneModel
+	bar    *widget.ProgressBar
+	score  *widget.Label
+	items  *fyne.Container
+	checks map[string]*widget.Check // by item id, for the tests
+	probes *probeRunner
+}
+
+func newTodayScreen(m *hygieneModel) *todayScreen {
+	s := &todayScreen{m: m, bar: widget.NewProgressBar(), score: widget.NewLabel(""), items: container.NewVBox()}
+	s.probes = newProbeRunner(m)
+	m.onChange(s.refresh)
+	return s
+}
+
+func (s *todayScreen) content() fyne.CanvasObject {
+	top := container.NewVBox(s.bar, s.score)
+	if s.m.readOnly() {
+		note := widget.NewLabel(hygieneReadOnlyMessage())
+		note.Wrapping = fyne.TextWrapWord
+		note.Importance = widget.WarningImportance
+		top.Add(note)
+	}
+	top.Add(s.probes.content())
+	s.refresh()
+	return container.NewBorder(top, nil, nil, nil, container.NewVScroll(s.items))
+}
+
+// refresh rebuilds the list from the records: there are about twenty
+// items, so rebuilding is simpler than tracking each row.
+func (s *todayScreen) refresh() {
+	today := s.m.today()
+	p := s.m.rec.ProgressOn(today)
+	s.bar.TextFormatter = func() string { return progressText(p.Done, p.Applicable) }
+	s.bar.SetValue(p.Fraction())
+	s.score.SetText(scoreText(s.m.rec.Score(today).Total) + " — " + lang.X("hygiene.score.how", "calcul expliqué dans « Rappels et rapport »"))
+	s.checks = map[string]*widget.Check{}
+	var objs []fyne.CanvasObject
+	last := checks.Status(-1)
+	for _, st := range s.m.rec.States(today) {
+		if st.Status != last {
+			objs = append(objs, groupHeading(st.Status))
+			last = st.Status
+		}
+		objs = append(objs, s.row(st))
+	}
+	s.items.Objects = objs
+	s.items.Refresh()
+}
+
+func groupHeading(st checks.Status) fyne.CanvasObject {
+	text := map[checks.Status]string{
+		checks.Failed:              lang.X("hygiene.group.failed", "À corriger (vérification automatique)"),
+		checks.Due:                 lang.X("hygiene.group.due", "À faire"),
+		checks.Done:                lang.X("hygiene.group.done", "À jour"),
+		checks.NotApplicableStatus: lang.X("hygiene.group.na", "Non applicable au cabinet"),
+	}[st]
+	l := widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	return container.NewVBox(widget.NewSeparator(), l)
+}
+
+// row is one item: its check box, why it matters and its state, the guide
+// and the not-applicable switch.
+func (s *todayScreen) row(st checks.State) fyne.CanvasObject {
+	lng := currentLang
+	check := widget.NewCheck(st.Item.Title(lng), nil)
+	check.SetChecked(st.Status == checks.Done)
+	check.OnChanged = func(on bool) { s.onCheck(st, on) }
+	if s.m.readOnly() || st.Status == checks.NotApplicableStatus {
+		check.Disable()
+	}
+	s.checks[st.Item.ID] = check
+	detail := widget.NewLabel(st.Item.Why(lng) + "\n" + stateLine(st))
+	detail.Wrapping = fyne.TextWrapWord
+	detail.Importance = map[checks.Status]widget.Importance{checks.Failed: widget.DangerImportance, checks.Done: widget.SuccessImportance}[st.Status]
+	guide := st.Item.Guide
+	if st.Status == checks.Failed && st.Probe.Remedy != "" {
+		guide = st.Probe.Remedy
+	}
+	how := widget.NewButton(lang.X("hygiene.howto", "Comment faire"), func() { showGuide(s.m.env, guide) })
+	na := s.naButton(st)
+	return container.NewBorder(nil, nil, nil, container.NewHBox(how, na), container.NewVBox(check, detail))
+}
+
+func (s *todayScreen) naButton(st checks.State) *widget.Button {
+	if st.Status == checks.NotApplicableStatus {
+		b := widget.NewButton(lang.X("hygiene.na.clear", "Réintégrer"), func() {
+			s.m.do("clear not applicable", func(l *checks.Checklist) error { return l.ClearNotApplicable(st.Item.ID) })
+		})
+		if s.m.readOnly() {
+			b.Disable()
+		}
+		return b
+	}
+	b := widget.NewButton(lang.X("hygiene.na", "Non applicable"), func() { s.askNotApplicable(st.Item) })
+	if s.m.readOnly() {
+		b.Disable()
+	}
+	return b
+}
+
+func (s *todayScreen) onCheck(st checks.State, on bool) {
+	now := hygieneNow()
+	if on {
+		s.m.do("tick "+st.Item.ID, func(l *checks.Checklist) error { return l.Tick(st.Item.ID, now) })
+		return
+	}
+	var removed bool
+	s.m.do("untick "+st.Item.ID, func(l *checks.Checklist) error {
+		var err error
+		removed, err = l.Untick(st.Item.ID, now)
+		return err
+	})
+	if !removed && st.Ticked() && st.Last.Day != checks.DayOf(now) && s.m.env.Win != nil {
+		dialog.ShowInformation(lang.X("hygiene.untick.title", "Déjà fait"), lang.X("hygiene.untick.earlier",
+			"Cet élément a été fait le {{.Day}} et reste à jour pour sa période ; seule une coche du jour peut être retirée.",
+			map[string]any{"Day": frenchDay(st.Last.Day)}), s.m.env.Win)
+	}
+}
+
+// askNotApplicable asks why the item does not concern the practice: the
+// reason is kept and printed in the report.
+func (s *todayScreen) askNotApplicable(it checks.Item) {
+	if s.m.env.Win == nil {
+		return
+	}
+	reason := widget.NewEntry()
+	reason.SetPlaceHolder(lang.X("hygiene.na.placeholder", "Par exemple : le cabinet n'a pas de compte Doctolib"))
+	reason.Validator = func(v string) error {
+		if len(v) == 0 {
+			return checks.ErrInvalid
+		}
+		return nil
+	}
+	items := []*widget.FormItem{widget.NewFormItem(lang.X("hygiene.na.reason", "Raison"), reason)}
+	dialog.ShowForm(lang.X("hygiene.na.title", "Non applicable au cabinet"), lang.X("hygiene.na.ok", "Enregistrer"),
+		lang.X("hygiene.cancel", "Annuler"), items, func(ok bool) {
+			if ok {
+				s.m.do("mark not applicable", func(l *checks.Checklist) error {
+					return l.SetNotApplicable(it.ID, reason.Text, hygieneNow())
+				})
+			}
+		}, s.m.env.Win)
+}
+
+// stateLine says where the item stands, with what an automatic check saw.
+func stateLine(st checks.State) string {
+	switch st.Status {
+	case checks.NotApplicableStatus:
+		return lang.X("hygiene.state.na", "Non applicable : {{.Reason}}", map[string]any{"Reason": st.NA.Reason})
+	case checks.Failed:
+		return lang.X("hygiene.state.failed", "Vérification automatique en échec le {{.Day}} : {{.Evidence}}",
+			map[string]any{"Day": frenchDay(checks.DayOf(st.Probe.At.Local())), "Evidence": st.Probe.Evidence})
+	case checks.Done:
+		if st.Last.Source == checks.Automatic {
+			return lang.X("hygiene.state.auto", "Vérifié automatiquement le {{.Day}} : {{.Evidence}}",
+				map[string]any{"Day": frenchDay(st.Last.Day), "Evidence": st.Last.Evidence})
+		}
+		return lang.X("hygiene.state.done", "Fait le {{.Day}}", map[string]any{"Day": frenchDay(st.Last.Day)})
+	}
+	line := lang.X("hygiene.state.due", "À faire", map[string]any{})
+	if st.Ticked() {
+		line = lang.X("hygiene.state.due.last", "À faire (dernière fois le {{.Day}})", map[string]any{"Day": frenchDay(st.Last.Day)})
+	}
+	if st.Probe.Status == probe.Unknown && st.Probe.Why != "" {
+		line += "\n" + lang.X("hygiene.state.unknown", "L'ordinateur n'a pas pu le vérifier : {{.Why}}", map[string]any{"Why": st.Probe.Why})
+	}
+	return line
+}
+
+// frenchDay writes a stored day as 22/11/2026.
+func frenchDay(day string) string {
+	t, err := time.Parse(checks.DayLayout, day)
+	if err != nil {
+		return day
+	}
+	return t.Format("02/01/2006")
+}
