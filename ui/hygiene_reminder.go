@@ -127,6 +127,10 @@ func (r *reminder) wake() {
 // checklist) where the desktop offers one, and starts the daily reminder.
 // NewMainWindow calls it once the window exists.
 func setupTray(env *Env) {
+	if r, ok := reminders[env]; ok { // a second window of the same app: one tray, one timer
+		r.reschedule()
+		return
+	}
 	r := &reminder{env: env}
 	reminders[env] = r
 	if desk, ok := env.App.(desktop.App); ok {

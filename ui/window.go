@@ -25,6 +25,7 @@ func NewMainWindow(env *Env) fyne.Window {
 	nav.show(start)
 	w.SetOnClosed(func() { saveWindow(env.App.Preferences(), w, nav) })
 	w.SetMaster()
+	setupTray(env) // tray menu and daily reminder of the hygiene checklist
 	return w
 }
 
