@@ -13,7 +13,8 @@ import (
 
 // Limits of the walk through the backup folder: a backup disk can hold
 // millions of files, and the check must stay within its time limit.
-const (
+// Variables so tests can lower them.
+var (
 	backupMaxDepth   = 8
 	backupMaxEntries = 50000
 )

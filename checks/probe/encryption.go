@@ -212,13 +212,8 @@ var fdePercent = regexp.MustCompile(`Percent completed = ([\d.]+)`)
 func parseFdesetup(text string) Result {
 	line := firstLine(text)
 	ev := "fdesetup status : " + line
+	// While it works, fdesetup prints "FileVault is On." then the progress.
 	switch {
-	case strings.HasPrefix(line, "FileVault is On"):
-		return pass(ev)
-	case strings.Contains(line, "will be enabled after the next restart"):
-		return fail("FileVault sera activé au prochain redémarrage : redémarrez le Mac (" + ev + ")")
-	case strings.HasPrefix(line, "FileVault is Off"):
-		return fail(ev)
 	case strings.Contains(text, "Encryption in progress"):
 		pct := ""
 		if m := fdePercent.FindStringSubmatch(text); m != nil {
@@ -227,6 +222,12 @@ func parseFdesetup(text string) Result {
 		return unknown("Chiffrement FileVault en cours"+pct, "Le chiffrement n'est pas terminé : revérifiez quand il le sera.")
 	case strings.Contains(text, "Decryption in progress"):
 		return fail("FileVault est en train d'être désactivé (" + ev + ")")
+	case strings.HasPrefix(line, "FileVault is On"):
+		return pass(ev)
+	case strings.Contains(line, "will be enabled after the next restart"):
+		return fail("FileVault sera activé au prochain redémarrage : redémarrez le Mac (" + ev + ")")
+	case strings.HasPrefix(line, "FileVault is Off"):
+		return fail(ev)
 	}
 	return unknown(ev, "Hygie n'a pas compris la réponse de fdesetup.")
 }

@@ -136,7 +136,7 @@ func nftStatements(c *nftChain, text string) {
 		st = strings.TrimSpace(st)
 		switch {
 		case st == "":
-		case strings.HasPrefix(st, "type ") && strings.Contains(st, " hook input "):
+		case strings.HasPrefix(st, "type filter ") && strings.Contains(st, " hook input "):
 			c.input = true
 		case strings.HasPrefix(st, "type "):
 		case strings.HasPrefix(st, "policy "):

@@ -56,6 +56,9 @@ func parseDnfCheckUpdate(out Output) Result {
 	}
 	var names []string
 	for _, l := range strings.Split(out.Stdout, "\n") {
+		if strings.HasPrefix(l, "Obsoleting") {
+			break // what follows repeats packages already listed
+		}
 		f := strings.Fields(l)
 		if len(f) == 3 && strings.Contains(f[0], ".") && !strings.HasSuffix(l, ":") {
 			names = append(names, f[0][:strings.LastIndex(f[0], ".")])
