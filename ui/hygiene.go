@@ -71,7 +71,7 @@ func failureRow(env *Env, title, evidence, remedy, fallback string) fyne.CanvasO
 	seen.Wrapping = fyne.TextWrapWord
 	seen.TextStyle.Italic = true
 	how := widget.NewButton(lang.X("hygiene.howto.fix", "Comment corriger"), func() { showGuide(env, guide) })
-	return container.NewBorder(nil, nil, nil, how, container.NewVBox(msg, seen))
+	return container.NewBorder(nil, nil, nil, container.NewVBox(how), container.NewVBox(msg, seen))
 }
 
 func progressText(done, total int) string {

@@ -73,12 +73,13 @@ func (s *passwordScreen) prefEntry(key, placeholder string) *widget.Entry {
 }
 
 func (s *passwordScreen) content() fyne.CanvasObject {
-	intro := widget.NewLabel(lang.X("hygiene.pw.intro", "Hygie estime la solidité du mot de passe sur cet ordinateur, selon la recommandation de la CNIL de 2022. Rien n'est enregistré ni envoyé. Vos informations ci-dessous servent à repérer un mot de passe trop facile à deviner."))
+	intro := widget.NewLabel(lang.X("hygiene.pw.intro", "Hygie estime la solidité du mot de passe sur cet ordinateur, selon la recommandation de la CNIL de 2022. Rien n'est enregistré ni envoyé."))
 	intro.Wrapping = fyne.TextWrapWord
-	details := container.NewGridWithColumns(2, s.name, s.practice, s.city, s.profes)
+	details := widget.NewCard("", lang.X("hygiene.pw.details", "Vos informations, pour repérer un mot de passe facile à deviner (facultatif)"),
+		container.NewGridWithColumns(2, s.name, s.practice, s.city, s.profes))
 	how := widget.NewButton(lang.X("hygiene.pw.guide", "Conseils pour les mots de passe"), func() { showGuide(s.env, "mots-de-passe") })
-	return container.NewVScroll(container.NewVBox(intro, details, s.entry, s.verdict, s.rules,
-		s.breachOpt, container.NewHBox(s.breachBtn, how), s.breach))
+	return container.NewVScroll(container.NewVBox(intro, s.entry, s.verdict, s.rules,
+		s.breachOpt, container.NewHBox(s.breachBtn, how), s.breach, details))
 }
 
 func (s *passwordScreen) inputs() password.Inputs {

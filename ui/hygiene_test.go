@@ -134,7 +134,7 @@ func TestVerifyComputerTicksPassesOnly(t *testing.T) {
 	if row := texts(s.items.Objects[1]); !strings.Contains(row, "sauvegarde de la nuit") {
 		t.Errorf("first row = %q, want the failed backup", row)
 	}
-	tapButton(t, s.items.Objects[1], "Comment faire")
+	tapButton(t, s.items.Objects[1], "Comment corriger")
 	if guide != "sauvegardes" {
 		t.Errorf("fix-it guide opened = %q, want sauvegardes", guide)
 	}

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -88,16 +89,25 @@ func (s *todayScreen) row(st checks.State) fyne.CanvasObject {
 		check.Disable()
 	}
 	s.checks[st.Item.ID] = check
-	detail := widget.NewLabel(st.Item.Why(lng) + "\n" + stateLine(st))
+	text := st.Item.Why(lng)
+	if line := stateLine(st); line != "" {
+		text += "\n" + line
+	}
+	detail := widget.NewLabel(text)
 	detail.Wrapping = fyne.TextWrapWord
 	detail.Importance = map[checks.Status]widget.Importance{checks.Failed: widget.DangerImportance, checks.Done: widget.SuccessImportance}[st.Status]
 	guide := st.Item.Guide
 	if st.Status == checks.Failed && st.Probe.Remedy != "" {
 		guide = st.Probe.Remedy
 	}
-	how := widget.NewButton(lang.X("hygiene.howto", "Comment faire"), func() { showGuide(s.m.env, guide) })
+	label := lang.X("hygiene.howto", "Comment faire")
+	if st.Status == checks.Failed {
+		label = lang.X("hygiene.howto.fix", "Comment corriger")
+	}
+	how := widget.NewButton(label, func() { showGuide(s.m.env, guide) })
 	na := s.naButton(st)
-	return container.NewBorder(nil, nil, nil, container.NewHBox(how, na), container.NewVBox(check, detail))
+	buttons := container.NewVBox(container.NewHBox(how, na)) // top-aligned, not stretched to the row
+	return container.NewBorder(nil, nil, nil, buttons, container.NewVBox(check, detail))
 }
 
 func (s *todayScreen) naButton(st checks.State) *widget.Button {
@@ -176,12 +186,12 @@ func stateLine(st checks.State) string {
 		}
 		return lang.X("hygiene.state.done", "Fait le {{.Day}}", map[string]any{"Day": frenchDay(st.Last.Day)})
 	}
-	line := lang.X("hygiene.state.due", "À faire", map[string]any{})
+	line := "" // the "À faire" heading says it already
 	if st.Ticked() {
 		line = lang.X("hygiene.state.due.last", "À faire (dernière fois le {{.Day}})", map[string]any{"Day": frenchDay(st.Last.Day)})
 	}
 	if st.Probe.Status == probe.Unknown && st.Probe.Why != "" {
-		line += "\n" + lang.X("hygiene.state.unknown", "L'ordinateur n'a pas pu le vérifier : {{.Why}}", map[string]any{"Why": st.Probe.Why})
+		line = strings.TrimSpace(line + "\n" + lang.X("hygiene.state.unknown", "L'ordinateur n'a pas pu le vérifier : {{.Why}}", map[string]any{"Why": st.Probe.Why}))
 	}
 	return line
 }

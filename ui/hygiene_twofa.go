@@ -153,5 +153,5 @@ func (s *twoFAScreen) row(sg checks.Suggestion) fyne.CanvasObject {
 	if s.m.readOnly() {
 		del.Disable()
 	}
-	return container.NewBorder(nil, nil, nil, del, container.NewVBox(title, advice))
+	return container.NewBorder(nil, nil, nil, container.NewVBox(del), container.NewVBox(title, advice))
 }
