@@ -43,7 +43,10 @@ var (
 	fde     = func(in []string) Result { return parseFdesetup(in[0]) }
 	macLk   = func(in []string) Result { return macLock(in[0], "", in[1]) }
 	dscl    = func(in []string) Result { return parseDsclAdmin(in[0], "marie") }
-	one     = func(p func(string) Result) func([]string) Result {
+	xprot   = func(in []string) Result {
+		return xprotectVerdict(strings.TrimSpace(in[0]), testNow.Add(-5*24*time.Hour), testNow)
+	}
+	one = func(p func(string) Result) func([]string) Result {
 		return func(in []string) Result { return p(in[0]) }
 	}
 )
@@ -181,6 +184,7 @@ var parseCases = []struct {
 	{[]string{"darwin/screen_lock_sysadminctl_immediate.txt", "darwin/screen_lock_pmset_never.txt"}, macLk, Fail, "ni l'économiseur"},
 	{[]string{"darwin/admin_accounts_dscl_marie.txt"}, dscl, Fail, "« marie » est administrateur (groupe admin : marie)"},
 	{[]string{"darwin/admin_accounts_dscl_separate_admin.txt"}, dscl, Pass, "groupe admin : admin-cabinet"},
+	{[]string{"darwin/antivirus_xprotect_version.txt"}, xprot, Pass, "XProtect (antivirus intégré de macOS) version 5287, mis à jour il y a 5 jours"},
 }
 
 func readTestdata(t testing.TB, name string) string {
@@ -242,9 +246,26 @@ func TestEveryRecordedOutputIsUsed(t *testing.T) {
 		}
 		for _, f := range files {
 			rel := osDir + "/" + filepath.Base(f)
-			if !used[rel] && !strings.HasPrefix(filepath.Base(f), "antivirus_xprotect") {
+			if !used[rel] {
 				t.Errorf("testdata/%s is not used by any parse case", rel)
 			}
+		}
+	}
+}
+
+func TestXProtect(t *testing.T) {
+	if r := xprotectVerdict("5287", testNow.Add(-90*24*time.Hour), testNow); r.Status != Fail || !strings.Contains(r.Evidence, "il y a 90 jours") {
+		t.Errorf("XProtect 90 days old: %s %q, want fail", r.Status, r.Evidence)
+	}
+	if r := xprotectVerdict("", time.Time{}, testNow); r.Status != Unknown || r.Why == "" {
+		t.Errorf("no XProtect: %s %q, want unknown with why", r.Status, r.Why)
+	}
+	for _, c := range []struct {
+		a, b  string
+		newer bool
+	}{{"5287", "", true}, {"5287", "5286", true}, {"10001", "9999", true}, {"2190", "5287", false}} {
+		if got := xprotectNewer(c.a, c.b); got != c.newer {
+			t.Errorf("xprotectNewer(%q, %q) = %v, want %v", c.a, c.b, got, c.newer)
 		}
 	}
 }
