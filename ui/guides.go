@@ -1,17 +1,145 @@
 package ui
 
 import (
+	"strings"
+
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"hygie/guides"
 )
 
-// guidesView builds the guides section.
+// guidesView builds the guides section: search and filters on the left,
+// the reader on the right.
 func guidesView(env *Env) fyne.CanvasObject {
-	return placeholder(lang.X("guides.title", "Guides de sécurité"), lang.X("guides.placeholder",
-		"Bientôt ici : les guides officiels (ANSSI, ANS, CNIL, URPS) réécrits simplement pour le cabinet, consultables hors ligne, avec une recherche qui tolère les fautes de frappe."))
+	return newGuidesScreen(env).content()
 }
 
-// guidesCard is the dashboard card of this section, or nil when it has nothing to show yet.
+// guidesCard is the dashboard card: "reprendre la lecture" and the guide
+// of the week, or nil when the library cannot be read.
 func guidesCard(env *Env) fyne.CanvasObject {
-	return nil
+	return newGuidesCard(env).content()
+}
+
+// openGuide shows the guide with id over the window, in a reader with its
+// table of contents, favourite and read toggles. Other screens call it for
+// their "comment corriger" links. id may carry a section ("id#anchor")
+// and the "guide:" prefix of links between guides.
+func openGuide(env *Env, id string) {
+	gc := guidesFor(env)
+	id, anchor, _ := strings.Cut(strings.TrimPrefix(id, guides.LinkScheme+":"), "#")
+	var g *guides.Guide
+	if gc.lib != nil {
+		g, _ = gc.lib.Get(id)
+	}
+	win := env.Win
+	if win == nil {
+		win = env.App.NewWindow(lang.X("guides.dialog.title", "Guide"))
+		win.Resize(fyne.NewSize(800, 600))
+		win.Show()
+	}
+	if g == nil {
+		dialog.ShowInformation(lang.X("guides.dialog.title", "Guide"),
+			lang.X("guides.missing", "Ce guide n'est pas disponible dans cette version de Hygie."), win)
+		return
+	}
+	r := newGuideReader(env, gc)
+	d := dialog.NewCustom(lang.X("guides.dialog.title", "Guide"), lang.X("guides.dialog.close", "Fermer"), r.content(), win)
+	d.Resize(dialogSize(win))
+	d.Show()
+	r.show(g, anchor)
+	lastGuideDialog = d
+}
+
+// lastGuideDialog is the dialog openGuide showed last, for tests.
+var lastGuideDialog dialog.Dialog
+
+// dialogSize leaves a margin of the window around the reader.
+func dialogSize(win fyne.Window) fyne.Size {
+	s := win.Canvas().Size()
+	if s.Width < 200 || s.Height < 200 {
+		return fyne.NewSize(800, 600)
+	}
+	return fyne.NewSize(s.Width*0.9, s.Height*0.9)
+}
+
+// guidesCtx is the guides' shared state for one window: the library, the
+// favourites and read marks, and who to tell when marks change. It is
+// only used on the Fyne goroutine.
+type guidesCtx struct {
+	lib       *guides.Library
+	libErr    error
+	state     *guides.State // nil when the database is unavailable
+	stateErr  error
+	listeners []func()
+}
+
+var guidesCtxs = map[*Env]*guidesCtx{}
+
+// guidesFor returns env's guides context, loading the library and opening
+// the marks the first time.
+func guidesFor(env *Env) *guidesCtx {
+	if gc, ok := guidesCtxs[env]; ok {
+		return gc
+	}
+	gc := &guidesCtx{}
+	gc.lib, gc.libErr = guides.Builtin()
+	if gc.libErr != nil {
+		fyne.LogError("load guides", gc.libErr)
+	}
+	if env.DB != nil {
+		gc.state, gc.stateErr = guides.OpenState(env.DB)
+		if gc.stateErr != nil {
+			fyne.LogError("open guides state", gc.stateErr)
+		}
+	}
+	guidesCtxs[env] = gc
+	return gc
+}
+
+// marks returns the favourites and read marks, or none when they cannot
+// be read (the guides stay usable without them).
+func (gc *guidesCtx) marks() map[string]guides.Mark {
+	if gc.state == nil {
+		return map[string]guides.Mark{}
+	}
+	m, err := gc.state.Marks()
+	if err != nil {
+		fyne.LogError("read guide marks", err)
+		return map[string]guides.Mark{}
+	}
+	return m
+}
+
+func (gc *guidesCtx) onChange(f func()) {
+	gc.listeners = append(gc.listeners, f)
+}
+
+func (gc *guidesCtx) changed() {
+	for _, f := range gc.listeners {
+		f()
+	}
+}
+
+// noMarksNote says, when needed, why favourites and read marks are off.
+func (gc *guidesCtx) noMarksNote() *widget.Label {
+	if gc.state != nil {
+		return nil
+	}
+	l := widget.NewLabel(lang.X("guides.nodb",
+		"Favoris et guides lus ne sont pas enregistrés : les données de Hygie sont indisponibles. Les guides restent consultables."))
+	l.Wrapping = fyne.TextWrapWord
+	l.Importance = widget.WarningImportance
+	return l
+}
+
+// showSaveError tells the user a mark was not saved; the log keeps why.
+func showSaveError(env *Env, err error) {
+	fyne.LogError("save guide mark", err)
+	if env.Win != nil {
+		dialog.ShowInformation(lang.X("guides.err.title", "Enregistrement impossible"),
+			lang.X("guides.err.save", "Hygie n'a pas pu enregistrer ce choix. Les guides restent lisibles ; réessayez, et si cela persiste, relancez Hygie."), env.Win)
+	}
 }

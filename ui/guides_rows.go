@@ -1,0 +1,75 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"hygie/guides"
+)
+
+// snippetRunes is how much of a matched paragraph a result row shows.
+const snippetRunes = 90
+
+// starIcon marks favourite guides (the default theme has no star).
+var starIcon = theme.NewThemedResource(fyne.NewStaticResource("star.svg", []byte(
+	`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><path fill="#000" d="M12 17.3l6.2 3.7-1.6-7 5.4-4.7-7.1-.6L12 2 9.1 8.7 2 9.3l5.4 4.7-1.6 7z"/></svg>`)))
+
+// newResultRow is the list template: title line, snippet line, and the
+// favourite and read markers.
+func newResultRow() fyne.CanvasObject {
+	title := widget.NewRichText()
+	title.Truncation = fyne.TextTruncateEllipsis
+	snippet := widget.NewRichText()
+	snippet.Truncation = fyne.TextTruncateEllipsis
+	fav := widget.NewIcon(starIcon)
+	read := widget.NewIcon(theme.ConfirmIcon())
+	marks := container.NewHBox(fav, read)
+	return container.NewBorder(nil, nil, nil, marks, container.NewVBox(title, snippet))
+}
+
+// setResultRow fills a row from a result: matches are highlighted in the
+// title for title hits, otherwise in the snippet of the heading or text
+// that matched.
+func setResultRow(o fyne.CanvasObject, r guides.Result, m guides.Mark) {
+	row := o.(*fyne.Container)
+	texts := row.Objects[0].(*fyne.Container)
+	title, snippet := texts.Objects[0].(*widget.RichText), texts.Objects[1].(*widget.RichText)
+	marks := row.Objects[1].(*fyne.Container)
+	showIf(marks.Objects[0], m.Favorite)
+	showIf(marks.Objects[1], m.Read)
+	if r.Kind == guides.KindTitle {
+		title.Segments = highlighted(r.Text, r.Matches, true)
+		snippet.Segments = highlighted(r.Guide.Summary, nil, false)
+	} else {
+		title.Segments = highlighted(r.Guide.Title, nil, true)
+		text, matches := guides.Snippet(r.Text, r.Matches, snippetRunes)
+		snippet.Segments = highlighted(text, matches, false)
+	}
+	title.Refresh()
+	snippet.Refresh()
+}
+
+func showIf(o fyne.CanvasObject, on bool) {
+	if on {
+		o.Show()
+	} else {
+		o.Hide()
+	}
+}
+
+// highlighted turns text into segments, matched runs in bold and in the
+// theme's primary colour.
+func highlighted(text string, matches []int, bold bool) []widget.RichTextSegment {
+	var segs []widget.RichTextSegment
+	for _, sp := range guides.Spans(text, matches) {
+		style := widget.RichTextStyleInline
+		style.TextStyle.Bold = bold || sp.Match
+		if sp.Match {
+			style.ColorName = theme.ColorNamePrimary
+		}
+		segs = append(segs, &widget.TextSegment{Text: text[sp.Start:sp.End], Style: style})
+	}
+	return segs
+}
