@@ -30,11 +30,16 @@ administrateur et sauvegardes.
 // runChecks implements `hygie checks`.
 func runChecks(args []string, stdout, stderr io.Writer) int {
 	if len(args) > 0 && (args[0] == "-h" || args[0] == "--help" || args[0] == "help") {
-		fmt.Fprint(stdout, checksUsage)
+		fmt.Fprint(stdout, checksUsage+"\n"+checklistUsage)
 		return 0
 	}
+	if len(args) > 0 {
+		if code, ok := runChecklist(args, stdout, stderr); ok { // list, tick, report: cli/checklist.go
+			return code
+		}
+	}
 	if len(args) == 0 || args[0] != "run" {
-		fmt.Fprint(stderr, checksUsage)
+		fmt.Fprint(stderr, checksUsage+"\n"+checklistUsage)
 		return 2
 	}
 	opts, err := parseChecksRun(args[1:])
