@@ -269,3 +269,14 @@ func TestXProtect(t *testing.T) {
 		}
 	}
 }
+
+func TestDecodePSAroundWarnings(t *testing.T) {
+	out := "WARNING: [Get-HotFix] lent\r\n\ufeff{\"RebootRequired\":true}\r\n"
+	var u winUpdates
+	if err := decodePS(out, &u); err != nil || u.RebootRequired.String() != "true" {
+		t.Errorf("decodePS = %v, %+v", err, u)
+	}
+	if err := decodePS("WARNING: rien\r\n", &u); err == nil {
+		t.Error("decodePS found JSON in a warning")
+	}
+}

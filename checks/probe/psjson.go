@@ -78,15 +78,19 @@ func (m *many[T]) UnmarshalJSON(b []byte) error {
 
 var errNoJSON = errors.New("no JSON in output")
 
-// decodePS reads the JSON a PowerShell script printed, tolerating a byte
-// order mark and blank lines around it.
+// decodePS reads the JSON a PowerShell script printed on one line
+// (ConvertTo-Json -Compress), tolerating a byte order mark and any warning
+// lines PowerShell prints around it.
 func decodePS(out string, v any) error {
-	s := strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(out), "\ufeff"))
-	if s == "" {
-		return errNoJSON
+	for _, line := range strings.Split(out, "\n") {
+		line = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(line), "\ufeff"))
+		if !strings.HasPrefix(line, "{") && !strings.HasPrefix(line, "[") {
+			continue
+		}
+		if err := json.Unmarshal([]byte(line), v); err != nil {
+			return fmt.Errorf("decode PowerShell JSON: %w", err)
+		}
+		return nil
 	}
-	if err := json.Unmarshal([]byte(s), v); err != nil {
-		return fmt.Errorf("decode PowerShell JSON: %w", err)
-	}
-	return nil
+	return errNoJSON
 }
