@@ -36,7 +36,7 @@ func (c *guidesCardView) refresh() {
 	var objs []fyne.CanvasObject
 	marks := c.gc.marks()
 	if g, section := c.resume(); g != nil {
-		objs = append(objs, c.entry(lang.X("guides.card.resume", "Reprendre la lecture"), g, section))
+		objs = append(objs, c.entry(lang.X("guides.card.resume", "Reprendre la lecture"), g, section), widget.NewSeparator())
 	}
 	week := c.gc.lib.WeekGuide(guidesNow(), func(id string) bool { return marks[id].Read })
 	objs = append(objs, c.entry(lang.X("guides.card.week", "Guide de la semaine"), week, ""))
@@ -61,16 +61,17 @@ func (c *guidesCardView) resume() (*guides.Guide, string) {
 	return g, section
 }
 
-// entry is one line of the card: what it is, the guide's title and
+// entry is one part of the card: what it is with the guide's title, its
 // summary, and a button that opens it.
 func (c *guidesCardView) entry(label string, g *guides.Guide, section string) fyne.CanvasObject {
-	head := widget.NewLabelWithStyle(label, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	sum := widget.NewLabel(g.Title + " — " + g.Summary)
+	head := widget.NewLabelWithStyle(label+" : "+g.Title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	head.Truncation = fyne.TextTruncateEllipsis
+	sum := widget.NewLabel(g.Summary)
 	sum.Wrapping = fyne.TextWrapWord
 	id := g.ID
 	if section != "" {
 		id += "#" + section
 	}
 	open := widget.NewButton(lang.X("guides.card.open", "Lire"), func() { openGuide(c.env, id) })
-	return container.NewBorder(head, nil, nil, open, sum)
+	return container.NewVBox(head, sum, container.NewHBox(open))
 }

@@ -20,8 +20,8 @@ var guidesNow = time.Now
 // openURL opens an https address in the browser; tests replace it.
 var openURL = func(a fyne.App, u *url.URL) error { return a.OpenURL(u) }
 
-// guideReader shows one guide: title, summary, favourite and read
-// toggles, a table of contents, the text and its sources.
+// guideReader shows one guide: its title, favourite and read toggles and
+// a table of contents above the scrolled summary, text and sources.
 type guideReader struct {
 	env      *Env
 	gc       *guidesCtx
@@ -46,7 +46,7 @@ func newGuideReader(env *Env, gc *guidesCtx) *guideReader {
 	r := &guideReader{env: env, gc: gc}
 	r.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	r.title.SizeName = theme.SizeNameSubHeadingText
-	r.title.Wrapping = fyne.TextWrapWord
+	r.title.Truncation = fyne.TextTruncateEllipsis
 	r.summary = widget.NewLabel("")
 	r.summary.Wrapping = fyne.TextWrapWord
 	r.summary.TextStyle.Italic = true
@@ -69,7 +69,7 @@ func (r *guideReader) content() fyne.CanvasObject {
 		r.fav.Disable()
 		r.read.Disable()
 	}
-	top := container.NewVBox(r.title, r.summary, container.NewBorder(nil, nil, bar, nil, r.toc))
+	top := container.NewVBox(r.title, container.NewBorder(nil, nil, bar, nil, r.toc))
 	if note := r.gc.noMarksNote(); note != nil {
 		top.Add(note)
 	}
@@ -101,7 +101,7 @@ func (r *guideReader) show(g *guides.Guide, anchor string) {
 
 func (r *guideReader) fillBody(g *guides.Guide) {
 	r.sections = map[string]fyne.CanvasObject{}
-	var objs []fyne.CanvasObject
+	objs := []fyne.CanvasObject{r.summary}
 	for _, s := range g.Sections {
 		md := s.Markdown
 		if s.Title != "" {
