@@ -262,6 +262,11 @@ func TestTwoFAInventoryOrdersByRisk(t *testing.T) {
 	if after := m.rec.Score(m.today()).Total; after >= before {
 		t.Errorf("adding unprotected accounts did not lower the score: %d → %d", before, after)
 	}
+	// the mailbox gets 2FA by app: it leaves the top of the list
+	s.update(m.rec.Accounts[1], "Messagerie du cabinet", true, 0)
+	if got := texts(s.list.Objects[0]); !strings.HasPrefix(got, "Doctolib") {
+		t.Errorf("after turning 2FA on for the mailbox, first row = %q", got)
+	}
 	tapButton(t, s.list.Objects[0], "Retirer")
 	if len(m.rec.Accounts) != 2 {
 		t.Errorf("after removing: %d accounts", len(m.rec.Accounts))

@@ -3,6 +3,7 @@ package ui
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
@@ -150,8 +151,52 @@ func (s *twoFAScreen) row(sg checks.Suggestion) fyne.CanvasObject {
 	del := widget.NewButton(lang.X("hygiene.twofa.delete", "Retirer"), func() {
 		s.m.do("delete 2FA account", func(l *checks.Checklist) error { return l.DeleteAccount(a.ID) })
 	})
+	edit := widget.NewButton(lang.X("hygiene.twofa.edit", "Modifier"), func() { s.editAccount(a) })
 	if s.m.readOnly() {
 		del.Disable()
+		edit.Disable()
 	}
-	return container.NewBorder(nil, nil, nil, container.NewVBox(del), container.NewVBox(title, advice))
+	return container.NewBorder(nil, nil, nil, container.NewVBox(container.NewHBox(edit, del)), container.NewVBox(title, advice))
+}
+
+// editAccount changes whether 2FA is on and its method, the facts that
+// change most often (the practitioner turned it on after a suggestion).
+func (s *twoFAScreen) editAccount(a checks.Account) {
+	if s.m.env.Win == nil {
+		return
+	}
+	name := widget.NewEntry()
+	name.SetText(a.Name)
+	var mlabels []string
+	for _, mm := range checks.Methods() {
+		mlabels = append(mlabels, methodLabel(mm))
+	}
+	method := widget.NewSelect(mlabels, nil)
+	for i, mm := range checks.Methods() {
+		if mm == a.Method {
+			method.SetSelectedIndex(i)
+		}
+	}
+	on := widget.NewCheck(lang.X("hygiene.twofa.enabled", "Double authentification activée"), nil)
+	on.SetChecked(a.Enabled)
+	items := []*widget.FormItem{
+		widget.NewFormItem(lang.X("hygiene.twofa.field.name", "Compte"), name),
+		widget.NewFormItem("", on),
+		widget.NewFormItem(lang.X("hygiene.twofa.method", "Méthode"), method),
+	}
+	dialog.ShowForm(lang.X("hygiene.twofa.edit.title", "Modifier le compte"), lang.X("hygiene.na.ok", "Enregistrer"),
+		lang.X("hygiene.cancel", "Annuler"), items, func(ok bool) {
+			if ok {
+				s.update(a, name.Text, on.Checked, method.SelectedIndex())
+			}
+		}, s.m.env.Win)
+}
+
+// update saves the edited account; methodIdx indexes checks.Methods, -1 for none.
+func (s *twoFAScreen) update(a checks.Account, name string, on bool, methodIdx int) {
+	a.Name, a.Enabled, a.Method = name, on, checks.MethodNone
+	if on && methodIdx >= 0 && methodIdx < len(checks.Methods()) {
+		a.Method = checks.Methods()[methodIdx]
+	}
+	s.m.do("update 2FA account", func(l *checks.Checklist) error { return l.UpdateAccount(a) })
 }
