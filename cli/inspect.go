@@ -1,8 +1,256 @@
 package cli
 
-import "io"
+import (
+	"bufio"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"hygie/mail"
+)
+
+const inspectUsage = `Usage :
+  hygie inspect [--json] [--lang fr|en] [--authserv-id ID] CHEMIN…
+
+Analyse des messages sans rien ouvrir ni télécharger et explique les
+risques. CHEMIN est un fichier .eml, un dossier de fichiers .eml ou une
+boîte mbox.
+
+  --json             une ligne JSON par message (file, message_id, subject,
+                     from, channel, verdict, score, findings)
+  --lang fr|en       langue des explications (défaut fr)
+  --authserv-id ID   ne croire que l'en-tête Authentication-Results de ce
+                     serveur (défaut : le plus haut)
+
+Code de sortie : 0 si tout a été analysé, 1 si un fichier n'a pas pu être
+lu, 2 en cas d'erreur d'utilisation.
+`
+
+// inspectOptions are the parsed flags of `hygie inspect`.
+type inspectOptions struct {
+	json  bool
+	opts  mail.Options
+	paths []string
+}
+
+// inspectRecord is one line of `hygie inspect --json`.
+type inspectRecord struct {
+	File      string         `json:"file"`
+	MessageID string         `json:"message_id"`
+	Subject   string         `json:"subject"`
+	From      string         `json:"from"`
+	Channel   mail.Channel   `json:"channel"`
+	Verdict   mail.Verdict   `json:"verdict"`
+	Score     int            `json:"score"`
+	Findings  []mail.Finding `json:"findings"`
+}
+
+// inspectError is the line written for an input that could not be read.
+type inspectError struct {
+	File  string `json:"file"`
+	Error string `json:"error"`
+}
 
 // runInspect implements `hygie inspect`.
 func runInspect(args []string, stdout, stderr io.Writer) int {
-	return notYet("inspect", stderr)
+	o, err := parseInspect(args)
+	if errors.Is(err, flag.ErrHelp) {
+		fmt.Fprint(stdout, inspectUsage)
+		return 0
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "hygie inspect : %v\n\n%s", err, inspectUsage)
+		return 2
+	}
+	in := &inspector{an: mail.NewAnalyzer(o.opts), json: o.json, out: bufio.NewWriter(stdout), stderr: stderr}
+	defer in.out.Flush()
+	for _, p := range o.paths {
+		in.path(p)
+	}
+	if in.failed {
+		return 1
+	}
+	return 0
+}
+
+func parseInspect(args []string) (inspectOptions, error) {
+	var o inspectOptions
+	fs := flag.NewFlagSet("inspect", flag.ContinueOnError)
+	fs.SetOutput(io.Discard) // our own French usage is printed instead
+	fs.BoolVar(&o.json, "json", false, "")
+	fs.StringVar(&o.opts.Lang, "lang", "fr", "")
+	fs.StringVar(&o.opts.AuthServID, "authserv-id", "", "")
+	// Flags may come after paths too: parse, take one path, go on.
+	for rest := args; ; {
+		if err := fs.Parse(rest); err != nil {
+			return o, flagErrorFR(err)
+		}
+		if fs.NArg() == 0 {
+			break
+		}
+		o.paths = append(o.paths, fs.Arg(0))
+		rest = fs.Args()[1:]
+	}
+	switch {
+	case len(o.paths) == 0:
+		return o, errors.New("indiquez au moins un fichier .eml, un dossier ou une boîte mbox")
+	case o.opts.Lang != "fr" && o.opts.Lang != "en":
+		return o, fmt.Errorf("--lang accepte fr ou en, pas « %s »", o.opts.Lang)
+	}
+	return o, nil
+}
+
+// inspector analyses the inputs one by one and writes a line per message.
+type inspector struct {
+	an     *mail.Analyzer
+	json   bool
+	out    *bufio.Writer
+	stderr io.Writer
+	failed bool
+}
+
+// path analyses a file, an mbox or every .eml of a folder.
+func (in *inspector) path(p string) {
+	st, err := os.Stat(p)
+	if err != nil {
+		in.fail(p, err)
+		return
+	}
+	if !st.IsDir() {
+		in.file(p)
+		return
+	}
+	for _, f := range emlFiles(p, in) {
+		in.file(f)
+	}
+}
+
+// emlFiles lists the .eml files under dir, in name order.
+func emlFiles(dir string, in *inspector) []string {
+	var files []string
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			in.fail(p, err)
+			return nil
+		}
+		if !d.IsDir() && strings.EqualFold(filepath.Ext(p), ".eml") {
+			files = append(files, p)
+		}
+		return nil
+	})
+	if err != nil {
+		in.fail(dir, err)
+	}
+	sort.Strings(files)
+	return files
+}
+
+// file analyses one .eml file or every message of an mbox file.
+func (in *inspector) file(p string) {
+	f, err := os.Open(p)
+	if err != nil {
+		in.fail(p, err)
+		return
+	}
+	defer f.Close()
+	br := bufio.NewReaderSize(f, 64<<10)
+	head, _ := br.Peek(5)
+	if mail.IsMbox(head) {
+		in.mbox(p, br)
+		return
+	}
+	in.message(p, br)
+}
+
+func (in *inspector) mbox(p string, r io.Reader) {
+	box := mail.NewMbox(r)
+	for i := 1; ; i++ {
+		msg, err := box.Next()
+		if errors.Is(err, io.EOF) {
+			return
+		}
+		if err != nil {
+			in.fail(p, err)
+			return
+		}
+		in.message(fmt.Sprintf("%s#%d", p, i), msg)
+	}
+}
+
+func (in *inspector) message(name string, r io.Reader) {
+	rep, err := in.an.Analyze(r)
+	if err != nil {
+		in.fail(name, err)
+		return
+	}
+	if in.json {
+		in.writeJSON(inspectRecord{File: name, MessageID: rep.MessageID, Subject: rep.Subject, From: rep.From,
+			Channel: rep.Channel, Verdict: rep.Verdict, Score: rep.Score, Findings: nonNil(rep.Findings)})
+		return
+	}
+	writeReport(in.out, name, rep)
+}
+
+// fail reports an input that could not be analysed, on its own line, and
+// lets the run go on.
+func (in *inspector) fail(name string, err error) {
+	in.failed = true
+	if in.json {
+		in.writeJSON(inspectError{File: name, Error: err.Error()})
+		return
+	}
+	in.out.Flush()
+	fmt.Fprintf(in.stderr, "hygie inspect : %s : illisible (%v)\n", name, err)
+}
+
+func (in *inspector) writeJSON(v any) {
+	b, err := json.Marshal(v)
+	if err != nil { // cannot happen with these types; keep the run going
+		fmt.Fprintf(in.stderr, "hygie inspect : %v\n", err)
+		return
+	}
+	in.out.Write(b)
+	in.out.WriteByte('\n')
+}
+
+func nonNil(f []mail.Finding) []mail.Finding {
+	if f == nil {
+		return []mail.Finding{}
+	}
+	return f
+}
+
+// verdictFR names a verdict for the practitioner.
+var verdictFR = map[mail.Verdict]string{
+	mail.Safe:       "sûr",
+	mail.Caution:    "à vérifier",
+	mail.Suspicious: "suspect",
+	mail.Dangerous:  "dangereux",
+}
+
+// channelFR names a channel for the practitioner.
+var channelFR = map[mail.Channel]string{
+	mail.ChannelMSSante:  "MSSanté",
+	mail.ChannelMixed:    "mixte (en partie MSSanté)",
+	mail.ChannelOrdinary: "messagerie ordinaire",
+}
+
+// writeReport prints one analysis in plain French.
+func writeReport(w io.Writer, name string, rep mail.Report) {
+	fmt.Fprintf(w, "%s\n  Verdict : %s (%d/100) — %s\n", name, verdictFR[rep.Verdict], rep.Score, channelFR[rep.Channel])
+	fmt.Fprintf(w, "  De : %s\n  Objet : %s\n", rep.From, rep.Subject)
+	for _, f := range rep.Findings {
+		fmt.Fprintf(w, "  • %s : %s\n", f.Title, f.Explanation)
+		if f.Evidence != "" {
+			fmt.Fprintf(w, "    (%s)\n", f.Evidence)
+		}
+	}
+	fmt.Fprintln(w)
 }

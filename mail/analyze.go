@@ -28,8 +28,8 @@ type analysis struct {
 // checks run in order; later checks may read what earlier ones found.
 var checks = []func(*analysis){
 	checkSender,
-	checkAuth,
 	checkChannel,
+	checkAuth,
 	checkLinks,
 	checkAttachments,
 	checkWording,
@@ -60,7 +60,7 @@ func (a *Analyzer) Report(m *Message) Report {
 		Subject:     m.Subject,
 		From:        formatFrom(m),
 		Channel:     channelOf(m, a.opts.TrustList),
-		Verdict:     VerdictFor(score),
+		Verdict:     worse(VerdictFor(score), an.floor()),
 		Score:       score,
 		Findings:    fs,
 		Date:        m.Date,

@@ -107,6 +107,9 @@ func checkAuth(a *analysis) {
 	ev := "authserv-id " + v.servID + ": dmarc=" + string(v.dmarc) + " spf=" + string(v.spf)
 	brand := brandOf(a.fromReg)
 	switch {
+	case v.authenticated() && a.impersonates():
+		// The domain is proven, but it is the impostor's own domain: no
+		// reassurance to give.
 	case v.authenticated():
 		a.add("auth_pass", ev)
 	case v.dmarc == authres.ResultFail && (brand != nil || a.fromLookalike):
@@ -124,4 +127,15 @@ func checkAuth(a *analysis) {
 			a.add("auth_dkim_fail", ev)
 		}
 	}
+}
+
+// impersonates reports whether the sender checks already found the sender
+// posing as someone else.
+func (a *analysis) impersonates() bool {
+	for _, id := range []string{"lookalike_domain", "mssante_lookalike", "display_name_brand", "display_name_address", "display_name_contact", "freemail_institution"} {
+		if a.has(id) {
+			return true
+		}
+	}
+	return false
 }

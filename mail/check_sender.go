@@ -16,6 +16,9 @@ func checkSender(a *analysis) {
 	}
 	checkReplyTo(a)
 	checkReturnPath(a)
+	if a.from.Addr != "" && a.isRecipient(a.from.Addr) && a.auth.present && !a.auth.authenticated() {
+		a.add("sender_is_recipient", a.from.Addr)
+	}
 }
 
 // checkSenderDomains looks for lookalikes among the sender's domains.

@@ -5,10 +5,11 @@ import "strings"
 // checkWording looks for the phrasing of pressure, credential harvesting,
 // money lures, bank-detail changes, CEO fraud and blackmail.
 func checkWording(a *analysis) {
+	hits := phrases.match(a.text, len(families))
 	for i := range families {
 		f := &families[i]
-		if hits := f.match(a.text); hits != nil {
-			a.add(f.rule(), quoteAll(hits)...)
+		if found := f.fired(hits[i]); found != nil {
+			a.add(f.rule(), quoteAll(found)...)
 		}
 	}
 }

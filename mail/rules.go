@@ -15,8 +15,13 @@ var rulesJSON []byte
 type Rule struct {
 	ID     string `json:"id"`
 	Weight int    `json:"weight"`
-	FR     Text   `json:"fr"`
-	EN     Text   `json:"en"`
+	// Floor is the least verdict a message gets when the rule fires, for
+	// facts no reassurance can offset (an executable, an MSSanté
+	// imitation) or that always deserve a look (health data outside
+	// MSSanté). Empty means no floor.
+	Floor Verdict `json:"floor,omitempty"`
+	FR    Text    `json:"fr"`
+	EN    Text    `json:"en"`
 }
 
 // Text is a rule's title and explanation in one language.
@@ -76,6 +81,28 @@ func severity(weight int) string {
 		return "medium"
 	}
 	return "high"
+}
+
+// verdictRank orders verdicts from harmless to harmful.
+var verdictRank = map[Verdict]int{Safe: 0, Caution: 1, Suspicious: 2, Dangerous: 3}
+
+// worse returns the more harmful of two verdicts.
+func worse(a, b Verdict) Verdict {
+	if verdictRank[b] > verdictRank[a] {
+		return b
+	}
+	return a
+}
+
+// floor returns the least verdict the findings impose.
+func (f *findings) floor() Verdict {
+	v := Safe
+	for _, fd := range f.list {
+		if fl := catalogue[fd.ID].Floor; fl != "" {
+			v = worse(v, fl)
+		}
+	}
+	return v
 }
 
 // maxEvidence caps the evidence items kept per finding.

@@ -20,6 +20,9 @@ type family struct {
 
 var families = mustLoadFamilies(wordingJSON)
 
+// phrases indexes every family's phrases for one-pass matching.
+var phrases = newPhraseIndex(families)
+
 func mustLoadFamilies(b []byte) []family {
 	var f struct {
 		Families []family `json:"families"`
@@ -46,19 +49,19 @@ func (f *family) rule() string {
 	return f.ID
 }
 
-// match returns the distinct phrases of the family found in folded text,
-// or nil when the family does not fire.
-func (f *family) match(text string) []string {
-	var hits []string
-	for _, p := range f.Phrases {
-		if containsPhrase(text, p) {
-			hits = append(hits, p)
+// fired returns the family's phrases marked in hit, or nil when the family
+// does not fire.
+func (f *family) fired(hit []bool) []string {
+	var out []string
+	for i, h := range hit {
+		if h {
+			out = append(out, f.Phrases[i])
 		}
 	}
-	if len(hits) < max(f.Min, 1) || !f.requiredHit(hits) {
+	if len(out) < max(f.Min, 1) || !f.requiredHit(out) {
 		return nil
 	}
-	return hits
+	return out
 }
 
 func (f *family) requiredHit(hits []string) bool {

@@ -1,0 +1,68 @@
+package mail
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// TestCatalogue checks that every rule explains itself in both languages
+// and that every rule id the code fires is in the catalogue.
+func TestCatalogue(t *testing.T) {
+	for _, r := range Rules() {
+		for lang, tx := range map[string]Text{"fr": r.FR, "en": r.EN} {
+			if tx.Title == "" || len(tx.Explanation) < 40 {
+				t.Errorf("rule %s has no proper %s title or explanation", r.ID, lang)
+			}
+		}
+		if _, ok := verdictRank[r.Floor]; r.Floor != "" && !ok {
+			t.Errorf("rule %s has unknown floor %q", r.ID, r.Floor)
+		}
+	}
+	used := regexp.MustCompile(`a\.add\("([a-z_]+)"`)
+	files, _ := filepath.Glob("*.go")
+	for _, f := range files {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range used.FindAllStringSubmatch(string(src), -1) {
+			if catalogue[m[1]] == nil {
+				t.Errorf("%s fires rule %q missing from data/rules.json", f, m[1])
+			}
+		}
+	}
+	for _, f := range families {
+		if catalogue[f.rule()] == nil {
+			t.Errorf("wording family %s reports unknown rule %q", f.ID, f.rule())
+		}
+	}
+}
+
+func TestLanguage(t *testing.T) {
+	raw := "From: <x@gmail.com>\r\nTo: y@cabinet.fr\r\nSubject: ordonnance\r\n\r\nx\r\n"
+	for lang, title := range map[string]string{"": "Données de santé hors MSSanté", "fr": "Données de santé hors MSSanté", "en": "Health data outside MSSanté"} {
+		rep, err := NewAnalyzer(Options{Lang: lang}).Analyze(strings.NewReader(raw))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(rep.Findings) == 0 || rep.Findings[0].Title != title {
+			t.Errorf("Lang %q: findings %+v, want title %q", lang, rep.Findings, title)
+		}
+	}
+}
+
+var verdictCases = []struct {
+	score int
+	want  Verdict
+}{{0, Safe}, {19, Safe}, {20, Caution}, {39, Caution}, {40, Suspicious}, {69, Suspicious}, {70, Dangerous}, {100, Dangerous}}
+
+func TestVerdictFor(t *testing.T) {
+	for _, c := range verdictCases {
+		if got := VerdictFor(c.score); got != c.want {
+			t.Errorf("VerdictFor(%d) = %s, want %s", c.score, got, c.want)
+		}
+	}
+}

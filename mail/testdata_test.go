@@ -1,0 +1,122 @@
+package mail
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// scenario is one labelled message of testdata/messages with what its
+// analysis must say.
+type scenario struct {
+	file     string
+	min, max Verdict
+	channel  Channel
+	must     []string // findings that must fire
+	mustNot  []string // findings that must not fire
+}
+
+// scenarios are French health-practice messages written for these tests;
+// the same files seed the fuzz targets.
+var scenarios = []scenario{
+	{"ham/mssante-chu-compte-rendu.eml", Safe, Safe, ChannelMSSante, []string{"auth_pass"}, []string{"health_data_outside_mssante"}},
+	{"ham/mssante-cabinet-bilan-vers-chu.eml", Safe, Safe, ChannelMSSante, nil, []string{"health_data_outside_mssante"}},
+	{"ham/ameli-nouveau-message.eml", Safe, Safe, ChannelOrdinary, []string{"auth_pass"}, []string{"display_name_brand", "hidden_content"}},
+	{"ham/doctolib-rendez-vous.eml", Safe, Safe, ChannelOrdinary, nil, []string{"hidden_content"}},
+	{"ham/urssaf-echeancier.eml", Safe, Safe, ChannelOrdinary, nil, nil},
+	{"ham/ordre-newsletter.eml", Safe, Safe, ChannelOrdinary, nil, nil},
+	{"ham/fournisseur-newsletter.eml", Safe, Safe, ChannelOrdinary, nil, nil},
+	{"ham/collegue-remplacement-gmail.eml", Safe, Safe, ChannelOrdinary, nil, []string{"freemail_institution"}},
+	{"ham/collegue-bilan-gmail.eml", Caution, Caution, ChannelOrdinary, []string{"health_data_outside_mssante"}, nil},
+	{"ham/patient-ordonnance-orange.eml", Caution, Caution, ChannelOrdinary, []string{"health_data_outside_mssante"}, nil},
+	{"phish/faux-ameli-carte-vitale.eml", Dangerous, Dangerous, ChannelOrdinary, []string{"lookalike_domain", "display_name_brand", "link_text_mismatch_brand", "credential_request"}, []string{"auth_pass"}},
+	{"phish/faux-ameli-sous-domaine.eml", Suspicious, Dangerous, ChannelOrdinary, []string{"auth_dmarc_fail_brand"}, nil},
+	{"phish/faux-doctolib-trop-percu.eml", Dangerous, Dangerous, ChannelOrdinary, []string{"lookalike_domain", "payment_lure"}, nil},
+	{"phish/faux-urssaf-gmail.eml", Dangerous, Dangerous, ChannelOrdinary, []string{"freemail_institution", "attachment_html", "attachment_double_extension"}, nil},
+	{"phish/fraude-au-president.eml", Suspicious, Dangerous, ChannelOrdinary, []string{"display_name_contact", "ceo_fraud"}, nil},
+	{"phish/changement-rib-fournisseur.eml", Suspicious, Dangerous, ChannelOrdinary, []string{"rib_change", "reply_to_freemail"}, nil},
+	{"phish/faux-ecps-renouvellement.eml", Dangerous, Dangerous, ChannelOrdinary, []string{"lookalike_domain", "lookalike_link"}, nil},
+	{"phish/faux-mssante-desactivation.eml", Dangerous, Dangerous, ChannelMixed, []string{"mssante_lookalike"}, nil},
+	{"phish/sextorsion.eml", Suspicious, Dangerous, ChannelOrdinary, []string{"extortion", "sender_is_recipient"}, nil},
+	{"phish/facture-malware-zip.eml", Dangerous, Dangerous, ChannelOrdinary, []string{"attachment_archive_dangerous"}, nil},
+	{"phish/facture-double-extension.eml", Dangerous, Dangerous, ChannelOrdinary, []string{"attachment_executable", "attachment_double_extension"}, nil},
+	{"phish/archive-chiffree.eml", Dangerous, Dangerous, ChannelOrdinary, []string{"attachment_encrypted_archive", "attachment_archive_dangerous"}, nil},
+	{"phish/faux-ordre-cotisation.eml", Dangerous, Dangerous, ChannelOrdinary, []string{"lookalike_domain"}, nil},
+	{"phish/faux-impots-ip.eml", Suspicious, Dangerous, ChannelOrdinary, []string{"link_ip", "display_name_address"}, nil},
+	{"phish/faux-expediteur-authres-forge.eml", Suspicious, Dangerous, ChannelOrdinary, []string{"auth_dmarc_fail_brand"}, []string{"auth_pass"}},
+}
+
+// testOptions is the practice the scenarios are addressed to.
+var testOptions = Options{KnownContacts: []string{"Bernard Lefèvre <bernard.lefevre@cabinet-lefevre.fr>"}}
+
+func TestScenarios(t *testing.T) {
+	an := NewAnalyzer(testOptions)
+	for _, sc := range scenarios {
+		rep := analyzeFile(t, an, filepath.Join("testdata", "messages", sc.file))
+		if verdictRank[rep.Verdict] < verdictRank[sc.min] || verdictRank[rep.Verdict] > verdictRank[sc.max] {
+			t.Errorf("Verdict(%s) = %s (score %d, %v), want %s..%s", sc.file, rep.Verdict, rep.Score, ids(rep), sc.min, sc.max)
+		}
+		if rep.Channel != sc.channel {
+			t.Errorf("Channel(%s) = %s, want %s", sc.file, rep.Channel, sc.channel)
+		}
+		for _, id := range sc.must {
+			if !hasFinding(rep, id) {
+				t.Errorf("Findings(%s) = %v, want %s", sc.file, ids(rep), id)
+			}
+		}
+		for _, id := range sc.mustNot {
+			if hasFinding(rep, id) {
+				t.Errorf("Findings(%s) = %v, must not hold %s", sc.file, ids(rep), id)
+			}
+		}
+	}
+}
+
+// TestScenariosCovered keeps the table and the folder in step.
+func TestScenariosCovered(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join("testdata", "messages", "*", "*.eml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	known := map[string]bool{}
+	for _, sc := range scenarios {
+		known[sc.file] = true
+	}
+	for _, f := range files {
+		rel, _ := filepath.Rel(filepath.Join("testdata", "messages"), f)
+		if !known[filepath.ToSlash(rel)] {
+			t.Errorf("testdata/messages/%s has no expectation in scenarios", rel)
+		}
+	}
+}
+
+func analyzeFile(t testing.TB, an *Analyzer, path string) Report {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rep, err := an.Analyze(f)
+	if err != nil {
+		t.Fatalf("Analyze(%s): %v", path, err)
+	}
+	return rep
+}
+
+func hasFinding(rep Report, id string) bool {
+	for _, f := range rep.Findings {
+		if f.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
+func ids(rep Report) []string {
+	out := make([]string, 0, len(rep.Findings))
+	for _, f := range rep.Findings {
+		out = append(out, f.ID)
+	}
+	return out
+}

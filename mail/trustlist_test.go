@@ -1,0 +1,120 @@
+package mail
+
+import (
+	"context"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"strings"
+	"testing"
+)
+
+func loadTrustList(t *testing.T) *TrustList {
+	t.Helper()
+	f, err := os.Open("testdata/trustlist.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	l, err := ParseTrustList(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return l
+}
+
+func TestParseTrustList(t *testing.T) {
+	l := loadTrustList(t)
+	if l.Len() != 3 {
+		t.Errorf("Len() = %d, want 3 distinct domains", l.Len())
+	}
+	if l.Generated != "2025-11-17T06:00:00" {
+		t.Errorf("Generated = %q", l.Generated)
+	}
+	d, ok := l.Lookup("Masseur-Kinesitherapeute.MSSante.fr")
+	if !ok || d.Operator != "AGENCE DU NUMERIQUE EN SANTE" {
+		t.Errorf("Lookup(masseur-kinesitherapeute) = %+v, %v", d, ok)
+	}
+	if _, ok := l.Lookup("formation.mssante.fr"); ok {
+		t.Error("Lookup(formation.mssante.fr) found a domain that is not listed")
+	}
+}
+
+func TestParseTrustListRejects(t *testing.T) {
+	for _, in := range []string{"", "<html></html>", "<ListeBlancheMSSante><Domaine><Nom>x"} {
+		if _, err := ParseTrustList(strings.NewReader(in)); err == nil {
+			t.Errorf("ParseTrustList(%q) succeeded, want an error", in)
+		}
+	}
+}
+
+var trustSpaceCases = []struct {
+	domain   string
+	withList bool
+	inSpace  bool
+	imitates bool
+}{
+	{"masseur-kinesitherapeute.mssante.fr", false, true, false},
+	{"masseur-kinesitherapeute.mssante.fr", true, true, false},
+	{"unlisted.mssante.fr", false, true, false},
+	{"unlisted.mssante.fr", true, false, false},
+	{"mssante.apicrypt.org", true, true, false},
+	{"mssante.apicrypt.org", false, true, false},
+	{"mssante-fr.com", false, false, true},
+	{"mssante.fr.example.net", false, false, true},
+	{"mssant3.fr", false, false, true},
+	{"xn--mssant-gva.fr", false, false, true}, // mssanté.fr
+	{"msante.fr", false, false, true},
+	{"gmail.com", false, false, false},
+}
+
+func TestTrustSpace(t *testing.T) {
+	l := loadTrustList(t)
+	for _, c := range trustSpaceCases {
+		list := (*TrustList)(nil)
+		if c.withList {
+			list = l
+		}
+		if got := inTrustSpace(c.domain, list); got != c.inSpace {
+			t.Errorf("inTrustSpace(%s, list=%v) = %v, want %v", c.domain, c.withList, got, c.inSpace)
+		}
+		if got := imitatesMSSante(c.domain); got != c.imitates {
+			t.Errorf("imitatesMSSante(%s) = %v, want %v", c.domain, got, c.imitates)
+		}
+	}
+}
+
+func TestUnlistedMSSanteSender(t *testing.T) {
+	an := NewAnalyzer(Options{TrustList: loadTrustList(t)})
+	rep, err := an.Analyze(strings.NewReader("From: x@inconnu.mssante.fr\r\nTo: y@chu-rivages.mssante.fr\r\nSubject: CR\r\n\r\nbonjour\r\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !hasFinding(rep, "mssante_unlisted") || rep.Channel != ChannelMixed {
+		t.Errorf("Analyze(unlisted sender) = %s, %v; want mixed with mssante_unlisted", rep.Channel, ids(rep))
+	}
+}
+
+// TestFetchTrustList refreshes the list from a loopback server: the
+// refresh is opt-in and never reaches the Internet in tests.
+func TestFetchTrustList(t *testing.T) {
+	raw, err := os.ReadFile("testdata/trustlist.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path != "/listeblanchemssante.xml" {
+			http.NotFound(w, r)
+			return
+		}
+		w.Write(raw)
+	}))
+	defer srv.Close()
+	l, err := FetchTrustList(context.Background(), srv.Client(), srv.URL+"/listeblanchemssante.xml")
+	if err != nil || l.Len() != 3 {
+		t.Fatalf("FetchTrustList = %v, %v; want 3 domains", l.Len(), err)
+	}
+	if _, err := FetchTrustList(context.Background(), srv.Client(), srv.URL+"/absent.xml"); err == nil {
+		t.Error("FetchTrustList(404) succeeded, want an error")
+	}
+}
