@@ -154,12 +154,14 @@ var strangeQueries = []string{
 	"-", "--3--2--1--",
 }
 
+// TestStrangeQueriesReturnPromptly guards against hangs and blow-ups only;
+// speed is measured by the benchmarks, so the bound is far above them.
 func TestStrangeQueriesReturnPromptly(t *testing.T) {
 	l := builtin(t)
 	for _, q := range strangeQueries {
 		start := time.Now()
 		l.Search(q)
-		if d := time.Since(start); d > 100*time.Millisecond {
+		if d := time.Since(start); d > 5*time.Second {
 			t.Errorf("Search of a %d-byte strange query took %v", len(q), d)
 		}
 	}
