@@ -18,6 +18,9 @@ func (m *Message) readHeader(h gomail.Header) {
 	m.Cc = addressList(h, "Cc")
 	m.ReturnPath = strings.Trim(strings.TrimSpace(h.Get("Return-Path")), "<>")
 	m.Subject = headerText(h, "Subject")
+	for i := range m.From {
+		m.From[i].Name = decodeWords(m.From[i].Name)
+	}
 	if id, err := h.MessageID(); err == nil {
 		m.MessageID = id
 	} else {
@@ -31,8 +34,8 @@ func (m *Message) readHeader(h gomail.Header) {
 // headerText decodes a header, keeping the raw value when it cannot.
 func headerText(h gomail.Header, key string) string {
 	v, err := h.Text(key)
-	if err != nil && v == "" {
-		v = h.Get(key)
+	if err != nil || strings.Contains(v, "=?") {
+		v = decodeWords(h.Get(key))
 	}
 	return strings.ToValidUTF8(v, "\uFFFD")
 }

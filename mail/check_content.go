@@ -36,6 +36,20 @@ func checkContent(a *analysis) {
 	}
 	checkRandomSender(a)
 	checkSubjectBrand(a)
+	checkImageOnly(a)
+}
+
+// checkImageOnly flags a message that is little more than pictures and a
+// link: with no text to read, filters and readers cannot judge it, which
+// is the point. Genuine mail always says something in words.
+func checkImageOnly(a *analysis) {
+	if a.m.Images == 0 || len(a.m.Links) == 0 {
+		return
+	}
+	visible := len(strings.Join(strings.Fields(a.m.Text+" "+a.m.HTMLText), " "))
+	if visible < 150 {
+		a.add("image_only", strconv.Itoa(a.m.Images)+" image(s), "+strconv.Itoa(visible)+" characters of text")
+	}
 }
 
 // bodyHead returns the folded start of the body, where greetings are.

@@ -2,6 +2,7 @@ package mail
 
 import (
 	"bufio"
+	"encoding/base64"
 	"bytes"
 	"errors"
 	"fmt"
@@ -178,14 +179,70 @@ func mediaValue(v string) (string, map[string]string) {
 	return t, params
 }
 
-// decodeWords decodes RFC 2047 encoded words, keeping s when it cannot.
+// decodeWords decodes RFC 2047 encoded words. Words the standard decoder
+// refuses (bad padding, as spam often has) are decoded leniently.
 func decodeWords(s string) string {
 	if !strings.Contains(s, "=?") {
 		return s
 	}
 	dec := mime.WordDecoder{CharsetReader: message.CharsetReader}
-	if out, err := dec.DecodeHeader(s); err == nil {
+	if out, err := dec.DecodeHeader(s); err == nil && !strings.Contains(out, "=?") {
 		return out
 	}
-	return s
+	return lenientWords(s)
+}
+
+// lenientWords decodes =?charset?B?…?= words whose base64 padding is wrong
+// and =?charset?Q?…?= words, leaving anything else as it is.
+func lenientWords(s string) string {
+	var b strings.Builder
+	for {
+		i := strings.Index(s, "=?")
+		if i < 0 {
+			b.WriteString(s)
+			return b.String()
+		}
+		b.WriteString(s[:i])
+		word, rest, ok := cutEncodedWord(s[i:])
+		if !ok {
+			b.WriteString(s[i : i+2])
+			s = s[i+2:]
+			continue
+		}
+		b.WriteString(word)
+		s = strings.TrimLeft(rest, " \t")
+		if !strings.HasPrefix(s, "=?") {
+			s = rest
+		}
+	}
+}
+
+// cutEncodedWord decodes the encoded word at the start of s.
+func cutEncodedWord(s string) (word, rest string, ok bool) {
+	parts := strings.SplitN(s[2:], "?", 4)
+	if len(parts) < 4 || !strings.HasPrefix(parts[3], "=") {
+		return "", s, false
+	}
+	charset, enc, text := parts[0], strings.ToUpper(parts[1]), parts[2]
+	rest = parts[3][1:]
+	var raw []byte
+	switch enc {
+	case "B":
+		raw, ok = decodeBase64Loose(text)
+	case "Q":
+		dec := mime.WordDecoder{CharsetReader: message.CharsetReader}
+		out, err := dec.Decode("=?" + charset + "?Q?" + text + "?=")
+		return out, rest, err == nil
+	}
+	if !ok {
+		return "", s, false
+	}
+	dec := mime.WordDecoder{CharsetReader: message.CharsetReader}
+	out, err := dec.Decode("=?" + charset + "?B?" + base64.StdEncoding.EncodeToString(raw) + "?=")
+	return out, rest, err == nil
+}
+
+func decodeBase64Loose(text string) ([]byte, bool) {
+	raw, err := base64.RawStdEncoding.DecodeString(strings.TrimRight(text, "="))
+	return raw, err == nil
 }

@@ -31,14 +31,23 @@ func mustLoadFamilies(b []byte) []family {
 		panic("mail: data/wording.json: " + err.Error())
 	}
 	for i := range f.Families {
-		for j, p := range f.Families[i].Phrases {
-			f.Families[i].Phrases[j] = fold(p, len(p)+1)
-		}
+		f.Families[i].Phrases = foldUnique(f.Families[i].Phrases)
 		for j, p := range f.Families[i].Required {
 			f.Families[i].Required[j] = fold(p, len(p)+1)
 		}
 	}
 	return f.Families
+}
+
+// foldUnique folds phrases and drops repeats, which would count twice.
+func foldUnique(list []string) []string {
+	out := make([]string, 0, len(list))
+	for _, p := range list {
+		if p = fold(p, len(p)+1); !contains(out, p) {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 // rule returns the id of the rule the family fires.
