@@ -59,7 +59,7 @@ func (s *guidesScreen) content() fyne.CanvasObject {
 	s.reader = newGuideReader(s.env, s.gc)
 	s.reader.onMarks = s.refreshMarks
 	split := container.NewHSplit(s.sidebar(), s.reader.content())
-	split.Offset = 0.38
+	split.Offset = 0.45
 	s.root = container.NewBorder(title, nil, nil, nil, split)
 	s.gc.onChange(s.refreshMarks)
 	s.marks = s.gc.marks()
