@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"hygie/checks/probe"
+	"hygie/guides"
 )
 
 // guideIDs are the guide ids agreed with the guides package.
@@ -77,5 +78,18 @@ func TestItemLanguage(t *testing.T) {
 	}
 	if _, ok := Find("nope"); ok {
 		t.Errorf("Find(nope) found something")
+	}
+}
+
+// TestGuidesExist: every "how to do it" link opens a guide of the library.
+func TestGuidesExist(t *testing.T) {
+	lib, err := guides.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, it := range Catalogue() {
+		if _, ok := lib.Get(it.Guide); !ok {
+			t.Errorf("%s: guide %q is not in the library", it.ID, it.Guide)
+		}
 	}
 }

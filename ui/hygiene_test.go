@@ -491,3 +491,16 @@ func tapButton(t *testing.T, o fyne.CanvasObject, text string) {
 	}
 	test.Tap(found)
 }
+
+// TestHowToOpensTheGuide: the "how to do it" button opens the real guide.
+func TestHowToOpensTheGuide(t *testing.T) {
+	env := newHygieneEnv(t, true)
+	s := newTodayScreen(modelFor(env))
+	env.Win.SetContent(s.content())
+	lastGuideDialog = nil
+	tapButton(t, s.items, "Comment faire")
+	if lastGuideDialog == nil {
+		t.Fatalf("no guide dialog opened")
+	}
+	lastGuideDialog.Hide()
+}
