@@ -155,5 +155,8 @@ func trayMenu(env *Env, desk desktop.App) func() {
 	refresh()
 	desk.SetSystemTrayIcon(assets.Icon())
 	desk.SetSystemTrayMenu(menu)
+	if env.Win != nil {
+		desk.SetSystemTrayWindow(env.Win) // a click on the icon shows the window
+	}
 	return refresh
 }
