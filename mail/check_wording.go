@@ -1,6 +1,9 @@
 package mail
 
-import "strings"
+import (
+	"strconv"
+	"strings"
+)
 
 // checkWording looks for the phrasing of pressure, credential harvesting,
 // money lures, bank-detail changes, CEO fraud and blackmail.
@@ -74,9 +77,55 @@ func checkStructure(a *analysis) {
 			a.add("obfuscated_text", s)
 		}
 	}
+	if paddedName(a.from.Name) {
+		a.add("obfuscated_text", a.from.Name)
+	}
+	if n := strayTags(a.m.Text + a.m.HTMLText); n >= 10 {
+		a.add("obfuscated_text", strconv.Itoa(n)+" stray <tags> in the text")
+	}
 	if len(a.m.Problems) > 0 {
 		a.add("malformed_message", a.m.Problems...)
 	}
+}
+
+// paddedName reports a display name padded with filler punctuation or a
+// random tag ("-Marijn van NTA", "Offre..'Spéciale'", "Service .QJACF"),
+// which senders add so that no two messages look alike.
+func paddedName(n string) bool {
+	n = strings.TrimSpace(n)
+	if n == "" {
+		return false
+	}
+	for _, p := range []string{"..", "--", "__", "**", ",_", "~", "|"} {
+		if strings.Contains(n, p) {
+			return true
+		}
+	}
+	if strings.ContainsAny(n[:1], "-.'*[(") || strings.HasSuffix(n, ",") {
+		return true
+	}
+	f := strings.Fields(n)
+	last := strings.TrimLeft(f[len(f)-1], ".#")
+	return len(f) > 1 && len(last) >= 4 && strings.ToUpper(last) == last && randomLooking(strings.ToLower(last))
+}
+
+// strayTags counts HTML-looking tags left in the visible text, junk markup
+// that pads a message to defeat filters.
+func strayTags(s string) int {
+	n := 0
+	for i := 0; i < len(s) && n < 100; i++ {
+		if s[i] != '<' {
+			continue
+		}
+		j := i + 1
+		for j < len(s) && j-i < 12 && (s[j] >= 'a' && s[j] <= 'z' || s[j] >= 'A' && s[j] <= 'Z' || s[j] == '/') {
+			j++
+		}
+		if j < len(s) && s[j] == '>' && j > i+1 {
+			n++
+		}
+	}
+	return n
 }
 
 // disguised reports invisible characters or a word mixing scripts.
