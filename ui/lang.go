@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
+	"golang.org/x/text/language"
 
 	"hygie/assets"
 )
@@ -42,17 +43,29 @@ func EffectiveLanguage(choice, system string) string {
 // default, the messages of the effective language are registered under the
 // tag Fyne will pick (the system's language) and under the fallback "en".
 func SetupLanguage(choice string) string {
-	sys := lang.SystemLocale().LanguageString()
+	sys := baseLanguage(lang.SystemLocale())
 	eff := EffectiveLanguage(choice, sys)
 	currentLang = eff
+	tags := []string{langEN}
+	if sys != langEN && sys != "und" {
+		tags = append(tags, sys)
+	}
 	for _, data := range translationFiles(eff) {
-		for _, tag := range []string{sys, langEN} {
+		for _, tag := range tags {
 			if err := lang.AddTranslationsForLocale(data, fyne.Locale(tag)); err != nil {
 				fyne.LogError("load translations for "+tag, err)
 			}
 		}
 	}
 	return eff
+}
+
+// baseLanguage is the language of a locale without its region ("fr" for
+// "fr-FR"). Registering under "fr-FR" would create a tag holding only our
+// messages, which Fyne would then prefer, losing its own ("Quit", "Cancel").
+func baseLanguage(l fyne.Locale) string {
+	base, _ := language.Make(string(l)).Base()
+	return base.String()
 }
 
 // translationFiles returns the contents of every translation/*.<code>.json.

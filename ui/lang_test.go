@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 
 	"hygie/assets"
@@ -30,6 +31,23 @@ func TestEffectiveLanguage(t *testing.T) {
 	for _, c := range effectiveCases {
 		if got := EffectiveLanguage(c.choice, c.system); got != c.want {
 			t.Errorf("EffectiveLanguage(%q, %q) = %q, want %q", c.choice, c.system, got, c.want)
+		}
+	}
+}
+
+func TestSetupLanguageKeepsFyneMessages(t *testing.T) {
+	before := lang.L("Quit")
+	SetupLanguage(langFR)
+	SetupLanguage("")
+	if after := lang.L("Quit"); after != before {
+		t.Errorf("Fyne's own \"Quit\" = %q after SetupLanguage, was %q", after, before)
+	}
+}
+
+func TestBaseLanguage(t *testing.T) {
+	for in, want := range map[string]string{"fr-FR": "fr", "en-US": "en", "fr": "fr", "de-CH": "de"} {
+		if got := baseLanguage(fyne.Locale(in)); got != want {
+			t.Errorf("baseLanguage(%q) = %q, want %q", in, got, want)
 		}
 	}
 }
