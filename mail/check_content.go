@@ -7,7 +7,7 @@ import (
 
 // genericGreetings are impersonal salutations: a bank or an administration
 // that knows you uses your name.
-var genericGreetings = []string{"dear customer", "dear client", "dear user", "dear member", "dear valued", "dear account holder", "dear email user", "dear e-mail user", "dear mailbox user", "dear beneficiary", "dear winner", "dear friend", "hello user", "cher client", "chere cliente", "cher(e) client(e)", "cher utilisateur", "chere utilisatrice", "cher membre", "cher beneficiaire", "cher assure", "chere assuree", "cher(e) assure(e)", "cher adherent", "cher contribuable", "madame, monsieur le client", "prezado cliente", "prezado(a) cliente", "caro cliente", "estimado cliente", "querido cliente", "estimado usuario", "sehr geehrter kunde", "lieber kunde", "gentile cliente"}
+var genericGreetings = []string{"sehr geehrte kundin", "sehr geehrte kundin, sehr geehrter kunde", "dear customer", "dear client", "dear user", "dear member", "dear valued", "dear account holder", "dear email user", "dear e-mail user", "dear mailbox user", "dear beneficiary", "dear winner", "dear friend", "hello user", "cher client", "chere cliente", "cher(e) client(e)", "cher utilisateur", "chere utilisatrice", "cher membre", "cher beneficiaire", "cher assure", "chere assuree", "cher(e) assure(e)", "cher adherent", "cher contribuable", "madame, monsieur le client", "prezado cliente", "prezado(a) cliente", "caro cliente", "estimado cliente", "querido cliente", "estimado usuario", "sehr geehrter kunde", "lieber kunde", "gentile cliente"}
 
 // actionWords in a link's text ask the reader to act on an account or a
 // payment.
@@ -37,6 +37,36 @@ func checkContent(a *analysis) {
 	checkRandomSender(a)
 	checkSubjectBrand(a)
 	checkImageOnly(a)
+	checkLureWithLink(a)
+}
+
+// lureRules are the findings that describe bait: urgency, a request for
+// credentials, money to pay or to win, a scam topic.
+var lureRules = []string{"pressure_wording", "credential_request", "payment_lure", "prize_lure", "scam_topic", "rib_change", "extortion"}
+
+// checkLureWithLink flags bait combined with a link to a site that is not
+// the sender's: that pairing, not either alone, is what phishing is made of.
+func checkLureWithLink(a *analysis) {
+	lure := ""
+	for _, id := range lureRules {
+		if a.has(id) {
+			lure = id
+			break
+		}
+	}
+	if lure == "" {
+		return
+	}
+	for _, l := range a.m.Links {
+		if l.Host == "" || l.Hidden {
+			continue
+		}
+		reg := a.host(l.Host).reg
+		if reg != a.fromReg && (brandOf(reg) == nil || brandOf(reg) != brandOf(a.fromReg)) {
+			a.add("lure_with_link", catalogue[lure].text(a.lang).Title+" → "+l.Host)
+			return
+		}
+	}
 }
 
 // checkImageOnly flags a message that is little more than pictures and a
@@ -197,7 +227,7 @@ func checkSubjectBrand(a *analysis) {
 	if !a.has("credential_request") && !a.has("pressure_wording") && !a.has("payment_lure") {
 		return
 	}
-	key := skeleton(fold(a.m.Subject, 512))
+	key := nameKey(a.m.Subject)
 	for _, b := range data.Brands {
 		if alias := b.namedIn(key); alias != "" && !b.ownsDomain(a.fromReg) {
 			a.add("brand_in_subject", b.Name+" ≠ "+a.fromDomain)

@@ -67,7 +67,7 @@ func checkDisplayAddress(a *analysis, name string) {
 // institution the address does not belong to.
 func checkDisplayBrand(a *analysis, name string) {
 	free := isFreemail(a.fromDomain)
-	key := skeleton(name)
+	key := nameKey(name)
 	for _, b := range data.Brands {
 		if b.namedIn(key) == "" || b.ownsDomain(a.fromReg) {
 			continue

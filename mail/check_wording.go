@@ -105,6 +105,9 @@ func paddedName(n string) bool {
 		return true
 	}
 	f := strings.Fields(n)
+	if len(f) == 1 && len(n) >= 5 && !strings.ContainsAny(strings.ToLower(n), "aeiouyàâéèêëîïôöùûü") {
+		return true // one word and no vowel: keyboard mashing, not a name
+	}
 	last := strings.TrimLeft(f[len(f)-1], ".#")
 	return len(f) > 1 && len(last) >= 4 && strings.ToUpper(last) == last && randomLooking(strings.ToLower(last))
 }

@@ -109,7 +109,7 @@ func mustLoadDomains(b []byte) *domainData {
 	for _, b := range d.Brands {
 		for i, al := range b.Aliases {
 			b.Aliases[i] = fold(al, len(al)+1)
-			b.keys = append(b.keys, skeleton(b.Aliases[i]))
+			b.keys = append(b.keys, nameKey(b.Aliases[i]))
 		}
 	}
 	d.owner = map[string]*Brand{}
@@ -198,6 +198,20 @@ func brandOf(reg string) *Brand {
 		d = d[i+1:]
 	}
 	return nil
+}
+
+// nameKey reduces a display name, a subject or an alias to the form brand
+// names are compared in: folded, punctuation as spaces (so "Ancv-Alertes"
+// still names ANCV), look-alike characters mapped to the letters they imitate.
+func nameKey(s string) string {
+	s = strings.Map(func(r rune) rune {
+		switch r {
+		case '-', '_', '.', '/', '\\', '|', '*', ',', ':', '"', '(', ')', '[', ']':
+			return ' '
+		}
+		return r
+	}, fold(s, 512))
+	return skeleton(s)
 }
 
 // firstLabel returns the part of a registered domain before its suffix.
