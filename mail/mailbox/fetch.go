@@ -110,6 +110,7 @@ func (s *session) batches(p plan, opts Options) ([][]imap.UID, error) {
 
 // sizes asks the server how large each pending message is (a cheap FETCH).
 func (s *session) sizes(box string, uids []imap.UID) (map[imap.UID]int64, error) {
+	defer s.waiting()()
 	var set imap.UIDSet
 	set.AddNum(uids...)
 	msgs, err := s.client.Fetch(set, &imap.FetchOptions{UID: true, RFC822Size: true}).Collect()
@@ -143,6 +144,7 @@ func (s *session) fetchAll(box string, groups [][]imap.UID, capBytes int64, out 
 // fetchBatch fetches flags, envelope, size and the message up to capBytes,
 // always with BODY.PEEK so that nothing is marked as read.
 func (s *session) fetchBatch(box string, uids []imap.UID, capBytes int64) ([]*rawMessage, error) {
+	defer s.waiting()()
 	var set imap.UIDSet
 	set.AddNum(uids...)
 	section := &imap.FetchItemBodySection{Peek: true, Partial: &imap.SectionPartial{Offset: 0, Size: capBytes}}

@@ -140,6 +140,7 @@ func (s *session) allUIDs(box string, count uint32) ([]imap.UID, error) {
 	if count == 0 {
 		return nil, nil
 	}
+	defer s.waiting()()
 	data, err := s.client.UIDSearch(&imap.SearchCriteria{}, nil).Wait()
 	if err != nil {
 		return nil, fmt.Errorf("list messages of %s: %w", box, s.classify(err))

@@ -52,6 +52,7 @@ func connect(ctx context.Context, acct Account, password string, opts Options) (
 
 // open sets up TLS as the account asks and waits for the server greeting.
 func (s *session) open(opts Options) error {
+	defer s.waiting()()
 	copts := &imapclient.Options{WordDecoder: &mime.WordDecoder{CharsetReader: charset.Reader}}
 	cfg := tlsConfig(s.acct.Host, opts.RootCAs, s.acct.PinnedSHA256, s.rejected)
 	var err error
@@ -62,11 +63,9 @@ func (s *session) open(opts Options) error {
 	case Plain:
 		s.client = imapclient.New(s.conn, copts)
 	default:
+		// The watchdog bounds the handshake like any other wait.
 		tc := tls.Client(s.conn, cfg)
-		hctx, cancel := context.WithTimeout(s.ctx, opts.timeout())
-		err = tc.HandshakeContext(hctx)
-		cancel()
-		if err == nil {
+		if err = tc.HandshakeContext(s.ctx); err == nil {
 			s.client = imapclient.New(tc, copts)
 		}
 	}
@@ -74,6 +73,13 @@ func (s *session) open(opts Options) error {
 		err = s.client.WaitGreeting()
 	}
 	return s.classify(err)
+}
+
+// waiting tells the time-out watchdog that an answer is due until the
+// returned function is called.
+func (s *session) waiting() (done func()) {
+	s.conn.begin()
+	return s.conn.end
 }
 
 func (s *session) rejected(e *CertError) {
@@ -84,6 +90,7 @@ func (s *session) rejected(e *CertError) {
 
 // login sends LOGIN; the password goes to the server and nowhere else.
 func (s *session) login(password string) error {
+	defer s.waiting()()
 	err := s.client.Login(s.acct.Username, password).Wait()
 	if ie, ok := imapStatus(err); ok {
 		// Only the server's own text: it never contains the password.
@@ -139,6 +146,7 @@ func isClosed(c *imapclient.Client) bool {
 
 // examine opens box read-only (EXAMINE, never SELECT).
 func (s *session) examine(box string) (*imap.SelectData, error) {
+	defer s.waiting()()
 	data, err := s.client.Select(box, &imap.SelectOptions{ReadOnly: true}).Wait()
 	if ie, ok := imapStatus(err); ok && (ie.Code == imap.ResponseCodeNonExistent || ie.Type == imap.StatusResponseTypeNo) {
 		return nil, fmt.Errorf("examine %s: %w: %s", box, ErrMailboxNotFound, ie.Text)
@@ -153,7 +161,9 @@ func (s *session) examine(box string) (*imap.SelectData, error) {
 func (s *session) close() {
 	if s.client != nil {
 		if s.ctx.Err() == nil && s.conn.err() == nil {
+			end := s.waiting()
 			s.client.Logout().Wait()
+			end()
 		}
 		s.client.Close()
 	} else {

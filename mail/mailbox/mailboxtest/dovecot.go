@@ -140,7 +140,7 @@ func (d *Dovecot) configure() error {
 	if err != nil {
 		return err
 	}
-	conf := fmt.Sprintf(dovecotConf, d.Dir, userFields, ports[1], ports[0], extra)
+	conf := fmt.Sprintf(dovecotConf, d.Dir, userFields, ports[1], ports[0], anvilChroot(extra), extra)
 	return os.WriteFile(filepath.Join(d.Dir, "dovecot.conf"), []byte(conf), 0o644)
 }
 
@@ -188,6 +188,9 @@ ssl_min_protocol = TLSv1.2
 disable_plaintext_auth = yes
 auth_mechanisms = plain login
 mail_fsync = never
+# Tests log in with wrong passwords on purpose: no failure delay and no
+# per-IP penalty slowing the next tests (real servers delay; Hygie copes).
+auth_failure_delay = 0
 mail_location = maildir:%[1]s/mail/%%u
 passdb {
   driver = passwd-file
@@ -213,16 +216,25 @@ service imap-login {
     ssl = yes
   }
 }
-%[5]s
-`
+service anvil {
+%[5]s  unix_listener anvil-auth-penalty {
+    mode = 0
+  }
+}
+%[6]s`
 
 const unprivilegedConf = `default_internal_user = %[1]s
 default_internal_group = %[2]s
 default_login_user = %[3]s
-service anvil {
-  chroot =
-}
 `
+
+// anvilChroot: an unprivileged master cannot chroot anvil.
+func anvilChroot(extra string) string {
+	if extra == "" {
+		return ""
+	}
+	return "  chroot =\n"
+}
 
 // freePorts returns n ports that were free a moment ago on 127.0.0.1.
 func freePorts(n int) ([]int, error) {
