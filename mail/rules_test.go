@@ -1,6 +1,7 @@
 package mail
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -63,6 +64,20 @@ func TestVerdictFor(t *testing.T) {
 	for _, c := range verdictCases {
 		if got := VerdictFor(c.score); got != c.want {
 			t.Errorf("VerdictFor(%d) = %s, want %s", c.score, got, c.want)
+		}
+	}
+}
+
+// TestDocListsRules keeps docs/mail-analysis.md in step with the catalogue.
+func TestDocListsRules(t *testing.T) {
+	doc, err := os.ReadFile(filepath.Join("..", "docs", "mail-analysis.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range Rules() {
+		row := fmt.Sprintf("| `%s` | %d |", r.ID, r.Weight)
+		if !strings.Contains(string(doc), row) {
+			t.Errorf("docs/mail-analysis.md lacks the row %q", row)
 		}
 	}
 }
