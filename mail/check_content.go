@@ -47,14 +47,18 @@ var lureRules = []string{"pressure_wording", "credential_request", "payment_lure
 // checkLureWithLink flags bait combined with a link to a site that is not
 // the sender's: that pairing, not either alone, is what phishing is made of.
 func checkLureWithLink(a *analysis) {
-	lure := ""
+	lure, n := "", 0
 	for _, id := range lureRules {
 		if a.has(id) {
-			lure = id
-			break
+			if lure == "" {
+				lure = id
+			}
+			n += len(a.ev[id])
 		}
 	}
-	if lure == "" {
+	// One stray phrase ("refund", "urgent") is common in honest mail; bait
+	// takes at least two.
+	if n < 2 {
 		return
 	}
 	for _, l := range a.m.Links {

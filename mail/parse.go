@@ -2,8 +2,8 @@ package mail
 
 import (
 	"bufio"
-	"encoding/base64"
 	"bytes"
+	"encoding/base64"
 	"errors"
 	"fmt"
 	"io"
