@@ -71,8 +71,12 @@ func startSession(tb testing.TB, withKeyring bool) *SecretService {
 	}
 	// go-keyring (through godbus) connects lazily to this variable's bus.
 	tb.Setenv("DBUS_SESSION_BUS_ADDRESS", s.Address)
-	// Take godbus's shared connection now, while the variable names our bus,
+	// godbus keeps one shared connection per process: drop any earlier one
+	// (it may point to another test's bus), then take a fresh one to ours
 	// so that stop can close exactly that one.
+	if old, err := dbus.SessionBus(); err == nil {
+		old.Close()
+	}
 	if s.conn, err = dbus.SessionBus(); err != nil {
 		tb.Fatalf("connect to test bus: %v", err)
 	}
