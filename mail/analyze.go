@@ -13,6 +13,7 @@ type analysis struct {
 	opts     Options
 	contacts []Address
 	auth     authVerdict
+	channel  Channel
 
 	from       Address
 	fromDomain string
@@ -45,6 +46,7 @@ func (a *Analyzer) Report(m *Message) Report {
 	an.fromDomain = an.from.Domain()
 	an.fromReg = registeredDomain(an.fromDomain)
 	an.auth = readAuth(m, a.opts.AuthServID, an.fromDomain)
+	an.channel = channelOf(m, a.opts.TrustList, an.auth)
 	an.text = fold(an.from.Name, 512) + " \n " + fold(m.Subject, 4<<10) + " \n " + fold(m.Text, 48<<10) + " \n " + fold(m.HTMLText, 48<<10)
 	for _, c := range checks {
 		c(an)
@@ -59,7 +61,7 @@ func (a *Analyzer) Report(m *Message) Report {
 		MessageID:   m.MessageID,
 		Subject:     m.Subject,
 		From:        formatFrom(m),
-		Channel:     channelOf(m, a.opts.TrustList),
+		Channel:     an.channel,
 		Verdict:     worse(VerdictFor(score), an.floor()),
 		Score:       score,
 		Findings:    fs,

@@ -45,9 +45,11 @@ func imitatesMSSante(host string) bool {
 }
 
 // channelOf classifies the message: mssante when the sender is in the
-// trust space, mixed when only some recipients are, ordinary otherwise.
-func channelOf(m *Message, list *TrustList) Channel {
-	if inTrustSpace(m.FromAddr().Domain(), list) {
+// trust space, mixed when only some recipients are, ordinary otherwise. A
+// sender whose authentication failed at the receiving server is not
+// believed to be in the space.
+func channelOf(m *Message, list *TrustList, auth authVerdict) Channel {
+	if inTrustSpace(m.FromAddr().Domain(), list) && (!auth.present || auth.authenticated()) {
 		return ChannelMSSante
 	}
 	for _, l := range [][]Address{m.To, m.Cc} {

@@ -33,7 +33,7 @@ var notHealth = []string{"bilan comptable", "bilan financier", "bilan annuel", "
 
 // checkHealthData flags probable health data outside the MSSanté space.
 func checkHealthData(a *analysis) {
-	if channelOf(a.m, a.opts.TrustList) != ChannelOrdinary {
+	if a.channel == ChannelMSSante {
 		return
 	}
 	if w := healthWord(fold(a.m.Subject, 1024)); w != "" {

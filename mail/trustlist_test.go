@@ -118,3 +118,17 @@ func TestFetchTrustList(t *testing.T) {
 		t.Error("FetchTrustList(404) succeeded, want an error")
 	}
 }
+
+// TestSpoofedMSSanteSender checks that a trust-space address that fails
+// authentication does not make the message "mssante".
+func TestSpoofedMSSanteSender(t *testing.T) {
+	raw := "Authentication-Results: mx.cabinet.fr; dmarc=fail header.from=chu-rivages.mssante.fr\r\n" +
+		"From: <secretariat@chu-rivages.mssante.fr>\r\nTo: <moi@cabinet.fr>\r\nSubject: Compte rendu\r\n\r\nci-joint\r\n"
+	rep, err := NewAnalyzer(Options{}).Analyze(strings.NewReader(raw))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Channel != ChannelOrdinary || !hasFinding(rep, "auth_dmarc_fail_brand") || !hasFinding(rep, "health_data_outside_mssante") {
+		t.Errorf("Analyze(spoofed MSSanté) = %s %v, want ordinary with auth_dmarc_fail_brand and health_data_outside_mssante", rep.Channel, ids(rep))
+	}
+}
