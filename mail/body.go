@@ -44,9 +44,9 @@ func (c *capBuffer) String() string {
 }
 
 // textLinks finds URLs in plain text: http(s):// links and bare www. hosts.
-func textLinks(text string, max int) []Link {
+func textLinks(text string, limit int) []Link {
 	var links []Link
-	for i := 0; i < len(text) && len(links) < max; {
+	for i := 0; i < len(text) && len(links) < limit; {
 		j := nextURLStart(text[i:])
 		if j < 0 {
 			break
@@ -57,7 +57,7 @@ func textLinks(text string, max int) []Link {
 		if l, ok := newLink(raw, ""); ok {
 			links = append(links, l)
 		}
-		i = max2(end, start+1)
+		i = max(end, start+1)
 	}
 	return links
 }
@@ -122,11 +122,4 @@ func trimURLTail(s string) string {
 		}
 	}
 	return s
-}
-
-func max2(a, b int) int {
-	if a > b {
-		return a
-	}
-	return b
 }

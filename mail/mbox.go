@@ -102,7 +102,7 @@ func (r *mboxMessage) fill() error {
 	r.mid = errors.Is(err, bufio.ErrBufferFull)
 	if atStart && r.blank && bytes.HasPrefix(line, []byte("From ")) {
 		r.eof = true
-		return r.skipRest(line, err)
+		return r.skipRest(err)
 	}
 	if atStart && bytes.HasPrefix(bytes.TrimLeft(line, ">"), []byte("From ")) && line[0] == '>' {
 		line = line[1:]
@@ -115,7 +115,7 @@ func (r *mboxMessage) fill() error {
 }
 
 // skipRest consumes the remainder of a long separator line.
-func (r *mboxMessage) skipRest(line []byte, err error) error {
+func (r *mboxMessage) skipRest(err error) error {
 	for errors.Is(err, bufio.ErrBufferFull) {
 		_, err = r.box.br.ReadSlice('\n')
 	}
