@@ -202,7 +202,9 @@ func brandOf(reg string) *Brand {
 
 // nameKey reduces a display name, a subject or an alias to the form brand
 // names are compared in: folded, punctuation as spaces (so "Ancv-Alertes"
-// still names ANCV), look-alike characters mapped to the letters they imitate.
+// still names ANCV), look-alike characters mapped to the letters they
+// imitate, and names spelt out letter by letter ("D/H/L", "P a y P a l")
+// joined again.
 func nameKey(s string) string {
 	s = strings.Map(func(r rune) rune {
 		switch r {
@@ -211,7 +213,32 @@ func nameKey(s string) string {
 		}
 		return r
 	}, fold(s, 512))
-	return skeleton(s)
+	return joinSpelled(skeleton(s))
+}
+
+// joinSpelled joins runs of three or more one-letter words, the way a
+// name is split to slip past filters ("d h l" becomes "dhl").
+func joinSpelled(s string) string {
+	words := strings.Split(s, " ")
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(words); {
+		j := i
+		for j < len(words) && len(words[j]) == 1 {
+			j++
+		}
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		if j-i >= 3 {
+			b.WriteString(strings.Join(words[i:j], ""))
+			i = j
+			continue
+		}
+		b.WriteString(words[i])
+		i++
+	}
+	return b.String()
 }
 
 // firstLabel returns the part of a registered domain before its suffix.
