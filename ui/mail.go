@@ -1,17 +1,229 @@
 package ui
 
 import (
+	"context"
+	"errors"
+	"sync"
+
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"hygie/mail/mailbox"
 )
+
+// mailScreen scans the practice's mailboxes read-only and explains the
+// verdict of each message.
+type mailScreen struct {
+	env   *Env
+	store *mailbox.Store // nil when the database is unavailable
+	keys  mailbox.Keychain
+	// session keeps passwords typed while the system keychain is
+	// unavailable, in memory only, until Hygie quits.
+	session      *mailbox.MemoryKeychain
+	keychainDown bool
+	opts         mailbox.Options
+
+	accounts []mailbox.Account
+	current  int // index in accounts, -1 when there is none
+	msgs     []mailbox.Message
+	cancel   context.CancelFunc // non-nil while a scan runs
+
+	accountSel *widget.Select
+	editBtn    *widget.Button
+	scanBtn    *widget.Button
+	cancelBtn  *widget.Button
+	bar        *widget.ProgressBar
+	status     *widget.Label
+	list       *widget.List
+	detail     *fyne.Container
+
+	pw       *widget.Entry // the open password prompt, for tests
+	pwSubmit func()
+	form     *accountForm // the open account form, for tests
+	// untrusted is the certificate refused by the last scan, if any.
+	untrusted *mailbox.CertError
+	done      chan struct{} // closed when a scan ends; for tests
+	// do runs a function on the UI goroutine: fyne.Do, or in tests a
+	// queue the test goroutine drains, so that -race sees one UI thread.
+	do func(func())
+}
+
+// sessionPasswords outlives the screen: a password typed when the keychain
+// is unavailable is asked once per run of Hygie, not once per screen.
+var sessionPasswords = &mailbox.MemoryKeychain{}
 
 // mailView builds the mail section.
 func mailView(env *Env) fyne.CanvasObject {
-	return placeholder(lang.X("mail.title", "Messagerie"), lang.X("mail.placeholder",
-		"Bientôt ici : Hygie lira votre boîte aux lettres sans rien y modifier, signalera les messages suspects en expliquant pourquoi, et distinguera la messagerie sécurisée de santé (MSSanté) de la messagerie ordinaire."))
+	return newMailScreen(env, mailbox.SystemKeychain{}).content()
 }
 
-// mailCard is the dashboard card of this section, or nil when it has nothing to show yet.
+func newMailScreen(env *Env, keys mailbox.Keychain) *mailScreen {
+	s := &mailScreen{env: env, keys: keys, session: sessionPasswords, current: -1, do: fyne.Do}
+	if env.DB != nil {
+		st, err := mailbox.Open(env.DB)
+		if err != nil {
+			fyne.LogError("open mailbox tables", err)
+		}
+		s.store = st
+	}
+	return s
+}
+
+// content builds the widgets once; refreshX methods update them.
+func (s *mailScreen) content() fyne.CanvasObject {
+	heading := widget.NewLabelWithStyle(lang.X("mail.title", "Messagerie"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	heading.SizeName = theme.SizeNameHeadingText
+	intro := widget.NewLabel(lang.X("mail.intro",
+		"Hygie lit votre boîte aux lettres sans rien y modifier : aucun message n'est marqué comme lu, déplacé ni effacé. Il signale les messages suspects en expliquant pourquoi, et distingue la messagerie sécurisée de santé (MSSanté) de la messagerie ordinaire."))
+	intro.Wrapping = fyne.TextWrapWord
+	if s.store == nil {
+		return container.NewBorder(container.NewVBox(heading, intro, dbBanner(s.dbErr())), nil, nil, nil)
+	}
+	top := container.NewVBox(heading, intro, s.controls(), s.bar, s.status)
+	split := container.NewHSplit(s.messageList(), container.NewVScroll(s.detailPane()))
+	split.Offset = 0.45
+	s.refreshAccounts("")
+	return container.NewBorder(top, nil, nil, nil, split)
+}
+
+func (s *mailScreen) dbErr() error {
+	if s.env.DBErr != nil {
+		return s.env.DBErr
+	}
+	return errors.New("mailbox tables unavailable")
+}
+
+// controls: account choice, add/edit, scan and cancel, progress, status.
+func (s *mailScreen) controls() fyne.CanvasObject {
+	s.accountSel = widget.NewSelect(nil, func(string) { s.onAccountChosen() })
+	s.accountSel.PlaceHolder = lang.X("mail.account.none", "Aucun compte")
+	add := widget.NewButtonWithIcon(lang.X("mail.account.add", "Ajouter un compte"), theme.ContentAddIcon(), func() { s.openAccountForm(nil) })
+	s.editBtn = widget.NewButtonWithIcon(lang.X("mail.account.edit", "Modifier"), theme.DocumentCreateIcon(), s.onEdit)
+	s.scanBtn = widget.NewButtonWithIcon(lang.X("mail.scan", "Analyser"), theme.SearchIcon(), s.onScan)
+	s.scanBtn.Importance = widget.HighImportance
+	s.cancelBtn = widget.NewButtonWithIcon(lang.X("mail.cancel", "Annuler"), theme.CancelIcon(), s.onCancel)
+	s.cancelBtn.Hide()
+	s.bar = widget.NewProgressBar()
+	s.bar.Hide()
+	s.status = widget.NewLabel("")
+	s.status.Wrapping = fyne.TextWrapWord
+	return container.NewHBox(s.accountSel, add, s.editBtn, s.scanBtn, s.cancelBtn)
+}
+
+// refreshAccounts reloads the saved accounts and selects name (or the
+// first one).
+func (s *mailScreen) refreshAccounts(name string) {
+	accts, err := s.store.Accounts()
+	if err != nil {
+		fyne.LogError("list mail accounts", err)
+		s.setStatus(mailErrorMessage(err), widget.DangerImportance)
+	}
+	s.accounts = accts
+	names := make([]string, len(accts))
+	sel := ""
+	for i, a := range accts {
+		names[i] = a.Name
+		if a.Name == name || sel == "" && i == 0 {
+			sel = a.Name
+		}
+	}
+	s.accountSel.SetOptions(names)
+	if sel != "" {
+		s.accountSel.SetSelected(sel) // calls onAccountChosen
+	} else {
+		s.onAccountChosen()
+	}
+}
+
+func (s *mailScreen) onAccountChosen() {
+	s.current = s.accountSel.SelectedIndex()
+	if s.current < 0 {
+		s.editBtn.Disable()
+		s.scanBtn.Disable()
+		s.setStatus(lang.X("mail.account.first", "Ajoutez d'abord le compte de messagerie du cabinet avec « Ajouter un compte »."), widget.MediumImportance)
+	} else if s.cancel == nil {
+		s.editBtn.Enable()
+		s.scanBtn.Enable()
+		s.setStatus(s.lastScanText(), widget.MediumImportance)
+	}
+	s.refreshMessages()
+}
+
+func (s *mailScreen) account() (mailbox.Account, bool) {
+	if s.current < 0 || s.current >= len(s.accounts) {
+		return mailbox.Account{}, false
+	}
+	return s.accounts[s.current], true
+}
+
+func (s *mailScreen) onEdit() {
+	if a, ok := s.account(); ok {
+		s.openAccountForm(&a)
+	}
+}
+
+func (s *mailScreen) setStatus(text string, imp widget.Importance) {
+	s.status.Importance = imp
+	s.status.SetText(text)
+}
+
+// mailCard is the dashboard card: the flagged count of the last scan, or
+// nil when no scan ever finished.
 func mailCard(env *Env) fyne.CanvasObject {
-	return nil
+	if env.DB == nil {
+		return nil
+	}
+	st, err := mailbox.Open(env.DB)
+	if err != nil {
+		fyne.LogError("open mailbox tables", err)
+		return nil
+	}
+	rec, ok, err := st.LastScan()
+	if err != nil || !ok {
+		return nil
+	}
+	text := widget.NewLabel(mailCardText(rec))
+	text.Wrapping = fyne.TextWrapWord
+	onScanDone(env, func(r mailbox.ScanRecord) { text.SetText(mailCardText(r)) })
+	open := widget.NewButton(lang.X("mail.card.open", "Ouvrir la messagerie"), func() { showSection(env, "mail") })
+	return widget.NewCard(lang.X("mail.card.title", "Messagerie"), "", container.NewVBox(text, open))
+}
+
+// scanListeners let the dashboard card follow scans made on the mail screen.
+var (
+	scanListenersMu sync.Mutex
+	scanListeners   = map[*Env][]func(mailbox.ScanRecord){}
+)
+
+func onScanDone(env *Env, f func(mailbox.ScanRecord)) {
+	scanListenersMu.Lock()
+	defer scanListenersMu.Unlock()
+	scanListeners[env] = append(scanListeners[env], f)
+}
+
+// notifyScanDone runs on the UI goroutine.
+func notifyScanDone(env *Env, r mailbox.ScanRecord) {
+	scanListenersMu.Lock()
+	fs := append([]func(mailbox.ScanRecord){}, scanListeners[env]...)
+	scanListenersMu.Unlock()
+	for _, f := range fs {
+		f(r)
+	}
+}
+
+// showSection selects the navigation tab with key.
+func showSection(env *Env, key string) {
+	if env.Win == nil {
+		return
+	}
+	if tabs, ok := env.Win.Content().(*container.AppTabs); ok {
+		for i, s := range sections() {
+			if s.key == key && i < len(tabs.Items) {
+				tabs.SelectIndex(i)
+			}
+		}
+	}
 }

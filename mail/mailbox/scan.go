@@ -52,12 +52,12 @@ func (sc *Scanner) Scan(ctx context.Context, acct Account, password string, hook
 	var sum Summary
 	s, err := connect(ctx, acct, password, sc.opts)
 	if err != nil {
-		return sum, err
+		return sum, fmt.Errorf("scan %s: %w", acct.Name, err)
 	}
 	defer s.close()
 	plans, err := sc.plan(s, acct)
 	if err != nil {
-		return sum, err
+		return sum, fmt.Errorf("scan %s: %w", acct.Name, err)
 	}
 	prog := newProgress(hooks.Progress, plans)
 	for _, p := range plans {

@@ -1,0 +1,299 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"hygie/mail/mailbox"
+)
+
+// accountForm adds or edits a mail account, starting from a provider
+// preset whose every field the user can override.
+type accountForm struct {
+	s       *mailScreen
+	editing bool
+
+	preset   *widget.Select
+	note     *widget.Label
+	name     *widget.Entry
+	user     *widget.Entry
+	pw       *widget.Entry
+	host     *widget.Entry
+	port     *widget.Entry
+	security *widget.Select
+	boxes    *widget.Entry
+	pin      *widget.Entry
+	result   *widget.Label
+	presetID string
+	dlg      dialog.Dialog
+}
+
+// securityLabels maps the displayed choice to the mode.
+func securityLabels() ([]string, map[string]mailbox.Security) {
+	tlsL := lang.X("mail.form.tls", "TLS (port 993, recommandé)")
+	startL := lang.X("mail.form.starttls", "STARTTLS (port 143)")
+	return []string{tlsL, startL}, map[string]mailbox.Security{tlsL: mailbox.TLS, startL: mailbox.StartTLS}
+}
+
+// openAccountForm shows the form; a nil account means a new one.
+func (s *mailScreen) openAccountForm(a *mailbox.Account) {
+	f := &accountForm{s: s, editing: a != nil}
+	s.form = f
+	content := f.content()
+	if a != nil {
+		f.fill(*a)
+	} else {
+		f.preset.SetSelectedIndex(0)
+	}
+	if s.env.Win == nil {
+		return
+	}
+	title := lang.X("mail.form.title.new", "Ajouter un compte de messagerie")
+	if f.editing {
+		title = lang.X("mail.form.title.edit", "Modifier le compte")
+	}
+	f.dlg = dialog.NewCustomWithoutButtons(title, content, s.env.Win)
+	f.dlg.Resize(fyne.NewSize(620, 560))
+	f.dlg.Show()
+}
+
+func (f *accountForm) content() fyne.CanvasObject {
+	names := make([]string, 0)
+	for _, p := range mailbox.Presets() {
+		names = append(names, p.Name)
+	}
+	f.preset = widget.NewSelect(names, f.onPreset)
+	f.note = widget.NewLabel("")
+	f.note.Wrapping = fyne.TextWrapWord
+	f.name, f.user, f.host, f.port = widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
+	f.pw = widget.NewPasswordEntry()
+	f.boxes, f.pin = widget.NewEntry(), widget.NewEntry()
+	f.user.SetPlaceHolder("cabinet@exemple.fr")
+	f.name.SetPlaceHolder(lang.X("mail.form.name.hint", "par défaut : l'identifiant"))
+	f.boxes.SetPlaceHolder("INBOX")
+	f.pin.SetPlaceHolder(lang.X("mail.form.pin.hint", "seulement pour un certificat auto-signé"))
+	if f.editing {
+		f.pw.SetPlaceHolder(lang.X("mail.form.pw.keep", "laisser vide pour garder l'actuel"))
+	}
+	opts, _ := securityLabels()
+	f.security = widget.NewSelect(opts, f.onSecurity)
+	f.result = widget.NewLabel("")
+	f.result.Wrapping = fyne.TextWrapWord
+	form := widget.NewForm(
+		widget.NewFormItem(lang.X("mail.form.preset", "Fournisseur"), f.preset),
+		widget.NewFormItem("", f.note),
+		widget.NewFormItem(lang.X("mail.form.user", "Identifiant"), f.user),
+		widget.NewFormItem(lang.X("mail.form.pw", "Mot de passe"), f.pw),
+		widget.NewFormItem(lang.X("mail.form.host", "Serveur IMAP"), f.host),
+		widget.NewFormItem(lang.X("mail.form.port", "Port"), f.port),
+		widget.NewFormItem(lang.X("mail.form.security", "Sécurité"), f.security),
+		widget.NewFormItem(lang.X("mail.form.boxes", "Dossiers à analyser"), f.boxes),
+		widget.NewFormItem(lang.X("mail.form.name", "Nom du compte"), f.name),
+		widget.NewFormItem(lang.X("mail.form.pin", "Empreinte approuvée"), f.pin),
+	)
+	return container.NewBorder(nil, container.NewVBox(f.result, f.buttons()), nil, nil, container.NewVScroll(form))
+}
+
+func (f *accountForm) buttons() fyne.CanvasObject {
+	test := widget.NewButton(lang.X("mail.form.test", "Tester la connexion"), f.onTest)
+	save := widget.NewButton(lang.X("mail.form.save", "Enregistrer"), func() { f.onSave() })
+	save.Importance = widget.HighImportance
+	cancel := widget.NewButton(lang.X("mail.cancel", "Annuler"), f.close)
+	objs := []fyne.CanvasObject{test, save, cancel}
+	if f.editing {
+		del := widget.NewButton(lang.X("mail.form.delete", "Supprimer ce compte"), f.onDelete)
+		del.Importance = widget.DangerImportance
+		objs = append(objs, del)
+	}
+	return container.NewHBox(objs...)
+}
+
+// fill shows an existing account; its name is its key and stays fixed.
+func (f *accountForm) fill(a mailbox.Account) {
+	if p, ok := mailbox.PresetByID(a.Preset); ok {
+		f.preset.SetSelected(p.Name) // fills the defaults, overwritten below
+	}
+	f.name.SetText(a.Name)
+	f.name.Disable()
+	f.user.SetText(a.Username)
+	f.host.SetText(a.Host)
+	f.setSecurity(a.Security)
+	f.port.SetText(strconv.Itoa(a.Port))
+	f.boxes.SetText(strings.Join(a.Boxes(), ", "))
+	f.pin.SetText(mailbox.FormatFingerprint(a.PinnedSHA256))
+}
+
+// onPreset fills server, port and security from the chosen provider.
+func (f *accountForm) onPreset(name string) {
+	for _, p := range mailbox.Presets() {
+		if p.Name != name {
+			continue
+		}
+		f.presetID = p.ID
+		f.note.SetText(p.Note(currentLang))
+		f.host.SetText(p.Host)
+		f.port.SetText(strconv.Itoa(p.Port))
+		f.setSecurity(p.Security)
+	}
+}
+
+func (f *accountForm) setSecurity(sec mailbox.Security) {
+	opts, values := securityLabels()
+	for _, o := range opts {
+		if values[o] == sec || sec == "" && values[o] == mailbox.TLS {
+			f.security.SetSelected(o)
+		}
+	}
+}
+
+// onSecurity moves the port along with the mode while it is a default one.
+func (f *accountForm) onSecurity(label string) {
+	_, values := securityLabels()
+	sec := values[label]
+	if p, _ := strconv.Atoi(f.port.Text); p == 0 || p == 993 || p == 143 {
+		f.port.SetText(strconv.Itoa(mailbox.DefaultPort(sec)))
+	}
+}
+
+// account builds the account from the fields.
+func (f *accountForm) account() (mailbox.Account, error) {
+	_, values := securityLabels()
+	a := mailbox.Account{
+		Name: strings.TrimSpace(f.name.Text), Host: strings.TrimSpace(f.host.Text),
+		Username: strings.TrimSpace(f.user.Text), Security: values[f.security.Selected],
+		PinnedSHA256: mailbox.NormalizeFingerprint(f.pin.Text), Preset: f.presetID,
+	}
+	if a.Name == "" {
+		a.Name = a.Username
+	}
+	port, err := strconv.Atoi(strings.TrimSpace(f.port.Text))
+	if err != nil && strings.TrimSpace(f.port.Text) != "" {
+		return a, mailbox.ErrInvalidAccount
+	}
+	a.Port = port
+	for _, b := range strings.Split(f.boxes.Text, ",") {
+		if b = strings.TrimSpace(b); b != "" {
+			a.Mailboxes = append(a.Mailboxes, b)
+		}
+	}
+	return a, a.Validate()
+}
+
+// onTest logs in and opens the mailboxes read-only, off the UI goroutine.
+func (f *accountForm) onTest() {
+	a, err := f.account()
+	if err != nil {
+		f.show(mailErrorMessage(err), widget.DangerImportance)
+		return
+	}
+	pw := f.pw.Text
+	if pw == "" {
+		if pw, err = f.s.password(a.Name); err != nil {
+			f.show(lang.X("mail.form.pw.missing", "Saisissez le mot de passe pour tester la connexion."), widget.WarningImportance)
+			return
+		}
+	}
+	f.show(lang.X("mail.form.testing", "Connexion en cours…"), widget.MediumImportance)
+	opts := f.s.opts
+	go func() {
+		err := mailbox.CheckLogin(context.Background(), a, pw, opts)
+		f.s.do(func() { f.tested(err) })
+	}()
+}
+
+func (f *accountForm) tested(err error) {
+	if err == nil {
+		f.show(lang.X("mail.form.ok", "Connexion réussie : Hygie peut lire cette boîte (en lecture seule)."), widget.SuccessImportance)
+		return
+	}
+	fyne.LogError("test mail account", err)
+	msg := mailErrorMessage(err)
+	var ce *mailbox.CertError
+	if errors.As(err, &ce) {
+		msg += "\n\n" + mailCertText(ce) + "\n\n" + lang.X("mail.form.pin.how",
+			"Si l'empreinte est la bonne, recopiez-la dans « Empreinte approuvée » puis enregistrez.")
+	}
+	f.show(msg, widget.DangerImportance)
+}
+
+func (f *accountForm) show(text string, imp widget.Importance) {
+	f.result.Importance = imp
+	f.result.SetText(text)
+}
+
+// onSave stores the account and its password (keychain, or memory when the
+// keychain is unavailable). It returns false when nothing was saved.
+func (f *accountForm) onSave() bool {
+	a, err := f.account()
+	if err != nil {
+		f.show(mailErrorMessage(err), widget.DangerImportance)
+		return false
+	}
+	if !f.editing && f.exists(a.Name) {
+		f.show(lang.X("mail.form.exists", "Un compte porte déjà ce nom : choisissez-en un autre, ou modifiez le compte existant."), widget.WarningImportance)
+		return false
+	}
+	if err := f.s.store.SaveAccount(a); err != nil {
+		fyne.LogError("save mail account", err)
+		f.show(mailErrorMessage(err), widget.DangerImportance)
+		return false
+	}
+	kept := true
+	if f.pw.Text != "" {
+		kept = f.s.savePassword(a.Name, f.pw.Text)
+	}
+	f.close()
+	f.s.refreshAccounts(a.Name)
+	if !kept {
+		f.s.setStatus(keychainDownMessage(), widget.WarningImportance)
+	}
+	return true
+}
+
+func (f *accountForm) exists(name string) bool {
+	_, err := f.s.store.Account(name)
+	return err == nil
+}
+
+// onDelete forgets the account, its cache and its saved password.
+func (f *accountForm) onDelete() {
+	a, _ := f.account()
+	del := func() {
+		if err := f.s.store.DeleteAccount(a.Name); err != nil {
+			f.show(mailErrorMessage(err), widget.DangerImportance)
+			return
+		}
+		if err := f.s.keys.Delete(a.Name); err != nil {
+			fyne.LogError("delete password of "+a.Name, err)
+		}
+		f.s.session.Delete(a.Name)
+		f.close()
+		f.s.refreshAccounts("")
+	}
+	if f.s.env.Win == nil {
+		del()
+		return
+	}
+	dialog.ShowConfirm(lang.X("mail.form.delete", "Supprimer ce compte"),
+		lang.X("mail.form.delete.confirm", "Hygie oubliera ce compte, son mot de passe et ses analyses. Votre boîte aux lettres elle-même n'est pas touchée."),
+		func(ok bool) {
+			if ok {
+				del()
+			}
+		}, f.s.env.Win)
+}
+
+func (f *accountForm) close() {
+	if f.dlg != nil {
+		f.dlg.Hide()
+	}
+	f.s.form = nil
+}

@@ -1,0 +1,390 @@
+package ui
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"hygie/mail"
+	"hygie/mail/mailbox"
+	"hygie/mail/mailbox/mailboxtest"
+	"hygie/store"
+)
+
+// brokenKeychain behaves like a desktop without Secret Service.
+type brokenKeychain struct{}
+
+func (brokenKeychain) Get(string) (string, error) { return "", mailbox.ErrKeychainUnavailable }
+func (brokenKeychain) Set(string, string) error   { return mailbox.ErrKeychainUnavailable }
+func (brokenKeychain) Delete(string) error        { return mailbox.ErrKeychainUnavailable }
+
+var uiMessages = [][]byte{
+	mailboxtest.Message(1, "Dr Martin <martin@cabinet-martin.fr>", "Compte rendu de la réunion",
+		"Bonjour,\nvoici le compte rendu de notre réunion de mardi.\nBien à vous"),
+	mailboxtest.Message(2, "\"Assurance Maladie\" <remboursement.ameli@gmail.com>",
+		"URGENT : remboursement en attente, mettez à jour votre carte Vitale",
+		"Votre remboursement de 245,90 EUR est suspendu.\nMettez à jour vos informations sous 24h : http://185.23.14.9/ameli/login.php\nSans action votre compte sera suspendu."),
+	mailboxtest.Message(3, "Service de radiologie <radiologie@chu-exemple.mssante.fr>", "Résultats de votre patient",
+		"Bonjour,\nvous trouverez les résultats dans la messagerie sécurisée.\nCordialement"),
+}
+
+// mailFixture is a screen with a database, an in-memory IMAP server holding
+// uiMessages and a saved account whose certificate is pinned.
+type mailFixture struct {
+	s    *mailScreen
+	env  *Env
+	srv  *mailboxtest.MemServer
+	acct mailbox.Account
+	st   *mailbox.Store
+	ui   chan func() // what the scan hands to the UI goroutine
+}
+
+func newMailFixture(t *testing.T, keys mailbox.Keychain, pin bool) *mailFixture {
+	t.Helper()
+	a := test.NewTempApp(t)
+	SetupLanguage(langFR)
+	db, err := store.Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	srv := mailboxtest.StartMemServer(t)
+	srv.Admin(t).AppendAll(t, "INBOX", uiMessages)
+	st, err := mailbox.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	host, p, _ := net.SplitHostPort(srv.Addr)
+	port, _ := strconv.Atoi(p)
+	acct := mailbox.Account{Name: "cabinet", Host: host, Port: port, Username: srv.User}
+	if pin {
+		acct.PinnedSHA256 = srv.Cert.SHA256
+	}
+	if err := st.SaveAccount(acct); err != nil {
+		t.Fatal(err)
+	}
+	env := &Env{App: a, DB: db}
+	s := newMailScreen(env, keys)
+	s.session = &mailbox.MemoryKeychain{}
+	ui := make(chan func(), 1000)
+	s.do = func(fn func()) { ui <- fn }
+	env.Win = test.NewTempWindow(t, s.content())
+	env.Win.Resize(fyne.NewSize(1000, 700))
+	return &mailFixture{s: s, env: env, srv: srv, acct: acct, st: st, ui: ui}
+}
+
+// scan taps "Analyser" and waits for the scan to end.
+func (f *mailFixture) scan(t *testing.T) {
+	t.Helper()
+	test.Tap(f.s.scanBtn)
+	f.wait(t)
+}
+
+func (f *mailFixture) wait(t *testing.T) {
+	t.Helper()
+	if f.s.done == nil {
+		t.Fatal("no scan started")
+	}
+	timeout := time.After(20 * time.Second)
+	for {
+		select {
+		case fn := <-f.ui:
+			fn()
+		case <-f.s.done:
+			f.pump()
+			return
+		case <-timeout:
+			t.Fatal("scan did not end within 20 s")
+		}
+	}
+}
+
+// pump runs, as the UI goroutine would, what the scan handed over.
+func (f *mailFixture) pump() {
+	for {
+		select {
+		case fn := <-f.ui:
+			fn()
+		default:
+			return
+		}
+	}
+}
+
+// row renders list row i as the list would.
+func (f *mailFixture) row(i int) (verdict, badge, text *widget.Label) {
+	o := f.s.list.CreateItem()
+	f.s.list.UpdateItem(i, o)
+	c := o.(*fyne.Container)
+	left := c.Objects[1].(*fyne.Container)
+	return left.Objects[0].(*widget.Label), left.Objects[1].(*widget.Label), c.Objects[0].(*widget.Label)
+}
+
+func detailText(s *mailScreen) string {
+	var b strings.Builder
+	for _, o := range s.detail.Objects {
+		if l, ok := o.(*widget.Label); ok {
+			b.WriteString(l.Text + "\n")
+		}
+	}
+	return b.String()
+}
+
+func TestMailScanShowsVerdictsAndFindings(t *testing.T) {
+	keys := &mailbox.MemoryKeychain{}
+	f := newMailFixture(t, keys, true)
+	keys.Set("cabinet", f.srv.Password)
+	f.scan(t)
+	if len(f.s.msgs) != len(uiMessages) || f.s.list.Length() != len(uiMessages) {
+		t.Fatalf("list shows %d messages, want %d (status %q)", f.s.list.Length(), len(uiMessages), f.s.status.Text)
+	}
+	if !strings.Contains(f.s.status.Text, "3 message(s) dans la boîte, 3 nouveau(x)") || !f.s.scanBtn.Visible() || f.s.cancelBtn.Visible() || f.s.bar.Visible() {
+		t.Errorf("after the scan: status %q, cancel visible %v, bar visible %v", f.s.status.Text, f.s.cancelBtn.Visible(), f.s.bar.Visible())
+	}
+	an := mail.NewAnalyzer(mail.Options{Lang: "fr"})
+	for i, m := range f.s.msgs {
+		verdict, badge, text := f.row(i)
+		if verdict.Text != mailVerdictText(m.Report.Verdict) || verdict.Importance != mailVerdictImportance(m.Report.Verdict) {
+			t.Errorf("row %d verdict %q (importance %v), want %q", i, verdict.Text, verdict.Importance, mailVerdictText(m.Report.Verdict))
+		}
+		if wantBadge := m.Report.Channel == mail.ChannelMSSante; badge.Visible() != wantBadge || wantBadge && badge.Text != "MSSanté" {
+			t.Errorf("row %d (%s) badge visible=%v %q, channel %s", i, m.Report.Subject, badge.Visible(), badge.Text, m.Report.Channel)
+		}
+		if !strings.Contains(text.Text, m.Report.Subject) {
+			t.Errorf("row %d text %q lacks the subject %q", i, text.Text, m.Report.Subject)
+		}
+		want, err := an.Analyze(bytes.NewReader(uiMessages[m.UID-1]))
+		if err != nil {
+			continue // engine cannot judge it: nothing more to compare
+		}
+		if m.Report.Verdict != want.Verdict {
+			t.Errorf("uid %d shown as %s, engine says %s", m.UID, m.Report.Verdict, want.Verdict)
+		}
+		f.s.list.Select(i)
+		shown := detailText(f.s)
+		for _, fd := range want.Findings {
+			if !strings.Contains(shown, fd.Title) || !strings.Contains(shown, fd.Explanation) {
+				t.Errorf("detail of uid %d lacks finding %q:\n%s", m.UID, fd.Title, shown)
+			}
+		}
+		if !strings.Contains(shown, fmt.Sprintf("%d/100", want.Score)) {
+			t.Errorf("detail of uid %d lacks the score %d", m.UID, want.Score)
+		}
+	}
+	if rep, err := an.Analyze(bytes.NewReader(uiMessages[2])); err == nil && rep.Channel == mail.ChannelMSSante {
+		if _, badge, _ := f.row(indexOfUID(f.s.msgs, 3)); !badge.Visible() {
+			t.Error("the MSSanté message shows no MSSanté badge")
+		}
+	}
+}
+
+func indexOfUID(msgs []mailbox.Message, uid uint32) int {
+	for i, m := range msgs {
+		if m.UID == uid {
+			return i
+		}
+	}
+	return -1
+}
+
+func TestMailKeychainUnavailableAsksEachTime(t *testing.T) {
+	f := newMailFixture(t, brokenKeychain{}, true)
+	test.Tap(f.s.scanBtn)
+	if f.s.pw == nil {
+		t.Fatal("no password prompt while the keychain is unavailable")
+	}
+	if !f.s.keychainDown {
+		t.Error("screen did not switch to ask-each-time mode")
+	}
+	test.Type(f.s.pw, f.srv.Password)
+	f.s.pwSubmit()
+	f.wait(t)
+	if len(f.s.msgs) != len(uiMessages) {
+		t.Fatalf("after typing the password the list shows %d messages (status %q)", len(f.s.msgs), f.s.status.Text)
+	}
+	if pw, err := f.s.session.Get("cabinet"); err != nil || pw != f.srv.Password {
+		t.Errorf("password kept in memory = %v; want it for this session", err)
+	}
+	f.s.done = nil
+	test.Tap(f.s.scanBtn) // second scan: no prompt, the memory serves
+	if f.s.pw != nil {
+		t.Error("asked again within the same session")
+	}
+	f.wait(t)
+	if !strings.Contains(f.s.status.Text, "0 nouveau(x)") {
+		t.Errorf("second scan status %q, want nothing new", f.s.status.Text)
+	}
+}
+
+func TestMailAccountFormPresetAndSave(t *testing.T) {
+	keys := &mailbox.MemoryKeychain{}
+	f := newMailFixture(t, keys, true)
+	f.s.openAccountForm(nil)
+	form := f.s.form
+	form.preset.SetSelected("Orange / Wanadoo")
+	if form.host.Text != "imap.orange.fr" || form.port.Text != "993" || !strings.Contains(form.note.Text, "orange.fr") {
+		t.Errorf("Orange preset gave host %q port %q note %q", form.host.Text, form.port.Text, form.note.Text)
+	}
+	opts, _ := securityLabels()
+	form.security.SetSelected(opts[1])
+	if form.port.Text != "143" {
+		t.Errorf("choosing STARTTLS left port %q, want 143", form.port.Text)
+	}
+	form.security.SetSelected(opts[0])
+	test.Type(form.user, "kine@orange.fr")
+	test.Type(form.pw, "mdp-orange")
+	form.host.SetText("imap2.orange.fr") // every preset field can be overridden
+	if !form.onSave() {
+		t.Fatalf("save refused: %q", form.result.Text)
+	}
+	a, err := f.st.Account("kine@orange.fr")
+	if err != nil || a.Host != "imap2.orange.fr" || a.Port != 993 || a.Security != mailbox.TLS || a.Preset != "orange" {
+		t.Errorf("saved account = %+v, %v", a, err)
+	}
+	if pw, _ := keys.Get("kine@orange.fr"); pw != "mdp-orange" {
+		t.Errorf("keychain holds %q, want the typed password", pw)
+	}
+	if f.s.accountSel.Selected != "kine@orange.fr" {
+		t.Errorf("selected account %q, want the new one", f.s.accountSel.Selected)
+	}
+	f.s.openAccountForm(nil)
+	f.s.form.user.SetText("x")
+	f.s.form.host.SetText("")
+	if f.s.form.onSave() || !strings.Contains(f.s.form.result.Text, "incomplets") {
+		t.Errorf("incomplete account saved or unexplained: %q", f.s.form.result.Text)
+	}
+}
+
+func TestMailAccountSavedWithoutKeychain(t *testing.T) {
+	f := newMailFixture(t, brokenKeychain{}, true)
+	f.s.openAccountForm(nil)
+	form := f.s.form
+	form.preset.SetSelected("Free")
+	test.Type(form.user, "kine@free.fr")
+	test.Type(form.pw, "mdp-free")
+	if !form.onSave() {
+		t.Fatalf("save refused: %q", form.result.Text)
+	}
+	if pw, err := f.s.session.Get("kine@free.fr"); err != nil || pw != "mdp-free" {
+		t.Errorf("password in memory = %q, %v", pw, err)
+	}
+	if !strings.Contains(f.s.status.Text, "trousseau") || !strings.Contains(f.s.status.Text, "mémoire") {
+		t.Errorf("status %q does not explain the memory-only mode", f.s.status.Text)
+	}
+}
+
+func TestMailUntrustedCertificateThenTrusted(t *testing.T) {
+	keys := &mailbox.MemoryKeychain{}
+	f := newMailFixture(t, keys, false)
+	keys.Set("cabinet", f.srv.Password)
+	f.scan(t)
+	if f.s.untrusted == nil || f.s.untrusted.SHA256 != f.srv.Cert.SHA256 {
+		t.Fatalf("untrusted certificate not offered (status %q)", f.s.status.Text)
+	}
+	if !strings.Contains(f.s.status.Text, "certificat") || len(f.s.msgs) != 0 {
+		t.Errorf("status %q, %d messages; want the certificate explained and nothing scanned", f.s.status.Text, len(f.s.msgs))
+	}
+	body := mailCertText(f.s.untrusted)
+	if !strings.Contains(body, mailbox.FormatFingerprint(f.srv.Cert.SHA256)) || !strings.Contains(body, "Hygie test") {
+		t.Errorf("certificate explanation lacks fingerprint or issuer: %q", body)
+	}
+	f.s.trustCert(f.acct, f.s.untrusted.SHA256) // the user's explicit choice
+	f.scan(t)
+	if len(f.s.msgs) != len(uiMessages) {
+		t.Errorf("after trusting: %d messages (status %q)", len(f.s.msgs), f.s.status.Text)
+	}
+}
+
+func TestMailCancel(t *testing.T) {
+	keys := &mailbox.MemoryKeychain{}
+	f := newMailFixture(t, keys, true)
+	keys.Set("cabinet", f.srv.Password)
+	proxy := mailboxtest.StartProxy(t, f.srv.Addr, mailboxtest.Fault{AfterBytes: 2500, Stall: true})
+	_, p, _ := net.SplitHostPort(proxy.Addr)
+	f.acct.Port, _ = strconv.Atoi(p)
+	f.st.SaveAccount(f.acct)
+	f.s.refreshAccounts("cabinet")
+	test.Tap(f.s.scanBtn)
+	if !f.s.cancelBtn.Visible() || f.s.scanBtn.Disabled() == false {
+		t.Error("while scanning: cancel hidden or scan button enabled")
+	}
+	time.Sleep(200 * time.Millisecond) // let it reach the stalled link
+	f.pump()
+	test.Tap(f.s.cancelBtn)
+	f.wait(t)
+	if !strings.Contains(f.s.status.Text, "interrompue") {
+		t.Errorf("status after cancel = %q", f.s.status.Text)
+	}
+}
+
+func TestMailCardFollowsScans(t *testing.T) {
+	keys := &mailbox.MemoryKeychain{}
+	f := newMailFixture(t, keys, true)
+	if mailCard(f.env) != nil {
+		t.Error("card shown before any scan")
+	}
+	keys.Set("cabinet", f.srv.Password)
+	f.scan(t)
+	card, ok := mailCard(f.env).(*widget.Card)
+	if !ok {
+		t.Fatal("no card after a scan")
+	}
+	rec, _, _ := f.st.LastScan()
+	text := card.Content.(*fyne.Container).Objects[0].(*widget.Label)
+	if text.Text != mailCardText(rec) || !strings.Contains(text.Text, "Dernière analyse") {
+		t.Errorf("card says %q, want %q", text.Text, mailCardText(rec))
+	}
+	f.srv.Admin(t).AppendAll(t, "INBOX", uiMessages[1:2])
+	text.SetText("")
+	f.scan(t)
+	if text.Text == "" {
+		t.Error("card not refreshed after a new scan")
+	}
+}
+
+func TestMailWithoutDatabase(t *testing.T) {
+	a := test.NewTempApp(t)
+	SetupLanguage(langFR)
+	env := &Env{App: a, DBErr: store.ErrLocked}
+	w := test.NewTempWindow(t, mailView(env))
+	if w.Content() == nil || mailCard(env) != nil {
+		t.Error("without a database the screen must still show and the card stay hidden")
+	}
+}
+
+var mailErrorCases = []struct {
+	err  error
+	want string
+}{
+	{context.Canceled, "interrompue"},
+	{fmt.Errorf("scan: %w", mailbox.ErrAuth), "mot de passe refusé"},
+	{&mailbox.CertError{Host: "h"}, "certificat"},
+	{mailbox.ErrRefused, "refuse la connexion"},
+	{mailbox.ErrHostNotFound, "introuvable"},
+	{mailbox.ErrTimeout, "pas assez vite"},
+	{mailbox.ErrDropped, "coupé la connexion"},
+	{mailbox.ErrTLS, "STARTTLS"},
+	{mailbox.ErrMailboxNotFound, "dossiers"},
+	{mailbox.ErrKeychainUnavailable, "trousseau"},
+	{store.ErrReadOnly, "écrire"},
+	{errors.New("boom"), "n'a pas abouti"},
+}
+
+func TestMailErrorMessages(t *testing.T) {
+	SetupLanguage(langFR)
+	for _, c := range mailErrorCases {
+		if got := mailErrorMessage(c.err); !strings.Contains(got, c.want) {
+			t.Errorf("mailErrorMessage(%v) = %q, want it to mention %q", c.err, got, c.want)
+		}
+	}
+}
