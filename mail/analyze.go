@@ -34,6 +34,7 @@ var checks = []func(*analysis){
 	checkLinks,
 	checkAttachments,
 	checkWording,
+	checkCallback,
 	checkContent,
 	checkHealthData,
 	checkStructure,

@@ -206,14 +206,7 @@ func brandOf(reg string) *Brand {
 // imitate, and names spelt out letter by letter ("D/H/L", "P a y P a l")
 // joined again.
 func nameKey(s string) string {
-	s = strings.Map(func(r rune) rune {
-		switch r {
-		case '-', '_', '.', '/', '\\', '|', '*', ',', ':', '"', '(', ')', '[', ']':
-			return ' '
-		}
-		return r
-	}, fold(s, 512))
-	return joinSpelled(skeleton(s))
+	return keyOf(fold(s, 512), 512)
 }
 
 // joinSpelled joins runs of three or more one-letter words, the way a
