@@ -35,6 +35,7 @@ var checks = []func(*analysis){
 	checkAttachments,
 	checkWording,
 	checkCallback,
+	checkCryptoBait,
 	checkContent,
 	checkHealthData,
 	checkStructure,
