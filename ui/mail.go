@@ -110,7 +110,9 @@ func (s *mailScreen) controls() fyne.CanvasObject {
 	s.bar.Hide()
 	s.status = widget.NewLabel("")
 	s.status.Wrapping = fyne.TextWrapWord
-	return container.NewHBox(s.accountSel, add, s.editBtn, s.scanBtn, s.cancelBtn)
+	// The account list takes the room left by the buttons, so that long
+	// addresses stay readable.
+	return container.NewBorder(nil, nil, nil, container.NewHBox(add, s.editBtn, s.scanBtn, s.cancelBtn), s.accountSel)
 }
 
 // refreshAccounts reloads the saved accounts and selects name (or the

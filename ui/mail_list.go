@@ -2,8 +2,10 @@ package ui
 
 import (
 	"fmt"
+	"image/color"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
@@ -22,7 +24,10 @@ func (s *mailScreen) messageList() fyne.CanvasObject {
 			verdict.TextStyle.Bold = true
 			badge.Importance = widget.HighImportance
 			text.Truncation = fyne.TextTruncateEllipsis
-			return container.NewBorder(nil, nil, container.NewHBox(verdict, badge), nil, text)
+			// A fixed verdict column keeps the subjects aligned.
+			column := canvas.NewRectangle(color.Transparent)
+			column.SetMinSize(fyne.NewSize(110, 0))
+			return container.NewBorder(nil, nil, container.NewHBox(container.NewStack(column, verdict), badge), nil, text)
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			if i < len(s.msgs) {
@@ -42,7 +47,8 @@ func (s *mailScreen) messageList() fyne.CanvasObject {
 func fillMailRow(row *fyne.Container, m mailbox.Message) {
 	text := row.Objects[0].(*widget.Label)
 	left := row.Objects[1].(*fyne.Container)
-	verdict, badge := left.Objects[0].(*widget.Label), left.Objects[1].(*widget.Label)
+	verdict := left.Objects[0].(*fyne.Container).Objects[1].(*widget.Label)
+	badge := left.Objects[1].(*widget.Label)
 	verdict.Importance = mailVerdictImportance(m.Report.Verdict)
 	verdict.SetText(mailVerdictText(m.Report.Verdict))
 	if b := channelBadge(m.Report.Channel); b != "" {
@@ -104,7 +110,7 @@ func (s *mailScreen) showDetail(m mailbox.Message) {
 		objs = append(objs, widget.NewSeparator(), mailLabel(f.Title, fyne.TextStyle{Bold: true}, widget.MediumImportance),
 			mailLabel(f.Explanation, fyne.TextStyle{}, widget.MediumImportance))
 		if f.Evidence != "" {
-			objs = append(objs, mailLabel(f.Evidence, fyne.TextStyle{Italic: true}, widget.LowImportance))
+			objs = append(objs, mailLabel(f.Evidence, fyne.TextStyle{Italic: true}, widget.MediumImportance))
 		}
 	}
 	s.detail.Objects = objs

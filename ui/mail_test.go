@@ -127,7 +127,7 @@ func (f *mailFixture) row(i int) (verdict, badge, text *widget.Label) {
 	f.s.list.UpdateItem(i, o)
 	c := o.(*fyne.Container)
 	left := c.Objects[1].(*fyne.Container)
-	return left.Objects[0].(*widget.Label), left.Objects[1].(*widget.Label), c.Objects[0].(*widget.Label)
+	return left.Objects[0].(*fyne.Container).Objects[1].(*widget.Label), left.Objects[1].(*widget.Label), c.Objects[0].(*widget.Label)
 }
 
 func detailText(s *mailScreen) string {
