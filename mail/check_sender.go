@@ -113,9 +113,12 @@ func checkReplyTo(a *analysis) {
 			continue // replies to a list that is also a recipient divert nothing
 		}
 		reg := registeredDomain(d)
+		free := isFreemail(d)
 		switch {
-		case a.listDomain(reg):
-		case isFreemail(d) && (reg != a.fromReg || !isFreemail(a.fromDomain)):
+		// A list is not run from a webmail address: there the List-*
+		// headers only repeat the diverted address.
+		case a.listDomain(reg) && !free:
+		case free && (reg != a.fromReg || !isFreemail(a.fromDomain)):
 			a.add("reply_to_freemail", r.Addr)
 		case reg != a.fromReg && !hostIn(a.fromDomain, data.bulk):
 			a.add("reply_to_mismatch", r.Addr+" ≠ "+a.fromDomain)
