@@ -61,6 +61,26 @@ func (w *walker) finish() {
 	w.m.Text = w.text.String()
 	w.m.HTMLText = w.html.text.String()
 	w.m.Links = append(w.m.Links, textLinks(w.m.Text, maxLinks-len(w.m.Links))...)
+	w.addHTMLTextLinks()
+}
+
+// addHTMLTextLinks keeps the addresses written as text in the HTML body
+// ("[ http://example.net ]") that no anchor carries: mail programs turn
+// them into links, so they lead the reader just as well.
+func (w *walker) addHTMLTextLinks() {
+	if !strings.Contains(w.m.HTMLText, "http") && !strings.Contains(w.m.HTMLText, "www.") {
+		return
+	}
+	known := make(map[string]bool, len(w.m.Links))
+	for _, l := range w.m.Links {
+		known[l.URL] = true
+	}
+	for _, l := range textLinks(w.m.HTMLText, maxLinks-len(w.m.Links)) {
+		if !known[l.URL] {
+			known[l.URL] = true
+			w.m.Links = append(w.m.Links, l)
+		}
+	}
 }
 
 // entity dispatches one part according to its type and disposition.
