@@ -81,9 +81,48 @@ func checkImageOnly(a *analysis) {
 		return
 	}
 	visible := len(strings.Join(strings.Fields(a.m.Text+" "+a.m.HTMLText), " "))
-	if visible < 150 {
-		a.add("image_only", strconv.Itoa(a.m.Images)+" image(s), "+strconv.Itoa(visible)+" characters of text")
+	if visible >= 150 {
+		return
 	}
+	a.add("image_only", strconv.Itoa(a.m.Images)+" image(s), "+strconv.Itoa(visible)+" characters of text")
+	if host := a.mostLinksAway(); host != "" {
+		a.add("image_only_elsewhere", a.fromDomain+" → "+host)
+	}
+}
+
+// mostLinksAway returns the host most visible links lead to when more
+// than half of them go to another site than the sender's, or "". Links
+// to the bulk-mail services that send for others do not count as away.
+func (a *analysis) mostLinksAway() string {
+	away, total, host := 0, 0, ""
+	for _, l := range a.m.Links {
+		if l.Host == "" || l.Hidden {
+			continue
+		}
+		total++
+		if a.leadsAway(l.Host) {
+			away++
+			if host == "" {
+				host = l.Host
+			}
+		}
+	}
+	if 2*away <= total {
+		return ""
+	}
+	return host
+}
+
+// leadsAway reports whether a link host belongs to another owner than the
+// sender: another registered domain, not of the same brand, not a
+// bulk-mail service.
+func (a *analysis) leadsAway(h string) bool {
+	reg := a.host(h).reg
+	if reg == a.fromReg || hostIn(h, data.bulk) {
+		return false
+	}
+	b := brandOf(reg)
+	return b == nil || b != brandOf(a.fromReg)
 }
 
 // bodyHead returns the folded start of the body, where greetings are.

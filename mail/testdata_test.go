@@ -26,6 +26,7 @@ var scenarios = []scenario{
 	{"ham/urssaf-echeancier.eml", Safe, Safe, ChannelOrdinary, nil, nil},
 	{"ham/ordre-newsletter.eml", Safe, Safe, ChannelOrdinary, nil, nil},
 	{"ham/fournisseur-newsletter.eml", Safe, Safe, ChannelOrdinary, nil, nil},
+	{"ham/labo-newsletter-images.eml", Safe, Caution, ChannelOrdinary, nil, []string{"image_only_elsewhere"}},
 	{"ham/fournisseur-facture-telephone.eml", Safe, Safe, ChannelOrdinary, nil, []string{"callback_scam"}},
 	{"ham/collegue-remplacement-gmail.eml", Safe, Safe, ChannelOrdinary, nil, []string{"freemail_institution"}},
 	{"ham/collegue-bilan-gmail.eml", Caution, Caution, ChannelOrdinary, []string{"health_data_outside_mssante"}, nil},
@@ -45,6 +46,7 @@ var scenarios = []scenario{
 	{"phish/faux-ordre-cotisation.eml", Dangerous, Dangerous, ChannelOrdinary, []string{"lookalike_domain"}, nil},
 	{"phish/faux-impots-ip.eml", Suspicious, Dangerous, ChannelOrdinary, []string{"link_ip", "display_name_address"}, nil},
 	{"phish/faux-norton-renouvellement-appel.eml", Suspicious, Dangerous, ChannelOrdinary, []string{"callback_scam"}, nil},
+	{"phish/pub-images-autre-site.eml", Suspicious, Dangerous, ChannelOrdinary, []string{"image_only", "image_only_elsewhere"}, nil},
 	{"phish/faux-expediteur-authres-forge.eml", Suspicious, Dangerous, ChannelOrdinary, []string{"auth_dmarc_fail_brand"}, []string{"auth_pass"}},
 }
 
