@@ -85,6 +85,7 @@ func startDovecot(bin string) (*Dovecot, error) {
 	}
 	d.cmd = exec.Command(bin, "-F", "-c", filepath.Join(dir, "dovecot.conf"))
 	d.cmd.Stdout, d.cmd.Stderr = os.Stderr, os.Stderr
+	dieWithTest(d.cmd)
 	if err := d.cmd.Start(); err != nil {
 		os.RemoveAll(dir)
 		return nil, fmt.Errorf("start dovecot: %w", err)

@@ -94,6 +94,7 @@ func (s *SecretService) startBus(bin string) error {
 		return err
 	}
 	s.bus = exec.Command(bin, "--config-file="+conf, "--nofork", "--print-address=1")
+	dieWithTest(s.bus)
 	out, err := s.bus.StdoutPipe()
 	if err != nil {
 		return err
@@ -128,6 +129,7 @@ func (s *SecretService) startKeyring(bin string) error {
 	s.keyring.Env = append(os.Environ(), "DBUS_SESSION_BUS_ADDRESS="+s.Address, "HOME="+home,
 		"XDG_DATA_HOME="+filepath.Join(home, "data"), "XDG_RUNTIME_DIR="+run)
 	s.keyring.Stdin = strings.NewReader("hygie-test-keyring")
+	dieWithTest(s.keyring)
 	if err := s.keyring.Start(); err != nil {
 		return fmt.Errorf("start gnome-keyring-daemon: %w", err)
 	}
