@@ -26,7 +26,7 @@ func (a *analysis) host(h string) hostFacts {
 		ip:        isIPHost(h),
 		shortener: hostIn(h, data.shorteners),
 		fileHost:  hostIn(h, data.fileHosts),
-		puny:      isPunycode(h) || mixedScript(h),
+		puny:      isPunycode(h) || mixedScript(h) || !isASCII(h),
 	}
 	if !f.ip {
 		f.mssante = imitatesMSSante(h)
@@ -69,7 +69,11 @@ func checkLink(a *analysis, l Link, f hostFacts) {
 		a.add("lookalike_link", l.Host+" ≈ "+f.look.target.reg)
 	}
 	if f.puny {
-		a.add("punycode_domain", l.Host+" = "+toUnicode(l.Host))
+		ev := l.Host
+		if u := toUnicode(l.Host); u != l.Host {
+			ev += " = " + u
+		}
+		a.add("punycode_domain", ev)
 	}
 	if f.shortener {
 		a.add("link_shortener", l.URL)
@@ -120,6 +124,19 @@ func shownHost(text string) string {
 		return ""
 	}
 	return host
+}
+
+// isASCII reports whether s holds only ASCII characters. A link host
+// written with other letters is an internationalised name just like its
+// xn-- form, and garbled ones ("ðtilvÿ0oœ.example.com") hide where the
+// link goes.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }
 
 // isDomainName reports whether s reads as a domain under an ICANN suffix.
