@@ -27,13 +27,15 @@ func checkCallback(a *analysis) {
 	a.add("callback_scam", b.Name+" ≠ "+a.fromDomain+", ☎ "+phone)
 }
 
-// brandNamed returns a brand named in key (a nameKey form of the text)
-// that the sender does not own. In running text only names of five
+// brandNamed returns a consumer brand named in key (a nameKey form of the
+// text) that the sender does not own. Institutions and banks are left
+// out: an accountant or a colleague names URSSAF or a bank, with a sum and
+// a phone number, in honest mail. In running text only names of five
 // letters or more count: shorter ones ("ups", "axa") are ordinary words
 // too often.
 func brandNamed(a *analysis, key string) *Brand {
 	for _, b := range data.Brands {
-		if b.ownsDomain(a.fromReg) {
+		if b.trusted() || b.ownsDomain(a.fromReg) {
 			continue
 		}
 		for _, k := range b.keys {

@@ -27,6 +27,7 @@ var scenarios = []scenario{
 	{"ham/ordre-newsletter.eml", Safe, Safe, ChannelOrdinary, nil, nil},
 	{"ham/fournisseur-newsletter.eml", Safe, Safe, ChannelOrdinary, nil, nil},
 	{"ham/labo-newsletter-images.eml", Safe, Caution, ChannelOrdinary, nil, []string{"image_only_elsewhere"}},
+	{"ham/comptable-echeance-urssaf.eml", Safe, Safe, ChannelOrdinary, nil, []string{"callback_scam"}},
 	{"ham/fournisseur-facture-telephone.eml", Safe, Safe, ChannelOrdinary, nil, []string{"callback_scam"}},
 	{"ham/collegue-remplacement-gmail.eml", Safe, Safe, ChannelOrdinary, nil, []string{"freemail_institution"}},
 	{"ham/collegue-bilan-gmail.eml", Caution, Caution, ChannelOrdinary, []string{"health_data_outside_mssante"}, nil},
