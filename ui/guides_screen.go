@@ -7,7 +7,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"hygie/guides"
@@ -48,8 +47,7 @@ func (s *guidesScreen) content() fyne.CanvasObject {
 	if s.root != nil {
 		return s.root
 	}
-	title := widget.NewLabelWithStyle(lang.X("guides.title", "Guides de sécurité"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	title.SizeName = theme.SizeNameHeadingText
+	title := heading(lang.X("guides.title", "Guides de sécurité"))
 	if s.gc.lib == nil {
 		msg := widget.NewLabel(lang.X("guides.unavailable", "Les guides sont illisibles dans cette installation de Hygie. Réinstallez Hygie."))
 		msg.Wrapping = fyne.TextWrapWord

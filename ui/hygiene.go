@@ -18,8 +18,7 @@ func hygieneView(env *Env) fyne.CanvasObject {
 		container.NewTabItem(lang.X("hygiene.tab.twofa", "Double authentification"), newTwoFAScreen(m).content()),
 		container.NewTabItem(lang.X("hygiene.tab.more", "Rappels et rapport"), newReminderScreen(m).content()),
 	)
-	heading := widget.NewLabelWithStyle(lang.X("hygiene.title", "Hygiène du cabinet"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	return container.NewBorder(heading, nil, nil, nil, tabs)
+	return container.NewBorder(heading(lang.X("hygiene.title", "Hygiène du cabinet")), nil, nil, nil, tabs)
 }
 
 // hygieneCard is the dashboard card: today's progress and score, then the

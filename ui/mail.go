@@ -74,15 +74,14 @@ func newMailScreen(env *Env, keys mailbox.Keychain) *mailScreen {
 
 // content builds the widgets once; refreshX methods update them.
 func (s *mailScreen) content() fyne.CanvasObject {
-	heading := widget.NewLabelWithStyle(lang.X("mail.title", "Messagerie"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	heading.SizeName = theme.SizeNameHeadingText
+	title := heading(lang.X("mail.title", "Messagerie"))
 	intro := widget.NewLabel(lang.X("mail.intro",
 		"Hygie lit votre boîte aux lettres sans rien y modifier : aucun message n'est marqué comme lu, déplacé ni effacé. Il signale les messages suspects en expliquant pourquoi, et distingue la messagerie sécurisée de santé (MSSanté) de la messagerie ordinaire."))
 	intro.Wrapping = fyne.TextWrapWord
 	if s.store == nil {
-		return container.NewBorder(container.NewVBox(heading, intro, dbBanner(s.dbErr())), nil, nil, nil)
+		return container.NewBorder(container.NewVBox(title, intro, dbBanner(s.dbErr())), nil, nil, nil)
 	}
-	top := container.NewVBox(heading, intro, s.controls(), s.bar, s.status)
+	top := container.NewVBox(title, intro, s.controls(), s.bar, s.status)
 	split := container.NewHSplit(s.messageList(), container.NewVScroll(s.detailPane()))
 	split.Offset = 0.45
 	s.refreshAccounts("")

@@ -15,10 +15,15 @@ func placeholder(title, body string) fyne.CanvasObject {
 
 // screen lays out a section: a large title above scrollable content.
 func screen(title string, content fyne.CanvasObject) fyne.CanvasObject {
-	heading := widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	heading.SizeName = theme.SizeNameHeadingText
 	if l, ok := content.(*widget.Label); ok {
 		l.Wrapping = fyne.TextWrapWord
 	}
-	return container.NewBorder(heading, nil, nil, nil, container.NewVScroll(content))
+	return container.NewBorder(heading(title), nil, nil, nil, container.NewVScroll(content))
+}
+
+// heading is a section's title, the same size on every screen.
+func heading(title string) *widget.Label {
+	h := widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	h.SizeName = theme.SizeNameHeadingText
+	return h
 }
