@@ -20,4 +20,22 @@ type Env struct {
 	DB      *sql.DB
 	DBErr   error
 	DataDir string
+
+	leave map[string][]func() // section key → what to stop when it is left
+}
+
+// onLeave registers fn to run when the user leaves section, e.g. to cancel
+// long work nobody is watching any more.
+func (e *Env) onLeave(section string, fn func()) {
+	if e.leave == nil {
+		e.leave = map[string][]func(){}
+	}
+	e.leave[section] = append(e.leave[section], fn)
+}
+
+// left runs what was registered for section.
+func (e *Env) left(section string) {
+	for _, fn := range e.leave[section] {
+		fn()
+	}
 }

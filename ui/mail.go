@@ -57,7 +57,10 @@ var sessionPasswords = &mailbox.MemoryKeychain{}
 
 // mailView builds the mail section.
 func mailView(env *Env) fyne.CanvasObject {
-	return newMailScreen(env, mailbox.SystemKeychain{}).content()
+	s := newMailScreen(env, mailbox.SystemKeychain{})
+	// Each batch is saved as it is analysed, so the next scan resumes.
+	env.onLeave("mail", s.onCancel)
+	return s.content()
 }
 
 func newMailScreen(env *Env, keys mailbox.Keychain) *mailScreen {

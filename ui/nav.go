@@ -35,6 +35,7 @@ type navigation struct {
 	tabs     *container.AppTabs
 	sections []section
 	built    []bool
+	shown    int // index of the section on screen, to tell it when it is left
 }
 
 func newNavigation(env *Env) *navigation {
@@ -46,7 +47,7 @@ func newNavigation(env *Env) *navigation {
 	}
 	n.tabs = container.NewAppTabs(items...)
 	n.tabs.SetTabLocation(container.TabLocationLeading)
-	n.tabs.OnSelected = func(*container.TabItem) { n.ensureBuilt(n.tabs.SelectedIndex()) }
+	n.tabs.OnSelected = func(*container.TabItem) { n.selected(n.tabs.SelectedIndex()) }
 	n.ensureBuilt(0)
 	return n
 }
@@ -61,6 +62,14 @@ func (n *navigation) show(key string) bool {
 		}
 	}
 	return false
+}
+
+func (n *navigation) selected(i int) {
+	if i != n.shown {
+		n.env.left(n.sections[n.shown].key)
+		n.shown = i
+	}
+	n.ensureBuilt(i)
 }
 
 // current is the key of the selected section.

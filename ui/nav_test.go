@@ -112,3 +112,19 @@ func TestHomeExplainsUnavailableData(t *testing.T) {
 		t.Errorf("home does not show %q", want)
 	}
 }
+
+func TestLeavingASectionStopsItsWork(t *testing.T) {
+	env, w := newTestWindow(t)
+	defer w.Close()
+	stopped := 0
+	env.onLeave("mail", func() { stopped++ })
+	tabs := findTabs(t, w.Content())
+	tabs.SelectIndex(3) // Messagerie
+	if stopped != 0 {
+		t.Fatalf("work stopped %d times on entering the section", stopped)
+	}
+	tabs.SelectIndex(1)
+	if stopped != 1 {
+		t.Errorf("work stopped %d times after leaving the section, want 1", stopped)
+	}
+}
