@@ -43,13 +43,8 @@ func runChecks(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	opts, err := parseChecksRun(args[1:])
-	if errors.Is(err, flag.ErrHelp) {
-		fmt.Fprint(stdout, checksUsage)
-		return 0
-	}
-	if err != nil {
-		fmt.Fprintf(stderr, "hygie checks : %v\n\n%s", err, checksUsage)
-		return 2
+	if code, done := parseOutcome("checks", checksUsage, err, stdout, stderr); done {
+		return code
 	}
 	results := probe.RunAll(context.Background(), opts.cfg)
 	if opts.json {

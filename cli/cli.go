@@ -3,6 +3,8 @@
 package cli
 
 import (
+	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"sort"
@@ -77,8 +79,17 @@ func writeUsage(w io.Writer) {
 	fmt.Fprint(w, "\nAide d'une commande : hygie COMMANDE --help\n")
 }
 
-// notYet reports a command that a later version of Hygie will provide.
-func notYet(name string, stderr io.Writer) int {
-	fmt.Fprintf(stderr, "hygie %s : cette commande n'est pas encore disponible dans cette version.\n", name)
-	return 1
+// parseOutcome turns what parsing a command's flags returned into the
+// answer: --help prints the usage on stdout (exit 0), a usage error goes to
+// stderr with the usage (exit 2); done is false when the command can run.
+func parseOutcome(cmd, usage string, err error, stdout, stderr io.Writer) (code int, done bool) {
+	if errors.Is(err, flag.ErrHelp) {
+		fmt.Fprint(stdout, usage)
+		return 0, true
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "hygie %s : %v\n\n%s", cmd, err, usage)
+		return 2, true
+	}
+	return 0, false
 }

@@ -61,13 +61,8 @@ type inspectError struct {
 // runInspect implements `hygie inspect`.
 func runInspect(args []string, stdout, stderr io.Writer) int {
 	o, err := parseInspect(args)
-	if errors.Is(err, flag.ErrHelp) {
-		fmt.Fprint(stdout, inspectUsage)
-		return 0
-	}
-	if err != nil {
-		fmt.Fprintf(stderr, "hygie inspect : %v\n\n%s", err, inspectUsage)
-		return 2
+	if code, done := parseOutcome("inspect", inspectUsage, err, stdout, stderr); done {
+		return code
 	}
 	in := &inspector{an: mail.NewAnalyzer(o.opts), json: o.json, out: bufio.NewWriter(stdout), stderr: stderr}
 	defer in.out.Flush()

@@ -96,13 +96,8 @@ type scanRecord struct {
 // runScan implements `hygie scan`.
 func runScan(args []string, stdout, stderr io.Writer) int {
 	o, err := parseScan(args)
-	if errors.Is(err, flag.ErrHelp) {
-		fmt.Fprint(stdout, scanUsage)
-		return 0
-	}
-	if err != nil {
-		fmt.Fprintf(stderr, "hygie scan : %v\n\n%s", err, scanUsage)
-		return 2
+	if code, done := parseOutcome("scan", scanUsage, err, stdout, stderr); done {
+		return code
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
