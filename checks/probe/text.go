@@ -22,7 +22,7 @@ func whyCommand(out Output, command string) string {
 
 // evidenceOf is the command and the first meaningful line it printed.
 func evidenceOf(out Output, command string) string {
-	line := firstLine(out.Stderr)
+	line := firstLine(dropNoise(out.Stderr))
 	if line == "" {
 		line = firstLine(out.Stdout)
 	}
@@ -46,6 +46,21 @@ func needsAdmin(text string) bool {
 
 // firstLine returns the first non-blank line, trimmed and cut to 160 bytes
 // at a rune boundary so evidence stays one short line.
+// aptCLIWarning is what apt prints on stderr whenever its output is piped;
+// it says nothing about the machine, so it is never shown as evidence.
+const aptCLIWarning = "WARNING: apt does not have a stable CLI interface"
+
+// dropNoise removes the lines a command prints on every run.
+func dropNoise(s string) string {
+	var keep []string
+	for _, l := range strings.Split(s, "\n") {
+		if !strings.HasPrefix(strings.TrimSpace(l), aptCLIWarning) {
+			keep = append(keep, l)
+		}
+	}
+	return strings.Join(keep, "\n")
+}
+
 func firstLine(s string) string {
 	for _, l := range strings.Split(s, "\n") {
 		if l = strings.TrimSpace(l); l != "" {
