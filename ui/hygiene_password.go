@@ -192,6 +192,9 @@ func (s *passwordScreen) onBreach() {
 		n, err := breachChecker.Count(context.Background(), pw)
 		fyne.Do(func() {
 			s.breachBtn.Enable()
+			if s.entry.Text != pw {
+				return // the password was changed meanwhile: this answer is about another one
+			}
 			s.breach.SetText(breachText(n, err))
 		})
 	}()

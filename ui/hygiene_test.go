@@ -232,6 +232,36 @@ func TestPasswordBreachCheck(t *testing.T) {
 	}
 }
 
+// An answer that arrives after the password was edited is about the old
+// password: it must not be shown under the new one.
+func TestPasswordBreachAnswerForAnEditedPassword(t *testing.T) {
+	release := make(chan struct{})
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		<-release
+		fmt.Fprint(w, "0018A45C4D1DEF81644B54AB7F969B88D65:0\r\n")
+	}))
+	defer srv.Close()
+	old := breachChecker
+	t.Cleanup(func() { breachChecker = old })
+	breachChecker.BaseURL = srv.URL
+
+	env := newHygieneEnv(t, false)
+	s := newPasswordScreen(env)
+	env.Win.SetContent(s.content())
+	test.Type(s.entry, "motdepasse")
+	test.Tap(s.breachOpt)
+	test.Tap(s.breachBtn)
+	test.Type(s.entry, "2")
+	close(release)
+	waitDone(t, s.done)
+	if s.breach.Text != "" {
+		t.Errorf("answer about %q shown under %q: %q", "motdepasse", s.entry.Text, s.breach.Text)
+	}
+	if s.breachBtn.Disabled() {
+		t.Errorf("the breach button stays disabled after the answer")
+	}
+}
+
 func TestTwoFAInventoryOrdersByRisk(t *testing.T) {
 	env := newHygieneEnv(t, true)
 	m := modelFor(env)
