@@ -53,7 +53,7 @@ func OpenState(db *sql.DB) (*State, error) {
 
 // Mark returns the marks of guide id (all zero when it has none).
 func (s *State) Mark(id string) (Mark, error) {
-	row := s.db.QueryRow(`SELECT favorite, read_at, opened_at, section FROM guide_marks WHERE guide_id = ?`, id)
+	row := s.db.QueryRow(`SELECT `+markColumns+` FROM guide_marks WHERE guide_id = ?`, id)
 	m, err := scanMark(row)
 	if errors.Is(err, sql.ErrNoRows) {
 		return Mark{}, nil
@@ -66,7 +66,7 @@ func (s *State) Mark(id string) (Mark, error) {
 
 // Marks returns the marks of every guide that has some, by guide id.
 func (s *State) Marks() (map[string]Mark, error) {
-	rows, err := s.db.Query(`SELECT guide_id, favorite, read_at, opened_at, section FROM guide_marks`)
+	rows, err := s.db.Query(`SELECT guide_id, ` + markColumns + ` FROM guide_marks WHERE guide_id IS NOT NULL`)
 	if err != nil {
 		return nil, fmt.Errorf("read guide marks: %w", err)
 	}
@@ -85,6 +85,11 @@ func (s *State) Marks() (map[string]Mark, error) {
 	}
 	return out, nil
 }
+
+// markColumns reads a mark so that a damaged row (a favourite written as
+// text, a date that is a blob, a missing section) reads as "not set"
+// instead of failing the whole list of marks.
+const markColumns = `COALESCE(favorite = 1, 0), CAST(read_at AS TEXT), CAST(opened_at AS TEXT), COALESCE(CAST(section AS TEXT), '')`
 
 type scanner interface{ Scan(dest ...any) error }
 
@@ -156,8 +161,8 @@ func (s *State) upsert(id, column string, v any) error {
 // Resume returns the guide to offer under "reprendre la lecture": the
 // one opened last that is not marked read, with its section, or ok false.
 func (s *State) Resume() (id, section string, ok bool, err error) {
-	err = s.db.QueryRow(`SELECT guide_id, section FROM guide_marks
-		WHERE opened_at IS NOT NULL AND read_at IS NULL
+	err = s.db.QueryRow(`SELECT guide_id, COALESCE(CAST(section AS TEXT), '') FROM guide_marks
+		WHERE guide_id IS NOT NULL AND opened_at IS NOT NULL AND read_at IS NULL
 		ORDER BY opened_at DESC LIMIT 1`).Scan(&id, &section)
 	if errors.Is(err, sql.ErrNoRows) {
 		return "", "", false, nil
