@@ -156,6 +156,11 @@ func (s *session) fetchBatch(box string, uids []imap.UID, capBytes int64) ([]*ra
 	for m := cmd.Next(); m != nil; m = cmd.Next() {
 		raw, err := readFetched(m, capBytes)
 		if err != nil {
+			// The link broke inside a message. go-imap's reader goroutine
+			// resumes as soon as a literal read fails, and draining the
+			// command reads that literal again from the same buffer (a
+			// data race): stop the reader first, the link is dead anyway.
+			s.client.Close()
 			cmd.Close()
 			return nil, fmt.Errorf("fetch from %s: %w", box, s.classify(err))
 		}
