@@ -1,11 +1,13 @@
 package mailbox
 
 import (
+	"bytes"
 	"context"
 	"regexp"
 	"strings"
 	"testing"
 
+	"hygie/mail"
 	"hygie/mail/mailbox/mailboxtest"
 )
 
@@ -71,6 +73,44 @@ func TestMemServerIncremental(t *testing.T) {
 	for i, want := range []int{6, 0} {
 		if sum, _, err := scanAll(t, sc, acct, srv.Password); err != nil || sum.New != want || sum.Scanned != 6 {
 			t.Errorf("scan %d = %+v, %v; want %d new of 6", i+1, sum, err, want)
+		}
+	}
+}
+
+// unreadableMessage has a header block larger than the engine reads, so
+// Analyze fails on it.
+func unreadableMessage() []byte {
+	pad := strings.Repeat("X-Pad: "+strings.Repeat("a", 90)+"\r\n", 25000) // ≈ 2.4 MB
+	return []byte("From: a@kine.example\r\nSubject: Trop d'en-têtes\r\nMessage-ID: <huge@kine.example>\r\n" + pad + "\r\nCorps\r\n")
+}
+
+// TestUnanalysableMessageIsRecorded: a message the engine cannot read is
+// stored with its error, and the messages around it are analysed.
+func TestUnanalysableMessageIsRecorded(t *testing.T) {
+	raw := unreadableMessage()
+	if _, err := mail.NewAnalyzer(mail.Options{}).Analyze(bytes.NewReader(raw)); err == nil {
+		t.Fatal("the engine reads the oversized header block: this test proves nothing")
+	}
+	srv := mailboxtest.StartMemServer(t)
+	a := srv.Admin(t)
+	msgs := mailboxtest.Messages(2, 800)
+	a.AppendAll(t, "INBOX", [][]byte{msgs[0], raw, msgs[1]})
+	st, _ := newStore(t)
+	sc := newScanner(st, Options{RootCAs: srv.Cert.Pool()})
+	sum, got, err := scanAll(t, sc, accountFor(srv.Addr, srv.User), srv.Password)
+	if err != nil || sum.New != 3 || len(got) != 3 {
+		t.Fatalf("Scan = %+v, %d messages, %v; want 3 new", sum, len(got), err)
+	}
+	cached, err := st.Messages("cabinet")
+	if err != nil || len(cached) != 3 {
+		t.Fatalf("Messages = %d, %v; want 3", len(cached), err)
+	}
+	for _, m := range cached {
+		switch failed := m.AnalysisError != ""; {
+		case m.UID == 2 && (!failed || m.Report.Subject != "Trop d'en-têtes"):
+			t.Errorf("uid 2: error %q, subject %q; want the error and the envelope's subject", m.AnalysisError, m.Report.Subject)
+		case m.UID != 2 && (failed || m.Report.Verdict == ""):
+			t.Errorf("uid %d: error %q, verdict %q; want an analysis", m.UID, m.AnalysisError, m.Report.Verdict)
 		}
 	}
 }
