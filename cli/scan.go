@@ -43,7 +43,8 @@ messages arrivés depuis la dernière analyse sont téléchargés.
                       trousseau du système)
   --json              une ligne JSON par message analysé (mailbox, uid,
                       message_id, subject, from, channel, verdict, score,
-                      findings), puis {"summary":{…}}
+                      findings) ; pour un message illisible, error au
+                      lieu du verdict ; puis {"summary":{…}}
   --all               affiche tous les messages connus, pas seulement les nouveaux
   --lang fr|en        langue des explications (défaut fr)
   --timeout DURÉE     attente maximale d'une réponse du serveur (défaut 30s)
@@ -91,6 +92,18 @@ type scanRecord struct {
 	Verdict   mail.Verdict   `json:"verdict"`
 	Score     int            `json:"score"`
 	Findings  []mail.Finding `json:"findings"`
+}
+
+// scanErrorRecord is the line of `hygie scan --json` for a message the
+// engine could not analyse: like inspect's error line, with what the
+// server's envelope tells about the message.
+type scanErrorRecord struct {
+	Mailbox   string `json:"mailbox"`
+	UID       uint32 `json:"uid"`
+	MessageID string `json:"message_id"`
+	Subject   string `json:"subject"`
+	From      string `json:"from"`
+	Error     string `json:"error"`
 }
 
 // runScan implements `hygie scan`.
@@ -265,6 +278,10 @@ type scanPrinter struct {
 // message prints one analysed message; as text, only those to look at.
 func (p *scanPrinter) message(m mailbox.Message) {
 	r := m.Report
+	if m.AnalysisError != "" {
+		p.failed(m)
+		return
+	}
 	if p.json {
 		b, _ := json.Marshal(scanRecord{Mailbox: m.Mailbox, UID: m.UID, MessageID: r.MessageID, Subject: r.Subject,
 			From: r.From, Channel: r.Channel, Verdict: r.Verdict, Score: r.Score, Findings: nonNil(r.Findings)})
@@ -275,6 +292,21 @@ func (p *scanPrinter) message(m mailbox.Message) {
 	if m.Flagged() {
 		writeReport(p.out, fmt.Sprintf("%s, message %d", m.Mailbox, m.UID), r)
 	}
+}
+
+// failed prints a message the engine could not analyse: it is never
+// silently left out, since it may be the one to look at.
+func (p *scanPrinter) failed(m mailbox.Message) {
+	r := m.Report
+	if p.json {
+		b, _ := json.Marshal(scanErrorRecord{Mailbox: m.Mailbox, UID: m.UID, MessageID: r.MessageID, Subject: r.Subject,
+			From: r.From, Error: m.AnalysisError})
+		p.out.Write(b)
+		p.out.WriteByte('\n')
+		return
+	}
+	fmt.Fprintf(p.out, "%s, message %d\n  Analyse impossible : restez prudent avec ce message.\n  De : %s\n  Objet : %s\n    (%s)\n\n",
+		m.Mailbox, m.UID, r.From, r.Subject, m.AnalysisError)
 }
 
 // cached prints every known message of the account's mailboxes (--all).

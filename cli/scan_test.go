@@ -221,3 +221,32 @@ func TestScanDovecotSTARTTLS(t *testing.T) {
 		t.Errorf("scan over STARTTLS = %d, %d lines, stderr %q", code, len(lines), errs)
 	}
 }
+
+// TestScanReportsUnanalysableMessage: a message the engine cannot read gets
+// its own line with an error, in JSON and in text, and the others follow.
+func TestScanReportsUnanalysableMessage(t *testing.T) {
+	_, run := scanEnv(t)
+	srv := mailboxtest.StartMemServer(t)
+	pad := strings.Repeat("X-Pad: "+strings.Repeat("a", 90)+"\r\n", 25000) // header block over the engine's 2 MB
+	huge := []byte("From: a@kine.example\r\nSubject: Trop d'en-têtes\r\n" + pad + "\r\nCorps\r\n")
+	srv.Admin(t).AppendAll(t, "INBOX", append([][]byte{huge}, mailboxtest.Messages(1, 900)...))
+	host, port := hostPort(srv.Addr)
+	args := []string{"--host", host, "--port", port, "--user", srv.User, "--password-stdin", "--ca-file", writeCA(t, srv.Cert)}
+	code, out, errs := run(srv.Password, append(args, "--json")...)
+	lines := jsonLines(t, out)
+	if code != 0 || len(lines) != 3 {
+		t.Fatalf("scan = %d, %d lines, stderr %q; want 2 messages and a summary", code, len(lines), errs)
+	}
+	want := []string{"error", "from", "mailbox", "message_id", "subject", "uid"}
+	if got := keys(lines[0]); !reflect.DeepEqual(got, want) || lines[0]["uid"] != 1.0 || lines[0]["error"] == "" ||
+		lines[0]["subject"] != "Trop d'en-têtes" {
+		t.Errorf("unreadable message line = %v; want keys %v", lines[0], want)
+	}
+	if lines[1]["verdict"] == nil || lines[1]["error"] != nil {
+		t.Errorf("readable message line = %v; want a verdict", lines[1])
+	}
+	code, out, _ = run(srv.Password, append(args, "--all")...)
+	if code != 0 || !strings.Contains(out, "INBOX, message 1\n  Analyse impossible") {
+		t.Errorf("text scan --all = %d, %q; want the unreadable message listed", code, out)
+	}
+}
