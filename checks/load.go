@@ -9,7 +9,9 @@ import (
 )
 
 // Load reads everything the checklist has stored, in one read transaction
-// so the parts are consistent with each other.
+// so the parts are consistent with each other. Values damaged on disk
+// (a blob, a flag written as text, a day that is no date) read as unset
+// or are left out, rather than hiding the whole history.
 func (c *Checklist) Load() (Records, error) {
 	r := Records{NA: map[string]NotApplicable{}, Probes: map[string]probe.Result{}}
 	tx, err := c.db.Begin()
@@ -26,7 +28,8 @@ func (c *Checklist) Load() (Records, error) {
 }
 
 func loadTicks(tx *sql.Tx, r *Records) error {
-	rows, err := tx.Query(`SELECT item, day, at, source, evidence FROM checklist_tick ORDER BY day, item`)
+	rows, err := tx.Query(`SELECT CAST(item AS TEXT), CAST(day AS TEXT), CAST(at AS TEXT), CAST(source AS TEXT), CAST(evidence AS TEXT)
+		FROM checklist_tick ORDER BY day, item`)
 	if err != nil {
 		return fmt.Errorf("load ticks: %w", err)
 	}
@@ -37,6 +40,9 @@ func loadTicks(tx *sql.Tx, r *Records) error {
 		if err := rows.Scan(&t.Item, &t.Day, &at, &src, &t.Evidence); err != nil {
 			return fmt.Errorf("read tick: %w", err)
 		}
+		if !ValidDay(t.Day) {
+			continue // a damaged day belongs to no calendar day: leave it out
+		}
 		t.At, t.Source = parseInstant(at), Source(src)
 		r.Ticks = append(r.Ticks, t)
 	}
@@ -44,7 +50,7 @@ func loadTicks(tx *sql.Tx, r *Records) error {
 }
 
 func loadNA(tx *sql.Tx, r *Records) error {
-	rows, err := tx.Query(`SELECT item, reason, since, at FROM checklist_na`)
+	rows, err := tx.Query(`SELECT CAST(item AS TEXT), CAST(reason AS TEXT), CAST(since AS TEXT), CAST(at AS TEXT) FROM checklist_na`)
 	if err != nil {
 		return fmt.Errorf("load not-applicable items: %w", err)
 	}
@@ -62,7 +68,8 @@ func loadNA(tx *sql.Tx, r *Records) error {
 }
 
 func loadProbes(tx *sql.Tx, r *Records) error {
-	rows, err := tx.Query(`SELECT probe, status, evidence, why, remedy, at FROM checklist_probe`)
+	rows, err := tx.Query(`SELECT CAST(probe AS TEXT), CAST(status AS TEXT), CAST(evidence AS TEXT), CAST(why AS TEXT),
+		CAST(remedy AS TEXT), CAST(at AS TEXT) FROM checklist_probe`)
 	if err != nil {
 		return fmt.Errorf("load probe results: %w", err)
 	}
@@ -80,7 +87,8 @@ func loadProbes(tx *sql.Tx, r *Records) error {
 }
 
 func loadAccounts(tx *sql.Tx, r *Records) error {
-	rows, err := tx.Query(`SELECT id, name, kind, enabled, method FROM twofa_account ORDER BY id`)
+	rows, err := tx.Query(`SELECT id, CAST(name AS TEXT), CAST(kind AS TEXT), COALESCE(enabled = 1, 0), CAST(method AS TEXT)
+		FROM twofa_account ORDER BY id`)
 	if err != nil {
 		return fmt.Errorf("load 2FA inventory: %w", err)
 	}
