@@ -64,7 +64,7 @@ func (c *guidesCardView) resume() (*guides.Guide, string) {
 // entry is one part of the card: what it is with the guide's title, its
 // summary, and a button that opens it.
 func (c *guidesCardView) entry(label string, g *guides.Guide, section string) fyne.CanvasObject {
-	head := widget.NewLabelWithStyle(label+" : "+g.Title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	head := widget.NewLabelWithStyle(lang.X("guides.card.entry", "{{.Label}} : {{.Title}}", map[string]any{"Label": label, "Title": g.Title}), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	head.Truncation = fyne.TextTruncateEllipsis
 	sum := widget.NewLabel(g.Summary)
 	sum.Wrapping = fyne.TextWrapWord

@@ -126,7 +126,7 @@ func failuresText(results []probe.Result) string {
 	for _, res := range results {
 		if res.Status == probe.Fail {
 			for _, it := range checks.ForProbe(res.ID) {
-				out += "\n• " + it.Title(currentLang) + " : " + res.Evidence
+				out += "\n• " + lang.X("hygiene.probe.failure", "{{.Item}} : {{.Evidence}}", map[string]any{"Item": it.Title(currentLang), "Evidence": res.Evidence})
 			}
 		}
 	}
