@@ -34,6 +34,7 @@ type passwordScreen struct {
 	entry                        *widget.Entry
 	name, practice, city, profes *widget.Entry
 	breachOpt                    *widget.Check
+	breachNote                   *widget.Label
 	breachBtn                    *widget.Button
 	verdict                      *widget.Label
 	rules                        *widget.Label
@@ -52,8 +53,12 @@ func newPasswordScreen(env *Env) *passwordScreen {
 	s.practice = s.prefEntry(prefPwPractice, lang.X("hygiene.pw.practice", "Nom du cabinet"))
 	s.city = s.prefEntry(prefPwCity, lang.X("hygiene.pw.city", "Ville"))
 	s.profes = s.prefEntry(prefPwProfession, lang.X("hygiene.pw.profession", "Profession"))
-	s.breachOpt = widget.NewCheck(lang.X("hygiene.pw.breach.opt",
-		"Vérifier aussi dans les fuites connues (Have I Been Pwned) : seuls 5 caractères de l'empreinte du mot de passe sont envoyés, jamais le mot de passe."), s.onBreachOpt)
+	// A check's text does not wrap: the short label names the service, the
+	// wrapped note below says what leaves the machine.
+	s.breachOpt = widget.NewCheck(lang.X("hygiene.pw.breach.opt", "Vérifier aussi dans les fuites connues (Have I Been Pwned)"), s.onBreachOpt)
+	s.breachNote = widget.NewLabel(lang.X("hygiene.pw.breach.note",
+		"Facultatif, désactivé par défaut. Seuls 5 caractères de l'empreinte du mot de passe sont envoyés à ce service, jamais le mot de passe ; il faut être connecté à Internet."))
+	s.breachNote.Wrapping = fyne.TextWrapWord
 	s.breachBtn = widget.NewButton(lang.X("hygiene.pw.breach.run", "Chercher dans les fuites"), s.onBreach)
 	s.breachBtn.Disable()
 	s.entry.OnChanged = func(string) { s.evaluate() }
@@ -79,7 +84,7 @@ func (s *passwordScreen) content() fyne.CanvasObject {
 		container.NewGridWithColumns(2, s.name, s.practice, s.city, s.profes))
 	how := widget.NewButton(lang.X("hygiene.pw.guide", "Conseils pour les mots de passe"), func() { showGuide(s.env, "mots-de-passe") })
 	return container.NewVScroll(container.NewVBox(intro, s.entry, s.verdict, s.rules,
-		s.breachOpt, container.NewHBox(s.breachBtn, how), s.breach, details))
+		s.breachOpt, s.breachNote, container.NewHBox(s.breachBtn, how), s.breach, details))
 }
 
 func (s *passwordScreen) inputs() password.Inputs {

@@ -188,6 +188,14 @@ func TestPasswordTesterVerdict(t *testing.T) {
 	if !s.breachBtn.Disabled() || s.breachOpt.Checked {
 		t.Errorf("the breach check must be off by default")
 	}
+	if !strings.Contains(s.breachOpt.Text, "Have I Been Pwned") || !strings.Contains(s.breachNote.Text, "5 caractères") {
+		t.Errorf("the breach option must name the service and what is sent: %q / %q", s.breachOpt.Text, s.breachNote.Text)
+	}
+	// A check's text does not wrap: a long one would force a window wider
+	// than a small laptop's screen.
+	if w := s.breachOpt.MinSize().Width; w > 600 {
+		t.Errorf("breach option is %v wide; keep its label short and explain below", w)
+	}
 	for _, k := range []string{prefPwName, prefPwPractice, prefPwCity, prefPwProfession} {
 		if v := env.App.Preferences().String(k); strings.Contains(v, "vR7") {
 			t.Errorf("preference %s holds the password", k)
