@@ -9,6 +9,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"net/http"
 	"os"
 	"os/signal"
 	"slices"
@@ -48,6 +49,10 @@ messages arrivés depuis la dernière analyse sont téléchargés.
   --all               affiche tous les messages connus, pas seulement les nouveaux
   --lang fr|en        langue des explications (défaut fr)
   --timeout DURÉE     attente maximale d'une réponse du serveur (défaut 30s)
+  --refresh-trust-list
+                      télécharge d'abord la liste des domaines MSSanté publiée
+                      par l'ANS et la garde pour les analyses suivantes (seul
+                      accès à Internet hors du serveur de messagerie)
 
 Code de sortie : 0 si l'analyse est allée au bout, 1 en cas d'échec (ce qui
 était déjà analysé est conservé), 2 en cas d'erreur d'utilisation.
@@ -72,6 +77,7 @@ type scanOptions struct {
 	all           bool
 	lang          string
 	timeout       time.Duration
+	refreshTrust  bool
 }
 
 // stringList is a repeatable string flag.
@@ -114,7 +120,7 @@ func runScan(args []string, stdout, stderr io.Writer) int {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	if err := scan(ctx, o, stdout); err != nil {
+	if err := scan(ctx, o, stdout, stderr); err != nil {
 		fmt.Fprintf(stderr, "hygie scan : %s\n", scanErrorFR(err))
 		return 1
 	}
@@ -139,6 +145,7 @@ func parseScan(args []string) (scanOptions, error) {
 	fs.BoolVar(&o.all, "all", false, "")
 	fs.StringVar(&o.lang, "lang", "fr", "")
 	fs.DurationVar(&o.timeout, "timeout", 30*time.Second, "")
+	fs.BoolVar(&o.refreshTrust, "refresh-trust-list", false, "")
 	if err := fs.Parse(args); err != nil {
 		return o, flagErrorFR(err)
 	}
@@ -171,7 +178,7 @@ func checkScanOptions(o scanOptions) error {
 }
 
 // scan resolves the account and password, runs the scan and prints it.
-func scan(ctx context.Context, o scanOptions, stdout io.Writer) error {
+func scan(ctx context.Context, o scanOptions, stdout, stderr io.Writer) error {
 	db, err := openStore()
 	if err != nil {
 		return err
@@ -180,6 +187,9 @@ func scan(ctx context.Context, o scanOptions, stdout io.Writer) error {
 	st, err := mailbox.Open(db)
 	if err != nil {
 		return err
+	}
+	if o.refreshTrust {
+		refreshTrustList(ctx, st, stderr)
 	}
 	acct, err := scanAccount(st, o)
 	if err != nil {
@@ -212,6 +222,21 @@ func scan(ctx context.Context, o scanOptions, stdout io.Writer) error {
 	}
 	p.summary(sum)
 	return nil
+}
+
+// trustListURL is where --refresh-trust-list downloads; tests replace it.
+var trustListURL = mail.TrustListURL
+
+// refreshTrustList downloads the ANS list on the user's request. A failure
+// is said and the scan goes on with the list saved before, if any.
+func refreshTrustList(ctx context.Context, st *mailbox.Store, stderr io.Writer) {
+	list, err := st.RefreshTrustList(ctx, &http.Client{}, trustListURL)
+	if err != nil {
+		fmt.Fprintf(stderr, "hygie scan : la liste des domaines MSSanté n'a pas pu être mise à jour ; "+
+			"l'analyse continue avec la liste précédente s'il y en a une. (%v)\n", err)
+		return
+	}
+	fmt.Fprintf(stderr, "hygie scan : liste des domaines MSSanté mise à jour (%d domaines).\n", list.Len())
 }
 
 // scanAccount is the saved account, or one made from the flags; the latter

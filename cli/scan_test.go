@@ -3,6 +3,8 @@ package cli
 import (
 	"bytes"
 	"encoding/json"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -10,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"hygie/mail/mailbox"
 	"hygie/mail/mailbox/mailboxtest"
@@ -248,5 +251,81 @@ func TestScanReportsUnanalysableMessage(t *testing.T) {
 	code, out, _ = run(srv.Password, append(args, "--all")...)
 	if code != 0 || !strings.Contains(out, "INBOX, message 1\n  Analyse impossible") {
 		t.Errorf("text scan --all = %d, %q; want the unreadable message listed", code, out)
+	}
+}
+
+// TestScanRefreshTrustList: --refresh-trust-list saves the ANS list (here
+// from a loopback server) and the scan judges with it; a failed refresh is
+// said and the scan goes on.
+func TestScanRefreshTrustList(t *testing.T) {
+	_, run := scanEnv(t)
+	xml, err := os.ReadFile("../mail/testdata/trustlist.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	web := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path != "/liste.xml" {
+			http.NotFound(w, r)
+			return
+		}
+		w.Write(xml)
+	}))
+	defer web.Close()
+	old := trustListURL
+	t.Cleanup(func() { trustListURL = old })
+	srv := mailboxtest.StartMemServer(t)
+	srv.Admin(t).AppendAll(t, "INBOX", [][]byte{
+		mailboxtest.Message(1, "Secrétariat <secretariat@clinique-inconnue.mssante.fr>", "Compte rendu", "Bonjour,\nci-joint le compte rendu."),
+	})
+	host, port := hostPort(srv.Addr)
+	args := []string{"--host", host, "--port", port, "--user", srv.User, "--password-stdin", "--ca-file", writeCA(t, srv.Cert), "--json"}
+
+	trustListURL = web.URL + "/absente.xml"
+	code, _, errs := run(srv.Password, append(args, "--refresh-trust-list")...)
+	if code != 0 || !strings.Contains(errs, "n'a pas pu être mise à jour") {
+		t.Errorf("failed refresh: code %d, stderr %q; want the scan done and the failure said", code, errs)
+	}
+	trustListURL = web.URL + "/liste.xml"
+	code, out, errs := run(srv.Password, append(args, "--refresh-trust-list", "--all")...)
+	lines := jsonLines(t, out)
+	if code != 0 || !strings.Contains(errs, "mise à jour (") || len(lines) != 2 {
+		t.Fatalf("refresh: code %d, %d lines, stderr %q", code, len(lines), errs)
+	}
+	// --all reprints the cached analysis: made before the list was saved.
+	if lines[0]["channel"] != "mssante" {
+		t.Errorf("cached analysis channel = %v; want mssante (judged before the refresh)", lines[0]["channel"])
+	}
+}
+
+// TestScanUsesSavedTrustList: messages arriving after a refresh are judged
+// with the saved list, with no download.
+func TestScanUsesSavedTrustList(t *testing.T) {
+	home, run := scanEnv(t)
+	xml, err := os.ReadFile("../mail/testdata/trustlist.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	db, err := store.Open(home)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := mailbox.Open(db)
+	if err == nil {
+		_, err = st.SaveTrustList(xml, time.Now())
+	}
+	db.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := mailboxtest.StartMemServer(t)
+	srv.Admin(t).AppendAll(t, "INBOX", [][]byte{
+		mailboxtest.Message(1, "Secrétariat <secretariat@clinique-inconnue.mssante.fr>", "Compte rendu", "Bonjour,\nci-joint le compte rendu."),
+	})
+	host, port := hostPort(srv.Addr)
+	code, out, errs := run(srv.Password, "--host", host, "--port", port, "--user", srv.User, "--password-stdin",
+		"--ca-file", writeCA(t, srv.Cert), "--json")
+	lines := jsonLines(t, out)
+	if code != 0 || len(lines) != 2 || lines[0]["channel"] == "mssante" || strings.Contains(errs, "MSSanté") {
+		t.Errorf("scan with a saved list = %d, %v, stderr %q; want the unlisted domain not taken for MSSanté", code, lines, errs)
 	}
 }

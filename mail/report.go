@@ -105,6 +105,12 @@ func NewAnalyzer(opts Options) *Analyzer {
 	return &Analyzer{opts: opts, contacts: parseContacts(opts.KnownContacts)}
 }
 
+// Options returns the options the Analyzer was made with, so that a caller
+// can derive another one (for example with a trust list added).
+func (a *Analyzer) Options() Options {
+	return a.opts
+}
+
 // Analyze reads one raw RFC 5322 message from r and returns its report.
 // The error is non-nil only when the message cannot be read at all (for
 // instance a header block over 2 MB); malformed parts still get a verdict.

@@ -1,6 +1,7 @@
 package mail
 
 import (
+	"bytes"
 	"context"
 	"encoding/xml"
 	"errors"
@@ -119,6 +120,17 @@ func (l *TrustList) Lookup(domain string) (TrustDomain, bool) {
 // FetchTrustList downloads and parses the list from url with client. It is
 // opt-in: the analysis never calls it, the user asks for a refresh.
 func FetchTrustList(ctx context.Context, client *http.Client, url string) (*TrustList, error) {
+	data, err := DownloadTrustList(ctx, client, url)
+	if err != nil {
+		return nil, err
+	}
+	return ParseTrustList(bytes.NewReader(data))
+}
+
+// DownloadTrustList returns the list's XML as served at url, at most
+// 64 MB, so that a caller can keep it for later runs. Opt-in like
+// FetchTrustList.
+func DownloadTrustList(ctx context.Context, client *http.Client, url string) ([]byte, error) {
 	ctx, cancel := context.WithTimeout(ctx, 2*time.Minute)
 	defer cancel()
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
@@ -133,5 +145,12 @@ func FetchTrustList(ctx context.Context, client *http.Client, url string) (*Trus
 	if resp.StatusCode != http.StatusOK {
 		return nil, fmt.Errorf("fetch trust list: %s", resp.Status)
 	}
-	return ParseTrustList(io.LimitReader(resp.Body, maxTrustListBytes))
+	data, err := io.ReadAll(io.LimitReader(resp.Body, maxTrustListBytes+1))
+	if err != nil {
+		return nil, fmt.Errorf("fetch trust list: %w", err)
+	}
+	if len(data) > maxTrustListBytes {
+		return nil, fmt.Errorf("fetch trust list: larger than %d MB", maxTrustListBytes>>20)
+	}
+	return data, nil
 }

@@ -50,6 +50,11 @@ type plan struct {
 func (sc *Scanner) Scan(ctx context.Context, acct Account, password string, hooks Hooks) (Summary, error) {
 	started := time.Now()
 	var sum Summary
+	an, err := sc.analyzerWithTrustList()
+	if err != nil {
+		return sum, fmt.Errorf("scan %s: %w", acct.Name, err)
+	}
+	sc = &Scanner{store: sc.store, analyzer: an, opts: sc.opts} // this scan's engine
 	s, err := connect(ctx, acct, password, sc.opts)
 	if err != nil {
 		return sum, fmt.Errorf("scan %s: %w", acct.Name, err)
@@ -70,6 +75,23 @@ func (sc *Scanner) Scan(ctx context.Context, acct Account, password string, hook
 	}
 	prog.flush()
 	return sc.finish(acct, started, sum, nil)
+}
+
+// analyzerWithTrustList is the engine with the MSSanté trust list last
+// downloaded on the user's request, unless the caller's engine already has
+// one; without a saved list the engine's own rule (mssante.fr and its
+// sub-domains) applies.
+func (sc *Scanner) analyzerWithTrustList() (*mail.Analyzer, error) {
+	opts := sc.analyzer.Options()
+	if opts.TrustList != nil {
+		return sc.analyzer, nil
+	}
+	list, _, err := sc.store.TrustList()
+	if err != nil || list == nil {
+		return sc.analyzer, err
+	}
+	opts.TrustList = list
+	return mail.NewAnalyzer(opts), nil
 }
 
 // finish fills in the flagged count and duration, and logs a scan that

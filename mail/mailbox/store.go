@@ -70,6 +70,13 @@ var migrations = []string{
 		flagged    INTEGER NOT NULL
 	);
 	CREATE INDEX mailbox_messages_verdict ON mailbox_messages(account, mailbox, verdict);`,
+	// 3: the ANS MSSanté trust-space list, as last downloaded on the user's
+	// request (one row: the XML as published, and when it was fetched).
+	`CREATE TABLE mailbox_trust_list (
+		id         INTEGER PRIMARY KEY CHECK (id = 1),
+		fetched_at TEXT NOT NULL,
+		xml        BLOB NOT NULL
+	);`,
 }
 
 // ErrNoAccount: no saved account has that name.
