@@ -78,7 +78,7 @@ func (s *passwordScreen) prefEntry(key, placeholder string) *widget.Entry {
 }
 
 func (s *passwordScreen) content() fyne.CanvasObject {
-	intro := widget.NewLabel(lang.X("hygiene.pw.intro", "Hygie estime la solidité du mot de passe sur cet ordinateur, selon la recommandation de la CNIL de 2022. Rien n'est enregistré ni envoyé."))
+	intro := widget.NewLabel(lang.X("hygiene.pw.intro", "Hygie estime la solidité du mot de passe sur cet ordinateur, selon la recommandation de la CNIL de 2022. Le mot de passe n'est jamais enregistré, et rien n'est envoyé sauf si vous cochez la vérification des fuites ci-dessous."))
 	intro.Wrapping = fyne.TextWrapWord
 	details := widget.NewCard("", lang.X("hygiene.pw.details", "Vos informations, pour repérer un mot de passe facile à deviner (facultatif)"),
 		container.NewGridWithColumns(2, s.name, s.practice, s.city, s.profes))
