@@ -15,6 +15,7 @@ func settingsView(env *Env) fyne.CanvasObject {
 	return screen(lang.X("settings.title", "Réglages"), container.NewVBox(
 		languageCard(env),
 		dataCard(env),
+		newTrustCard(env).content(),
 		privacyCard(),
 	))
 }
