@@ -58,7 +58,14 @@ func (s *guidesScreen) content() fyne.CanvasObject {
 	s.reader.onMarks = s.refreshMarks
 	split := container.NewHSplit(s.sidebar(), s.reader.content())
 	split.Offset = 0.45
-	s.root = container.NewBorder(title, nil, nil, nil, split)
+	top := fyne.CanvasObject(title)
+	if currentLang != langFR {
+		// The guides retell French national guidance for French practices.
+		note := widget.NewLabel(lang.X("guides.french.note", "Les guides sont rédigés en français."))
+		note.Wrapping = fyne.TextWrapWord
+		top = container.NewVBox(title, note)
+	}
+	s.root = container.NewBorder(top, nil, nil, nil, split)
 	s.gc.onChange(s.refreshMarks)
 	s.marks = s.gc.marks()
 	s.found = s.gc.lib.Search("")
