@@ -29,8 +29,9 @@ func languageOptions() ([]string, map[string]string) {
 
 func languageCard(env *Env) fyne.CanvasObject {
 	opts, values := languageOptions()
-	note := widget.NewLabel("")
+	note := widget.NewLabel(lang.X("settings.lang.restart", "La nouvelle langue s'appliquera au prochain démarrage de Hygie."))
 	note.Wrapping = fyne.TextWrapWord
+	note.Hide()
 	sel := widget.NewSelect(opts, nil)
 	current := env.App.Preferences().String(PrefLanguage)
 	for label, v := range values {
@@ -40,7 +41,7 @@ func languageCard(env *Env) fyne.CanvasObject {
 	}
 	sel.OnChanged = func(label string) {
 		env.App.Preferences().SetString(PrefLanguage, values[label])
-		note.SetText(lang.X("settings.lang.restart", "La nouvelle langue s'appliquera au prochain démarrage de Hygie."))
+		note.Show()
 	}
 	return widget.NewCard(lang.X("settings.lang.title", "Langue"), "", container.NewVBox(sel, note))
 }

@@ -7,7 +7,10 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"hygie/store"
 )
@@ -73,4 +76,60 @@ func TestTrustListFailureKeepsPrevious(t *testing.T) {
 	if !strings.Contains(c.status.Text, "n'a pas pu être téléchargée") || c.button.Disabled() {
 		t.Errorf("after a failed download: status %q, button disabled %v; want the French explanation and the button back", c.status.Text, c.button.Disabled())
 	}
+}
+
+func TestLanguageChoiceIsSavedForNextStart(t *testing.T) {
+	a := test.NewTempApp(t)
+	SetupLanguage(langFR)
+	card := languageCard(&Env{App: a})
+	test.NewTempWindow(t, card)
+	sel := findSelect(card)
+	if sel == nil {
+		t.Fatal("no language choice in the card")
+	}
+	note := findLabel(card, lang.X("settings.lang.restart", ""))
+	if note == nil || note.Visible() {
+		t.Fatal("the restart note is missing, or shown before any choice")
+	}
+	sel.SetSelected("English")
+	if got := a.Preferences().String(PrefLanguage); got != langEN {
+		t.Errorf("saved language = %q, want en", got)
+	}
+	if !note.Visible() {
+		t.Error("no note that the language applies at the next start")
+	}
+}
+
+func findLabel(o fyne.CanvasObject, text string) *widget.Label {
+	switch v := o.(type) {
+	case *widget.Label:
+		if v.Text == text {
+			return v
+		}
+	case *widget.Card:
+		return findLabel(v.Content, text)
+	case *fyne.Container:
+		for _, c := range v.Objects {
+			if l := findLabel(c, text); l != nil {
+				return l
+			}
+		}
+	}
+	return nil
+}
+
+func findSelect(o fyne.CanvasObject) *widget.Select {
+	switch v := o.(type) {
+	case *widget.Select:
+		return v
+	case *widget.Card:
+		return findSelect(v.Content)
+	case *fyne.Container:
+		for _, c := range v.Objects {
+			if s := findSelect(c); s != nil {
+				return s
+			}
+		}
+	}
+	return nil
 }
