@@ -1,10 +1,14 @@
 package mail
 
-import "strings"
+import (
+	"strings"
+
+	"golang.org/x/net/publicsuffix"
+)
 
 // checkSender judges who the message claims to come from.
 func checkSender(a *analysis) {
-	if a.from.Addr == "" || !isDomainName(a.fromDomain) || len(a.m.From) > 1 {
+	if a.from.Addr == "" || !wellFormedDomain(a.fromDomain) || len(a.m.From) > 1 {
 		a.add("sender_missing", formatFrom(a.m))
 	}
 	checkSenderDomains(a)
@@ -162,4 +166,26 @@ func (a *analysis) isRecipient(addr string) bool {
 		}
 	}
 	return false
+}
+
+// wellFormedDomain reports whether a sender's domain could be real: ASCII
+// labels and a top-level domain that exists. Unlike isDomainName it accepts
+// an address at a private public suffix (a user of iki.fi or of a dynamic
+// DNS name) and the names RFC 2606 reserves for documentation and tests
+// (.example, .test), where fixtures and anonymised samples put people's
+// real addresses: such a sender is well formed, not missing.
+func wellFormedDomain(d string) bool {
+	if !strings.Contains(d, ".") || strings.Trim(d, "abcdefghijklmnopqrstuvwxyz0123456789.-") != "" ||
+		strings.Contains(d, "..") || strings.HasPrefix(d, ".") || strings.HasSuffix(d, ".") {
+		return false
+	}
+	if isDomainName(d) {
+		return true
+	}
+	tld := d[strings.LastIndexByte(d, '.')+1:]
+	if tld == "example" || tld == "test" {
+		return true
+	}
+	_, icann := publicsuffix.PublicSuffix(tld)
+	return icann
 }
