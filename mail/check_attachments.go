@@ -37,7 +37,11 @@ func checkAttachment(a *analysis, at Attachment) {
 	case imageExts[ext]:
 		a.add("attachment_disk_image", at.Name)
 	case htmlExts[ext] || ext == "" && at.Sniffed == "html" && at.ContentType == "text/html":
-		a.add("attachment_html", displayName(at))
+		if a.discussionList() {
+			a.add("attachment_html_list", displayName(at))
+		} else {
+			a.add("attachment_html", displayName(at))
+		}
 	case macroExts[ext]:
 		a.add("attachment_macro", at.Name)
 	}

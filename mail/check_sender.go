@@ -156,6 +156,26 @@ func checkReturnPath(a *analysis) {
 	}
 }
 
+// discussionList reports whether the message was posted to a discussion
+// list the practice belongs to: its List-Post address is one of the
+// recipients. Members share code, pages and minutes there, in the open,
+// with every subscriber; a lure is sent to one person.
+func (a *analysis) discussionList() bool {
+	for _, v := range a.m.Header("List-Post") {
+		v = strings.ToLower(v)
+		_, rest, ok := strings.Cut(v, "mailto:")
+		if !ok {
+			continue
+		}
+		addr, _, _ := strings.Cut(rest, ">")
+		addr, _, _ = strings.Cut(addr, "?")
+		if addr = strings.TrimSpace(addr); addr != "" && a.isRecipient(addr) {
+			return true
+		}
+	}
+	return false
+}
+
 // isRecipient reports whether addr is one of the To or Cc addresses.
 func (a *analysis) isRecipient(addr string) bool {
 	for _, l := range [][]Address{a.m.To, a.m.Cc} {
