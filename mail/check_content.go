@@ -47,15 +47,17 @@ var lureRules = []string{"pressure_wording", "credential_request", "payment_lure
 // checkLureWithLink flags bait combined with a link to a site that is not
 // the sender's: that pairing, not either alone, is what phishing is made of.
 func checkLureWithLink(a *analysis) {
-	lure, n := "", 0
+	lure := ""
+	var phrases []string
 	for _, id := range lureRules {
 		if a.has(id) {
 			if lure == "" {
 				lure = id
 			}
-			n += len(a.ev[id])
+			phrases = append(phrases, a.ev[id]...)
 		}
 	}
+	n := distinctPhrases(phrases)
 	// One stray phrase ("refund", "urgent") is common in honest mail; bait
 	// takes at least two.
 	if n < 2 {
@@ -71,6 +73,25 @@ func checkLureWithLink(a *analysis) {
 			return
 		}
 	}
+}
+
+// distinctPhrases counts the phrases that are not part of a longer one:
+// « take action now » also matches « take action », but it is one phrase.
+func distinctPhrases(list []string) int {
+	n := 0
+	for i, p := range list {
+		inner := false
+		for j, q := range list {
+			if i != j && len(q) > len(p) && strings.Contains(q, strings.Trim(p, "«» ")) {
+				inner = true
+				break
+			}
+		}
+		if !inner {
+			n++
+		}
+	}
+	return n
 }
 
 // checkImageOnly flags a message that is little more than pictures and a

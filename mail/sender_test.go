@@ -25,3 +25,19 @@ func TestWellFormedDomain(t *testing.T) {
 		}
 	}
 }
+
+func TestDistinctPhrases(t *testing.T) {
+	cases := []struct {
+		in   []string
+		want int
+	}{
+		{[]string{"« take action »", "« take action now »"}, 1},
+		{[]string{"« douane »", "« frais de douane »", "« colis »"}, 2},
+		{[]string{"« urgent »", "« remboursement »"}, 2},
+	}
+	for _, c := range cases {
+		if got := distinctPhrases(c.in); got != c.want {
+			t.Errorf("distinctPhrases(%q) = %d, want %d", c.in, got, c.want)
+		}
+	}
+}
