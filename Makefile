@@ -65,7 +65,7 @@ smoke: build
 	.ci/smoke $(BIN)
 
 bench: deps-test build
-	.ci/bench
+	.ci/with-keyring .ci/bench
 	.ci/startup $(BIN)
 
 startup: deps-test build
