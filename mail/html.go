@@ -19,6 +19,9 @@ type htmlScanner struct {
 	skip   int // depth inside <script>, <style>…
 	// hidden is the element depth inside an invisible element, 0 outside.
 	hidden int
+	// hiddenText keeps the first words of invisible text, to tell a hidden
+	// copy of the visible message from hidden filler aimed at filters.
+	hiddenText capBuffer
 }
 
 // voidElements never have an end tag, so they do not change the depth.
@@ -55,7 +58,12 @@ func (s *htmlScanner) token(z *html.Tokenizer, tt html.TokenType) {
 		switch {
 		case s.skip > 0:
 		case s.hidden > 0:
-			s.m.HiddenText += len(bytes.TrimSpace(z.Text()))
+			t := bytes.TrimSpace(z.Text())
+			s.m.HiddenText += len(t)
+			if len(t) > 0 && !s.hiddenText.Full() {
+				s.hiddenText.Write(t)
+				s.hiddenText.WriteString(" ")
+			}
 		default:
 			s.addText(z.Text())
 		}
@@ -157,7 +165,40 @@ func (s *htmlScanner) trackHidden(name string, t tagAttrs, selfClosing bool) {
 func hiddenStyle(style string) bool {
 	st := strings.ToLower(strings.ReplaceAll(style, " ", ""))
 	return strings.Contains(st, "display:none") || strings.Contains(st, "visibility:hidden") ||
-		strings.Contains(st, "font-size:0") || strings.Contains(st, "opacity:0;") || strings.HasSuffix(st, "opacity:0")
+		strings.Contains(st, "font-size:0") || strings.Contains(st, "font-size:1px") ||
+		strings.Contains(st, "opacity:0;") || strings.HasSuffix(st, "opacity:0") || sameColours(st)
+}
+
+// sameColours reports a style whose text colour equals its background
+// colour: text written white on white.
+func sameColours(st string) bool {
+	fg, bg := styleValue(st, "color:"), styleValue(st, "background-color:")
+	if bg == "" {
+		bg = styleValue(st, "background:")
+	}
+	return fg != "" && fg == bg
+}
+
+// styleValue returns the value of the property prop (with its colon) in a
+// lower-cased style without spaces, or "" when absent. "background-color:"
+// must not be read as "color:", so the property must start the style or
+// follow a semicolon.
+func styleValue(st, prop string) string {
+	for i := 0; ; {
+		j := strings.Index(st[i:], prop)
+		if j < 0 {
+			return ""
+		}
+		j += i
+		if j == 0 || st[j-1] == ';' {
+			v := st[j+len(prop):]
+			if k := strings.IndexByte(v, ';'); k >= 0 {
+				v = v[:k]
+			}
+			return strings.TrimSuffix(v, "!important")
+		}
+		i = j + len(prop)
+	}
 }
 
 func (s *htmlScanner) endTag(name string) {

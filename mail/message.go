@@ -13,6 +13,8 @@ const (
 	maxTextBytes = 256 << 10
 	// maxHTMLTextBytes caps the visible text kept from all HTML parts.
 	maxHTMLTextBytes = 256 << 10
+	// maxHiddenTextBytes bounds the invisible text kept for comparison.
+	maxHiddenTextBytes = 16 << 10
 	// maxHTMLBytes caps the HTML read per part; the rest is drained unread.
 	maxHTMLBytes = 8 << 20
 	// maxLinks caps the links kept per message.
@@ -109,7 +111,10 @@ type Message struct {
 	// HiddenElements counts HTML elements styled to be invisible.
 	HiddenElements int
 	// HiddenText counts the bytes of text inside invisible elements.
-	HiddenText  int
+	HiddenText int
+	// HiddenWords is the start of the text inside invisible elements
+	// (capped), compared with the visible text by the hidden-text rule.
+	HiddenWords string
 	Links       []Link
 	Attachments []Attachment
 	// PasswordField is true when an HTML part holds a password input.

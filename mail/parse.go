@@ -53,13 +53,14 @@ type walker struct {
 
 func newWalker(m *Message) *walker {
 	w := &walker{m: m, text: capBuffer{max: maxTextBytes}}
-	w.html = htmlScanner{m: m, text: capBuffer{max: maxHTMLTextBytes}}
+	w.html = htmlScanner{m: m, text: capBuffer{max: maxHTMLTextBytes}, hiddenText: capBuffer{max: maxHiddenTextBytes}}
 	return w
 }
 
 func (w *walker) finish() {
 	w.m.Text = w.text.String()
 	w.m.HTMLText = w.html.text.String()
+	w.m.HiddenWords = w.html.hiddenText.String()
 	w.m.Links = append(w.m.Links, textLinks(w.m.Text, maxLinks-len(w.m.Links))...)
 	w.addHTMLTextLinks()
 }

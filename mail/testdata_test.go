@@ -33,6 +33,7 @@ var scenarios = []scenario{
 	{"ham/collegue-domaine-associatif.eml", Safe, Safe, ChannelOrdinary, nil, []string{"sender_missing"}},
 	{"ham/liste-kines-page-jointe.eml", Safe, Caution, ChannelOrdinary, []string{"attachment_html_list"}, []string{"attachment_html"}},
 	{"ham/urps-revue-presse-douane.eml", Safe, Caution, ChannelOrdinary, nil, []string{"lure_with_link"}},
+	{"ham/newsletter-version-mobile-cachee.eml", Safe, Safe, ChannelOrdinary, nil, []string{"hidden_text", "hidden_content"}},
 	{"ham/collegue-bilan-gmail.eml", Caution, Caution, ChannelOrdinary, []string{"health_data_outside_mssante"}, nil},
 	{"ham/patient-ordonnance-orange.eml", Caution, Caution, ChannelOrdinary, []string{"health_data_outside_mssante"}, nil},
 	{"phish/faux-ameli-carte-vitale.eml", Dangerous, Dangerous, ChannelOrdinary, []string{"lookalike_domain", "display_name_brand", "link_text_mismatch_brand", "credential_request"}, []string{"auth_pass"}},
@@ -54,6 +55,7 @@ var scenarios = []scenario{
 	{"phish/faux-impots-ip.eml", Suspicious, Dangerous, ChannelOrdinary, []string{"link_ip", "display_name_address"}, nil},
 	{"phish/faux-norton-renouvellement-appel.eml", Suspicious, Dangerous, ChannelOrdinary, []string{"callback_scam"}, nil},
 	{"phish/pub-images-autre-site.eml", Suspicious, Dangerous, ChannelOrdinary, []string{"image_only", "image_only_elsewhere"}, nil},
+	{"phish/faux-ameli-texte-cache.eml", Suspicious, Dangerous, ChannelOrdinary, []string{"hidden_text", "lure_with_link"}, nil},
 	{"phish/faux-expediteur-authres-forge.eml", Suspicious, Dangerous, ChannelOrdinary, []string{"auth_dmarc_fail_brand"}, []string{"auth_pass"}},
 }
 
