@@ -32,6 +32,7 @@ func checkContent(a *analysis) {
 	checkActionLinks(a)
 	checkHidden(a)
 	checkHiddenSalad(a)
+	checkRecipientLink(a)
 	if n := mixedWords(a.m.Text + " " + a.m.HTMLText); n >= 2 {
 		a.add("obfuscated_text", strconv.Itoa(n)+" disguised words in the body")
 	}

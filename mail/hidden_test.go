@@ -22,3 +22,22 @@ func TestHiddenStyle(t *testing.T) {
 		}
 	}
 }
+
+func TestCarriesRecipient(t *testing.T) {
+	forms := recipientForms("marie@cabinet.fr")
+	tests := []struct {
+		url  string
+		want bool
+	}{
+		{"https://evil.example/login#marie@cabinet.fr", true},
+		{"https://evil.example/u/marie%40cabinet.fr/x", true},
+		{"https://evil.example/p?id=bWFyaWVAY2FiaW5ldC5mcg", true},
+		{"https://news.example/unsubscribe?email=marie@cabinet.fr", false},
+		{"https://evil.example/login#jean@cabinet.fr", false},
+	}
+	for _, tt := range tests {
+		if got := carriesRecipient(tt.url, forms); got != tt.want {
+			t.Errorf("carriesRecipient(%q) = %v, want %v", tt.url, got, tt.want)
+		}
+	}
+}

@@ -34,6 +34,7 @@ var scenarios = []scenario{
 	{"ham/liste-kines-page-jointe.eml", Safe, Caution, ChannelOrdinary, []string{"attachment_html_list"}, []string{"attachment_html"}},
 	{"ham/urps-revue-presse-douane.eml", Safe, Caution, ChannelOrdinary, nil, []string{"lure_with_link"}},
 	{"ham/newsletter-version-mobile-cachee.eml", Safe, Safe, ChannelOrdinary, nil, []string{"hidden_text", "hidden_content"}},
+	{"ham/hopital-portail-patient.eml", Safe, Safe, ChannelOrdinary, nil, []string{"link_with_recipient"}},
 	{"ham/collegue-bilan-gmail.eml", Caution, Caution, ChannelOrdinary, []string{"health_data_outside_mssante"}, nil},
 	{"ham/patient-ordonnance-orange.eml", Caution, Caution, ChannelOrdinary, []string{"health_data_outside_mssante"}, nil},
 	{"phish/faux-ameli-carte-vitale.eml", Dangerous, Dangerous, ChannelOrdinary, []string{"lookalike_domain", "display_name_brand", "link_text_mismatch_brand", "credential_request"}, []string{"auth_pass"}},
@@ -56,6 +57,7 @@ var scenarios = []scenario{
 	{"phish/faux-norton-renouvellement-appel.eml", Suspicious, Dangerous, ChannelOrdinary, []string{"callback_scam"}, nil},
 	{"phish/pub-images-autre-site.eml", Suspicious, Dangerous, ChannelOrdinary, []string{"image_only", "image_only_elsewhere"}, nil},
 	{"phish/faux-ameli-texte-cache.eml", Suspicious, Dangerous, ChannelOrdinary, []string{"hidden_text", "lure_with_link"}, nil},
+	{"phish/faux-webmail-lien-personnalise.eml", Caution, Dangerous, ChannelOrdinary, []string{"link_with_recipient"}, nil},
 	{"phish/faux-expediteur-authres-forge.eml", Suspicious, Dangerous, ChannelOrdinary, []string{"auth_dmarc_fail_brand"}, []string{"auth_pass"}},
 }
 
