@@ -57,7 +57,7 @@ var scenarios = []scenario{
 	{"phish/faux-norton-renouvellement-appel.eml", Suspicious, Dangerous, ChannelOrdinary, []string{"callback_scam"}, nil},
 	{"phish/pub-images-autre-site.eml", Suspicious, Dangerous, ChannelOrdinary, []string{"image_only", "image_only_elsewhere"}, nil},
 	{"phish/faux-ameli-texte-cache.eml", Suspicious, Dangerous, ChannelOrdinary, []string{"hidden_text", "lure_with_link"}, nil},
-	{"phish/faux-webmail-lien-personnalise.eml", Caution, Dangerous, ChannelOrdinary, []string{"link_with_recipient"}, nil},
+	{"phish/faux-webmail-lien-personnalise.eml", Suspicious, Dangerous, ChannelOrdinary, []string{"link_with_recipient", "credential_request", "lure_with_link"}, nil},
 	{"phish/faux-expediteur-authres-forge.eml", Suspicious, Dangerous, ChannelOrdinary, []string{"auth_dmarc_fail_brand"}, []string{"auth_pass"}},
 }
 
