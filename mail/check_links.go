@@ -25,7 +25,7 @@ func (a *analysis) host(h string) hostFacts {
 		reg:       registeredDomain(h),
 		ip:        isIPHost(h),
 		shortener: hostIn(h, data.shorteners),
-		fileHost:  hostIn(h, data.fileHosts),
+		fileHost:  hostIn(h, data.fileHosts) || hostIn(h, data.userHosts),
 		puny:      isPunycode(h) || mixedScript(h) || !isASCII(h),
 	}
 	if !f.ip {

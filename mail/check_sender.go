@@ -40,6 +40,9 @@ func checkSenderDomains(a *analysis) {
 		if isPunycode(d) || mixedScript(d) {
 			a.add("punycode_domain", d+" = "+toUnicode(d))
 		}
+		if hostIn(d, data.userHosts) {
+			a.add("sender_user_host", d)
+		}
 	}
 }
 

@@ -71,6 +71,9 @@ type domainData struct {
 	FreemailLabels []string `json:"freemail_labels"`
 	Shorteners     []string `json:"shorteners"`
 	FileHosts      []string `json:"file_hosts"`
+	// UserHosts are names under which anyone gets a host name for free:
+	// dynamic DNS, tunnels and free site hosting.
+	UserHosts []string `json:"user_hosts"`
 	CommonWords    []string `json:"common_words"`
 	// BulkSenders are mailing services and list hosts that send on
 	// behalf of others, so a Reply-To elsewhere is normal for them.
@@ -84,6 +87,7 @@ type domainData struct {
 	fmLabels   map[string]bool
 	shorteners map[string]bool
 	fileHosts  map[string]bool
+	userHosts  map[string]bool
 	// owner maps every listed brand domain to its brand.
 	owner map[string]*Brand
 	// targets are the registered domains checked for lookalikes.
@@ -102,6 +106,7 @@ func mustLoadDomains(b []byte) *domainData {
 	d.fmLabels = set(d.FreemailLabels)
 	d.shorteners = set(d.Shorteners)
 	d.fileHosts = set(d.FileHosts)
+	d.userHosts = set(d.UserHosts)
 	d.bulk = set(d.BulkSenders)
 	for i, w := range d.InstitutionWords {
 		d.InstitutionWords[i] = fold(w, len(w)+1)

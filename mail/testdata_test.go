@@ -35,6 +35,7 @@ var scenarios = []scenario{
 	{"ham/urps-revue-presse-douane.eml", Safe, Caution, ChannelOrdinary, nil, []string{"lure_with_link"}},
 	{"ham/newsletter-version-mobile-cachee.eml", Safe, Safe, ChannelOrdinary, nil, []string{"hidden_text", "hidden_content"}},
 	{"ham/hopital-portail-patient.eml", Safe, Safe, ChannelOrdinary, nil, []string{"link_with_recipient"}},
+	{"ham/agence-web-cabinet.eml", Safe, Safe, ChannelOrdinary, nil, []string{"sender_user_host", "link_file_host"}},
 	{"ham/collegue-bilan-gmail.eml", Caution, Caution, ChannelOrdinary, []string{"health_data_outside_mssante"}, nil},
 	{"ham/patient-ordonnance-orange.eml", Caution, Caution, ChannelOrdinary, []string{"health_data_outside_mssante"}, nil},
 	{"phish/faux-ameli-carte-vitale.eml", Dangerous, Dangerous, ChannelOrdinary, []string{"lookalike_domain", "display_name_brand", "link_text_mismatch_brand", "credential_request"}, []string{"auth_pass"}},
@@ -58,6 +59,7 @@ var scenarios = []scenario{
 	{"phish/pub-images-autre-site.eml", Suspicious, Dangerous, ChannelOrdinary, []string{"image_only", "image_only_elsewhere"}, nil},
 	{"phish/faux-ameli-texte-cache.eml", Suspicious, Dangerous, ChannelOrdinary, []string{"hidden_text", "lure_with_link"}, nil},
 	{"phish/faux-webmail-lien-personnalise.eml", Suspicious, Dangerous, ChannelOrdinary, []string{"link_with_recipient", "credential_request", "lure_with_link"}, nil},
+	{"phish/faux-avis-amende-ddns.eml", Suspicious, Dangerous, ChannelOrdinary, []string{"sender_user_host", "link_file_host"}, nil},
 	{"phish/faux-expediteur-authres-forge.eml", Suspicious, Dangerous, ChannelOrdinary, []string{"auth_dmarc_fail_brand"}, []string{"auth_pass"}},
 }
 
