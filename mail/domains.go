@@ -73,8 +73,8 @@ type domainData struct {
 	FileHosts      []string `json:"file_hosts"`
 	// UserHosts are names under which anyone gets a host name for free:
 	// dynamic DNS, tunnels and free site hosting.
-	UserHosts []string `json:"user_hosts"`
-	CommonWords    []string `json:"common_words"`
+	UserHosts   []string `json:"user_hosts"`
+	CommonWords []string `json:"common_words"`
 	// BulkSenders are mailing services and list hosts that send on
 	// behalf of others, so a Reply-To elsewhere is normal for them.
 	BulkSenders []string `json:"bulk_senders"`
