@@ -24,9 +24,18 @@ func checkContent(a *analysis) {
 			break
 		}
 	}
+	subj := fold(a.m.Subject, 300)
 	for _, r := range a.m.To {
-		if r.Addr != "" && greetsWithAddress(head, r.Addr) {
+		if r.Addr == "" {
+			continue
+		}
+		addr := strings.ToLower(r.Addr)
+		local := addr[:max(0, strings.LastIndexByte(addr, '@'))]
+		switch {
+		case greetsWithAddress(head, addr) || greetsWithAddress(subj, addr):
 			a.add("greeting_with_address", r.Addr)
+		case mailboxName(local) && (greetsWithAddress(head, local) || greetsWithAddress(subj, local)):
+			a.add("greeting_with_address", local)
 		}
 	}
 	checkActionLinks(a)
@@ -155,6 +164,13 @@ func (a *analysis) bodyHead(n int) string {
 		t = strings.TrimSpace(a.m.HTMLText)
 	}
 	return fold(t, n)
+}
+
+// mailboxName reports a local part shaped like a mailbox rather than a
+// first name ("marie.martin", "kine_75"): greeted by it, the reader was
+// named from the address. "Bonjour Marie" to marie@… is an honest greeting.
+func mailboxName(local string) bool {
+	return len(local) >= 4 && strings.ContainsAny(local, "._-0123456789")
 }
 
 // greetsWithAddress reports a salutation followed by the recipient's
