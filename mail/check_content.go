@@ -42,6 +42,7 @@ func checkContent(a *analysis) {
 	checkHidden(a)
 	checkHiddenSalad(a)
 	checkRecipientLink(a)
+	checkShortenerOnly(a)
 	if n := mixedWords(a.m.Text + " " + a.m.HTMLText); n >= 2 {
 		a.add("obfuscated_text", strconv.Itoa(n)+" disguised words in the body")
 	}
