@@ -40,7 +40,7 @@ func checkSenderDomains(a *analysis) {
 		if isPunycode(d) || mixedScript(d) {
 			a.add("punycode_domain", d+" = "+toUnicode(d))
 		}
-		if hostIn(d, data.userHosts) {
+		if hostIn(d, data.userHosts) || machineHost(d) {
 			a.add("sender_user_host", d)
 		}
 	}

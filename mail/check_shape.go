@@ -31,3 +31,49 @@ func checkShortenerOnly(a *analysis) {
 		a.add("shortener_only", strconv.Itoa(total)+" shortened link(s), "+strconv.Itoa(n)+" characters of text")
 	}
 }
+
+// machinePrefixes start the default names hosting providers give rented
+// servers and connections ("vps-805069ea", "ip-10-0-0-7", "static-88-12").
+var machinePrefixes = []string{"vps", "srv", "server", "host", "static", "dedicated", "ip", "dyn", "dynamic", "dhcp", "pool", "node"}
+
+// machineHost reports a sender host below its registered domain that keeps
+// a provider's default machine name: an organisation sends from its own
+// domain, not from the bare name of a rented server.
+func machineHost(d string) bool {
+	reg := registeredDomain(d)
+	if reg == "" || len(d) <= len(reg) {
+		return false
+	}
+	for _, label := range strings.Split(strings.TrimSuffix(d[:len(d)-len(reg)], "."), ".") {
+		if machineLabel(label) {
+			return true
+		}
+	}
+	return false
+}
+
+// machineLabel reports "vps-805069ea", "ip-10-0-0-7", "static123": a
+// machine prefix, then only hexadecimal digits and hyphens, at least one
+// of them a decimal digit.
+func machineLabel(label string) bool {
+	for _, p := range machinePrefixes {
+		rest, ok := strings.CutPrefix(label, p)
+		if !ok || rest == "" {
+			continue
+		}
+		digit := false
+		for _, r := range rest {
+			switch {
+			case r >= '0' && r <= '9':
+				digit = true
+			case r >= 'a' && r <= 'f', r == '-':
+			default:
+				return false
+			}
+		}
+		if digit {
+			return true
+		}
+	}
+	return false
+}

@@ -41,3 +41,23 @@ func TestCarriesRecipient(t *testing.T) {
 		}
 	}
 }
+
+func TestMachineHost(t *testing.T) {
+	tests := []struct {
+		domain string
+		want   bool
+	}{
+		{"autk.vps-805069ea.vps.example.ca", true},
+		{"mail.ip-10-0-0-7.example.net", true},
+		{"static88.example.fr", true},
+		{"hosting.example.fr", false},
+		{"vps.example.fr", false},
+		{"cabinet-martin.fr", false},
+		{"mail.cabinet-martin.fr", false},
+	}
+	for _, tt := range tests {
+		if got := machineHost(tt.domain); got != tt.want {
+			t.Errorf("machineHost(%q) = %v, want %v", tt.domain, got, tt.want)
+		}
+	}
+}
