@@ -43,6 +43,7 @@ func checkContent(a *analysis) {
 	checkHiddenSalad(a)
 	checkRecipientLink(a)
 	checkShortenerOnly(a)
+	checkUnreadable(a)
 	if n := mixedWords(a.m.Text + " " + a.m.HTMLText); n >= 2 {
 		a.add("obfuscated_text", strconv.Itoa(n)+" disguised words in the body")
 	}

@@ -77,3 +77,18 @@ func machineLabel(label string) bool {
 	}
 	return false
 }
+
+// checkUnreadable flags a message whose structure is broken so that no
+// text, picture or attachment can be read from it: a filter sees nothing
+// to judge, while a lenient mail client may still show the raw content.
+// A message that is merely empty, with no parsing problem, is left alone
+// (a note written in the subject line).
+func checkUnreadable(a *analysis) {
+	m := a.m
+	if len(m.Problems) == 0 || len(m.Attachments) > 0 || m.Images > 0 || len(m.Links) > 0 {
+		return
+	}
+	if strings.TrimSpace(m.Text) == "" && strings.TrimSpace(m.HTMLText) == "" {
+		a.add("body_unreadable", m.Problems[0])
+	}
+}

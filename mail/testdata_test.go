@@ -38,6 +38,7 @@ var scenarios = []scenario{
 	{"ham/agence-web-cabinet.eml", Safe, Safe, ChannelOrdinary, nil, []string{"sender_user_host", "link_file_host"}},
 	{"ham/collegue-prenom-adresse.eml", Safe, Safe, ChannelOrdinary, nil, []string{"greeting_with_address", "recipient_in_subject"}},
 	{"ham/urps-lettre-lien-raccourci.eml", Safe, Caution, ChannelOrdinary, []string{"link_shortener"}, []string{"shortener_only"}},
+	{"ham/collegue-objet-seul.eml", Safe, Safe, ChannelOrdinary, nil, []string{"body_unreadable", "malformed_message"}},
 	{"ham/collegue-bilan-gmail.eml", Caution, Caution, ChannelOrdinary, []string{"health_data_outside_mssante"}, nil},
 	{"ham/patient-ordonnance-orange.eml", Caution, Caution, ChannelOrdinary, []string{"health_data_outside_mssante"}, nil},
 	{"phish/faux-ameli-carte-vitale.eml", Dangerous, Dangerous, ChannelOrdinary, []string{"lookalike_domain", "display_name_brand", "link_text_mismatch_brand", "credential_request"}, []string{"auth_pass"}},
@@ -64,6 +65,7 @@ var scenarios = []scenario{
 	{"phish/faux-avis-amende-ddns.eml", Suspicious, Dangerous, ChannelOrdinary, []string{"sender_user_host", "link_file_host"}, nil},
 	{"phish/faux-colis-salue-par-adresse.eml", Suspicious, Dangerous, ChannelOrdinary, []string{"greeting_with_address", "lure_with_link"}, nil},
 	{"phish/message-court-lien-raccourci.eml", Suspicious, Dangerous, ChannelOrdinary, []string{"shortener_only", "link_shortener"}, nil},
+	{"phish/structure-cassee-illisible.eml", Caution, Dangerous, ChannelOrdinary, []string{"body_unreadable", "malformed_message"}, nil},
 	{"phish/faux-expediteur-authres-forge.eml", Suspicious, Dangerous, ChannelOrdinary, []string{"auth_dmarc_fail_brand"}, []string{"auth_pass"}},
 }
 
