@@ -40,7 +40,6 @@ func checkContent(a *analysis) {
 	}
 	checkActionLinks(a)
 	checkHidden(a)
-	checkHiddenSalad(a)
 	checkRecipientLink(a)
 	checkShortenerOnly(a)
 	checkUnreadable(a)
@@ -210,31 +209,6 @@ func checkActionLinks(a *analysis) {
 				return
 			}
 		}
-	}
-}
-
-// checkHidden flags text or links hidden from the reader. Newsletters
-// hide a line of preview text and duplicate blocks for phones, whose links
-// are also visible; paragraphs of hidden text, or hidden links to sites the
-// visible message never links to, are there to fool filters.
-func checkHidden(a *analysis) {
-	visible := map[string]bool{}
-	for _, l := range a.m.Links {
-		if !l.Hidden && l.Host != "" {
-			visible[a.host(l.Host).reg] = true
-		}
-	}
-	foreign := 0
-	for _, l := range a.m.Links {
-		if l.Hidden && l.Host != "" && !visible[a.host(l.Host).reg] {
-			foreign++
-		}
-	}
-	switch {
-	case foreign > 0:
-		a.add("hidden_content", strconv.Itoa(foreign)+" hidden link(s) to sites not shown")
-	case a.m.HiddenText > 1000:
-		a.add("hidden_content", strconv.Itoa(a.m.HiddenText)+" hidden characters")
 	}
 }
 

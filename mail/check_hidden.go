@@ -10,28 +10,59 @@ import (
 // visible text, make hidden filler: a preview line is a sentence or two.
 const minHiddenSalad = 20
 
-// checkHiddenSalad flags invisible text that is not a copy of the visible
-// message. Newsletters hide a preview line or a duplicate block for
-// phones, whose words are also shown; paragraphs of other words that the
-// reader never sees are there to make a filter read a harmless message.
-func checkHiddenSalad(a *analysis) {
-	if a.m.HiddenWords == "" {
-		return
+// checkHidden flags text or links hidden from the reader. Newsletters
+// hide a line of preview text and duplicate blocks for phones, whose words
+// and links are also visible; paragraphs of other words, or hidden links
+// to sites the visible message never links to, are there to fool filters.
+func checkHidden(a *analysis) {
+	hidden, unseen := hiddenWords(a)
+	copied := len(hidden) >= minHiddenSalad && 2*len(unseen) < len(hidden)
+	switch foreign := foreignHiddenLinks(a); {
+	case foreign > 0:
+		a.add("hidden_content", strconv.Itoa(foreign)+" hidden link(s) to sites not shown")
+	case a.m.HiddenText > 1000 && !copied:
+		a.add("hidden_content", strconv.Itoa(a.m.HiddenText)+" hidden characters")
 	}
-	hidden := wordSet(a.m.HiddenWords)
+	if len(unseen) >= minHiddenSalad && !copied {
+		a.add("hidden_text", strconv.Itoa(len(unseen))+" hidden words not shown, e.g. « "+strings.Join(firstN(unseen, 6), " ")+" »")
+	}
+}
+
+// hiddenWords returns the distinct words of the invisible text and those
+// of them the visible message (subject and body) never shows.
+func hiddenWords(a *analysis) (hidden map[string]bool, unseen []string) {
+	if a.m.HiddenWords == "" {
+		return nil, nil
+	}
+	hidden = wordSet(a.m.HiddenWords)
 	if len(hidden) < minHiddenSalad {
-		return
+		return hidden, nil
 	}
 	visible := wordSet(a.m.Subject + " " + a.m.Text + " " + a.m.HTMLText)
-	var unseen []string
 	for w := range hidden {
 		if !visible[w] {
 			unseen = append(unseen, w)
 		}
 	}
-	if len(unseen) >= minHiddenSalad && 2*len(unseen) >= len(hidden) {
-		a.add("hidden_text", strconv.Itoa(len(unseen))+" hidden words not shown, e.g. « "+strings.Join(firstN(unseen, 6), " ")+" »")
+	return hidden, unseen
+}
+
+// foreignHiddenLinks counts hidden links to registered domains that no
+// visible link leads to.
+func foreignHiddenLinks(a *analysis) int {
+	visible := map[string]bool{}
+	for _, l := range a.m.Links {
+		if !l.Hidden && l.Host != "" {
+			visible[a.host(l.Host).reg] = true
+		}
 	}
+	foreign := 0
+	for _, l := range a.m.Links {
+		if l.Hidden && l.Host != "" && !visible[a.host(l.Host).reg] {
+			foreign++
+		}
+	}
+	return foreign
 }
 
 // wordSet returns the distinct folded words of three letters or more.
