@@ -42,7 +42,13 @@ type inspectOptions struct {
 
 // inspectRecord is one line of `hygie inspect --json`.
 type inspectRecord struct {
-	File      string         `json:"file"`
+	File string `json:"file"`
+	verdictFields
+}
+
+// verdictFields are the analysis fields shared by the JSON lines of
+// `hygie inspect` and `hygie scan`.
+type verdictFields struct {
 	MessageID string         `json:"message_id"`
 	Subject   string         `json:"subject"`
 	From      string         `json:"from"`
@@ -50,6 +56,11 @@ type inspectRecord struct {
 	Verdict   mail.Verdict   `json:"verdict"`
 	Score     int            `json:"score"`
 	Findings  []mail.Finding `json:"findings"`
+}
+
+func newVerdictFields(r mail.Report) verdictFields {
+	return verdictFields{MessageID: r.MessageID, Subject: r.Subject, From: r.From,
+		Channel: r.Channel, Verdict: r.Verdict, Score: r.Score, Findings: nonNil(r.Findings)}
 }
 
 // inspectError is the line written for an input that could not be read.
@@ -186,8 +197,7 @@ func (in *inspector) message(name string, r io.Reader) {
 		return
 	}
 	if in.json {
-		in.writeJSON(inspectRecord{File: name, MessageID: rep.MessageID, Subject: rep.Subject, From: rep.From,
-			Channel: rep.Channel, Verdict: rep.Verdict, Score: rep.Score, Findings: nonNil(rep.Findings)})
+		in.writeJSON(inspectRecord{File: name, verdictFields: newVerdictFields(rep)})
 		return
 	}
 	writeReport(in.out, name, rep)

@@ -89,15 +89,9 @@ func (l *stringList) Set(v string) error { *l = append(*l, v); return nil }
 // scanRecord is one line of `hygie scan --json`: the fields of
 // `hygie inspect --json` with mailbox and uid instead of file.
 type scanRecord struct {
-	Mailbox   string         `json:"mailbox"`
-	UID       uint32         `json:"uid"`
-	MessageID string         `json:"message_id"`
-	Subject   string         `json:"subject"`
-	From      string         `json:"from"`
-	Channel   mail.Channel   `json:"channel"`
-	Verdict   mail.Verdict   `json:"verdict"`
-	Score     int            `json:"score"`
-	Findings  []mail.Finding `json:"findings"`
+	Mailbox string `json:"mailbox"`
+	UID     uint32 `json:"uid"`
+	verdictFields
 }
 
 // scanErrorRecord is the line of `hygie scan --json` for a message the
@@ -308,8 +302,7 @@ func (p *scanPrinter) message(m mailbox.Message) {
 		return
 	}
 	if p.json {
-		b, _ := json.Marshal(scanRecord{Mailbox: m.Mailbox, UID: m.UID, MessageID: r.MessageID, Subject: r.Subject,
-			From: r.From, Channel: r.Channel, Verdict: r.Verdict, Score: r.Score, Findings: nonNil(r.Findings)})
+		b, _ := json.Marshal(scanRecord{Mailbox: m.Mailbox, UID: m.UID, verdictFields: newVerdictFields(r)})
 		p.out.Write(b)
 		p.out.WriteByte('\n')
 		return
