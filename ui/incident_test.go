@@ -7,18 +7,11 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"hygie/incident"
-	"hygie/store"
 )
 
 func TestIncidentStepsAreJournaled(t *testing.T) {
-	a := test.NewTempApp(t)
-	SetupLanguage(langFR)
-	db, err := store.Open(t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	s := newIncidentScreen(&Env{App: a, DB: db})
+	env := newTestEnv(t)
+	s := newIncidentScreen(env)
 	test.NewTempWindow(t, s.content())
 
 	test.Tap(s.checks["disconnect"])
@@ -26,7 +19,7 @@ func TestIncidentStepsAreJournaled(t *testing.T) {
 	s.onAddNote()
 	test.Tap(s.checks["disconnect"]) // unticking does not erase history
 
-	j, _ := incident.OpenJournal(db)
+	j, _ := incident.OpenJournal(env.DB)
 	entries, _ := j.Entries()
 	if len(entries) != 2 || entries[0].StepID != "disconnect" {
 		t.Fatalf("journal = %+v, want the step then the note", entries)
@@ -34,7 +27,7 @@ func TestIncidentStepsAreJournaled(t *testing.T) {
 	if !strings.Contains(s.list.Text, "Message de rançon") || s.note.Text != "" {
 		t.Errorf("journal shows %q and entry keeps %q; want the note listed and the entry cleared", s.list.Text, s.note.Text)
 	}
-	again := newIncidentScreen(&Env{App: a, DB: db})
+	again := newIncidentScreen(&Env{App: env.App, DB: env.DB})
 	test.NewTempWindow(t, again.content())
 	if !again.checks["disconnect"].Checked {
 		t.Error("a step already in the journal is not ticked when the screen reopens")

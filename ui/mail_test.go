@@ -51,16 +51,10 @@ type mailFixture struct {
 
 func newMailFixture(t *testing.T, keys mailbox.Keychain, pin bool) *mailFixture {
 	t.Helper()
-	a := test.NewTempApp(t)
-	SetupLanguage(langFR)
-	db, err := store.Open(t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
+	env := newTestEnv(t)
 	srv := mailboxtest.StartMemServer(t)
 	srv.Admin(t).AppendAll(t, "INBOX", uiMessages)
-	st, err := mailbox.Open(db)
+	st, err := mailbox.Open(env.DB)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -73,7 +67,6 @@ func newMailFixture(t *testing.T, keys mailbox.Keychain, pin bool) *mailFixture 
 	if err := st.SaveAccount(acct); err != nil {
 		t.Fatal(err)
 	}
-	env := &Env{App: a, DB: db}
 	s := newMailScreen(env, keys)
 	s.session = &mailbox.MemoryKeychain{}
 	ui := make(chan func(), 1000)

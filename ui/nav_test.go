@@ -23,6 +23,19 @@ func newTestWindow(t *testing.T) (*Env, fyne.Window) {
 	return env, w
 }
 
+// newTestEnv is a headless French app with a throw-away database.
+func newTestEnv(t *testing.T) *Env {
+	t.Helper()
+	a := test.NewTempApp(t)
+	SetupLanguage(langFR)
+	db, err := store.Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return &Env{App: a, DB: db}
+}
+
 func TestEverySectionOpens(t *testing.T) {
 	_, w := newTestWindow(t)
 	defer w.Close()

@@ -11,8 +11,6 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
-
-	"hygie/store"
 )
 
 func TestTrustListDownloadOnRequest(t *testing.T) {
@@ -30,14 +28,7 @@ func TestTrustListDownloadOnRequest(t *testing.T) {
 	trustListURL = srv.URL
 	defer func() { trustListURL = old }()
 
-	a := test.NewTempApp(t)
-	SetupLanguage(langFR)
-	db, err := store.Open(t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	c := newTrustCard(&Env{App: a, DB: db})
+	c := newTrustCard(newTestEnv(t))
 	test.NewTempWindow(t, c.content())
 	if requests != 0 || !strings.Contains(c.status.Text, "Aucune liste") {
 		t.Fatalf("before any click: %d requests, status %q; want none and no list", requests, c.status.Text)
@@ -60,14 +51,7 @@ func TestTrustListFailureKeepsPrevious(t *testing.T) {
 	trustListURL = srv.URL
 	defer func() { trustListURL = old }()
 
-	a := test.NewTempApp(t)
-	SetupLanguage(langFR)
-	db, err := store.Open(t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	c := newTrustCard(&Env{App: a, DB: db})
+	c := newTrustCard(newTestEnv(t))
 	test.NewTempWindow(t, c.content())
 	ended := make(chan struct{})
 	c.done = func() { close(ended) }
