@@ -40,7 +40,7 @@ deps-test: check-go
 	@.ci/apt-ensure $(TEST_PKGS)
 
 check-go:
-	@command -v go >/dev/null || { echo "Go is missing: install Go 1.21 or newer (https://go.dev/dl/), then run make again." >&2; exit 1; }
+	@command -v go >/dev/null || { echo "Go est absent : installez Go 1.21 ou plus récent (https://go.dev/dl/), puis relancez make." >&2; exit 1; }
 
 fmt-check:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
