@@ -123,21 +123,36 @@ func (r *reminder) wake() {
 	r.reschedule()
 }
 
-// setupTray adds Hygie's system-tray menu (today's progress, open the
-// checklist) where the desktop offers one, and starts the daily reminder.
-// NewMainWindow calls it once the window exists.
-func setupTray(env *Env) {
+// startReminder arms the daily reminder of the hygiene checklist and, when
+// the reminder is on, adds Hygie's system-tray menu. NewMainWindow calls it
+// once the window exists.
+func startReminder(env *Env) {
 	if r, ok := reminders[env]; ok { // a second window of the same app: one tray, one timer
 		r.reschedule()
 		return
 	}
 	r := &reminder{env: env}
 	reminders[env] = r
-	if desk, ok := env.App.(desktop.App); ok {
-		r.tray = trayMenu(env, desk)
-		modelFor(env).onChange(r.tray)
+	if env.App.Preferences().Bool(prefReminderOn) {
+		r.showTray()
 	}
 	r.reschedule()
+}
+
+// showTray adds the tray menu (today's progress, open the checklist) where
+// the desktop offers one. The tray exists only for the reminder: it keeps
+// Hygie running when its window is closed, so that the reminder can come.
+// Without it, closing the window quits, and no second window (Fyne's tray
+// needs one) costs memory. Fyne cannot remove a tray, so it stays until the
+// app quits once shown.
+func (r *reminder) showTray() {
+	if r.tray != nil {
+		return
+	}
+	if desk, ok := r.env.App.(desktop.App); ok {
+		r.tray = trayMenu(r.env, desk)
+		modelFor(r.env).onChange(r.tray)
+	}
 }
 
 // trayMenu installs the menu and returns the function that refreshes it.

@@ -417,7 +417,7 @@ func TestTrayShowsProgressAndReminderSends(t *testing.T) {
 	env.App = tray
 	env.App.Preferences().SetBool(prefReminderOn, true)
 	env.App.Preferences().SetString(prefReminderAt, "08:00")
-	setupTray(env)
+	startReminder(env)
 	t.Cleanup(func() { reminders[env].timer.Stop() })
 	if tray.menu == nil || len(tray.menu.Items) != 2 {
 		t.Fatalf("tray menu = %+v", tray.menu)
@@ -434,6 +434,30 @@ func TestTrayShowsProgressAndReminderSends(t *testing.T) {
 	reminders[env].wake() // 09:15, reminder due at 08:00, list incomplete
 	if got := env.App.Preferences().String(prefReminderLast); got != "2026-11-22" {
 		t.Errorf("reminder not sent: last = %q", got)
+	}
+}
+
+// The tray keeps Hygie running when its window is closed: it comes with the
+// reminder, not before.
+func TestTrayOnlyWithTheReminder(t *testing.T) {
+	env := newHygieneEnv(t, true)
+	tray := &trayApp{App: env.App}
+	env.App = tray
+	startReminder(env)
+	t.Cleanup(func() { reminders[env].timer.Stop() })
+	if tray.menu != nil {
+		t.Fatalf("a tray with the reminder off: %+v", tray.menu)
+	}
+	s := newReminderScreen(modelFor(env))
+	s.on.SetChecked(true)
+	if tray.menu == nil || len(tray.menu.Items) != 2 {
+		t.Fatalf("no tray once the reminder is on: %+v", tray.menu)
+	}
+	first := tray.menu
+	s.on.SetChecked(false)
+	s.on.SetChecked(true)
+	if tray.menu != first {
+		t.Error("turning the reminder on again made a second tray menu")
 	}
 }
 

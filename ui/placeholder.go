@@ -27,3 +27,10 @@ func heading(title string) *widget.Label {
 	h.SizeName = theme.SizeNameHeadingText
 	return h
 }
+
+// wrapped is a paragraph: a label whose lines wrap at the width given.
+func wrapped(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}

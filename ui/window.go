@@ -25,7 +25,7 @@ func NewMainWindow(env *Env) fyne.Window {
 	nav.show(start)
 	w.SetOnClosed(func() { saveWindow(env.App.Preferences(), w, nav) })
 	w.SetMaster()
-	setupTray(env) // tray menu and daily reminder of the hygiene checklist
+	startReminder(env) // daily reminder of the hygiene checklist, with its tray menu
 	return w
 }
 
