@@ -12,8 +12,8 @@ import (
 	"strings"
 	"unicode"
 
-	zxcvbn "github.com/ccojocar/zxcvbn-go"
-	"github.com/ccojocar/zxcvbn-go/match"
+	"hygie/checks/password/internal/zxcvbn"
+	"hygie/checks/password/internal/zxcvbn/match"
 )
 
 // MaxLen is how many characters are analysed: beyond it a password is long
