@@ -1,17 +1,13 @@
 package mail
 
-import (
-	"strings"
-
-	gomail "github.com/emersion/go-message/mail"
-)
+import "strings"
 
 // analysis is the state shared by the checks while one message is judged.
 type analysis struct {
 	findings
 	m        *Message
 	opts     Options
-	contacts []Address
+	contacts contactBook
 	auth     authVerdict
 	channel  Channel
 
@@ -94,18 +90,5 @@ func (a *analysis) senderDomains() []string {
 		add(r.Domain())
 	}
 	add(a.m.Sender.Domain())
-	return out
-}
-
-// parseContacts reads the practice's known contacts.
-func parseContacts(list []string) []Address {
-	var out []Address
-	for _, c := range list {
-		if addr, err := gomail.ParseAddress(c); err == nil {
-			out = append(out, Address{Name: addr.Name, Addr: strings.ToLower(addr.Address)})
-		} else if a, ok := looseAddress(c); ok {
-			out = append(out, a)
-		}
-	}
 	return out
 }

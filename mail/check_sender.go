@@ -97,18 +97,20 @@ func checkDisplayBrand(a *analysis, name string) {
 }
 
 // checkDisplayContact flags a known contact's name on an unknown address.
+// Another address of the contact's own organisation is not flagged (a
+// colleague's alias; a forged one fails authentication), unless that
+// organisation is a webmail, where anyone can open "the same" address.
 func checkDisplayContact(a *analysis, name string) {
-	for _, c := range a.contacts {
-		if c.Addr == a.from.Addr {
-			return
-		}
+	from := strings.ToLower(a.from.Addr)
+	known, ok := a.contacts.names[name]
+	if !ok || a.contacts.addrs[from] {
+		return
 	}
-	for _, c := range a.contacts {
-		if c.Name != "" && fold(c.Name, 512) == name {
-			a.add("display_name_contact", a.from.String()+" ≠ "+c.Addr)
-			return
-		}
+	knownDomain := known[strings.LastIndexByte(known, '@')+1:]
+	if reg := registeredDomain(knownDomain); reg != "" && reg == a.fromReg && !isFreemail(knownDomain) {
+		return
 	}
+	a.add("display_name_contact", a.from.String()+" ≠ "+known)
 }
 
 // checkReplyTo flags replies diverted to another domain. Mailing lists

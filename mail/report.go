@@ -97,12 +97,12 @@ type Options struct {
 // Analyzer analyses messages; it is safe for concurrent use.
 type Analyzer struct {
 	opts     Options
-	contacts []Address
+	contacts contactBook
 }
 
 // NewAnalyzer returns an Analyzer configured with opts.
 func NewAnalyzer(opts Options) *Analyzer {
-	return &Analyzer{opts: opts, contacts: parseContacts(opts.KnownContacts)}
+	return &Analyzer{opts: opts, contacts: newContactBook(opts.KnownContacts)}
 }
 
 // Options returns the options the Analyzer was made with, so that a caller

@@ -50,7 +50,7 @@ type plan struct {
 func (sc *Scanner) Scan(ctx context.Context, acct Account, password string, hooks Hooks) (Summary, error) {
 	started := time.Now()
 	var sum Summary
-	an, err := sc.analyzerWithTrustList()
+	an, err := sc.analyzerFor(acct)
 	if err != nil {
 		return sum, fmt.Errorf("scan %s: %w", acct.Name, err)
 	}
@@ -77,20 +77,25 @@ func (sc *Scanner) Scan(ctx context.Context, acct Account, password string, hook
 	return sc.finish(acct, started, sum, nil)
 }
 
-// analyzerWithTrustList is the engine with the MSSanté trust list last
-// downloaded on the user's request, unless the caller's engine already has
-// one; without a saved list the engine's own rule (mssante.fr and its
-// sub-domains) applies.
-func (sc *Scanner) analyzerWithTrustList() (*mail.Analyzer, error) {
+// analyzerFor is this scan's engine: the caller's, with the
+// correspondents learned from acct's history, and with the MSSanté trust
+// list last downloaded on the user's request unless the caller's engine
+// already has one (without a saved list the engine's own rule, mssante.fr
+// and its sub-domains, applies).
+func (sc *Scanner) analyzerFor(acct Account) (*mail.Analyzer, error) {
 	opts := sc.analyzer.Options()
-	if opts.TrustList != nil {
-		return sc.analyzer, nil
+	learned, err := sc.store.knownContacts(acct.Name)
+	if err != nil {
+		return nil, err
 	}
-	list, _, err := sc.store.TrustList()
-	if err != nil || list == nil {
-		return sc.analyzer, err
+	opts.KnownContacts = append(slices.Clip(opts.KnownContacts), learned...)
+	if opts.TrustList == nil {
+		list, _, err := sc.store.TrustList()
+		if err != nil {
+			return nil, err
+		}
+		opts.TrustList = list
 	}
-	opts.TrustList = list
 	return mail.NewAnalyzer(opts), nil
 }
 

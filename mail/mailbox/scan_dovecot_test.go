@@ -6,6 +6,7 @@ import (
 	"errors"
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -311,4 +312,47 @@ func TestCancelKeepsCacheAndResumes(t *testing.T) {
 	if err != nil || sum.New != 15 {
 		t.Fatalf("next scan = %+v, %v; want the 15 left", sum, err)
 	}
+}
+
+// A colleague who wrote twice becomes a known contact: in a later scan, her
+// name on a webmail address is flagged, with her usual address shown.
+func TestScanLearnsContacts(t *testing.T) {
+	d := sharedDovecot(t)
+	a := d.Admin(t)
+	box := newBox(t, a)
+	colleague := `"Hélène Dupré" <helene.dupre@cabinet-dupre.fr>`
+	a.AppendAll(t, box, [][]byte{
+		mailboxtest.Message(1, colleague, "Patiente commune", "Bonjour,\nje vous adresse Mme R. pour sa rééducation du genou.\nBien à vous"),
+		mailboxtest.Message(2, colleague, "Réunion", "Bonjour,\nla réunion du réseau est déplacée à jeudi.\nBien à vous"),
+	})
+	sc, _, _ := dovecotScanner(t, d, Options{})
+	acct := accountFor(d.IMAPS, d.User, box)
+	_, first, err := scanAll(t, sc, acct, d.Password)
+	if err != nil || len(first) != 2 {
+		t.Fatalf("first scan = %d messages, %v", len(first), err)
+	}
+	for _, m := range first {
+		if m.Report.Verdict != mail.Safe {
+			t.Fatalf("the colleague's message %q is %s: %+v", m.Report.Subject, m.Report.Verdict, m.Report.Findings)
+		}
+	}
+	a.AppendAll(t, box, [][]byte{mailboxtest.Message(3, `"Hélène Dupré" <helene.dupre.cabinet@gmail.com>`,
+		"Petit service", "Bonjour,\nêtes-vous disponible ? J'ai besoin d'un petit service.\nHélène")})
+	_, second, err := scanAll(t, sc, acct, d.Password)
+	if err != nil || len(second) != 1 {
+		t.Fatalf("second scan = %d messages, %v", len(second), err)
+	}
+	f, ok := findingOf(second[0].Report, "display_name_contact")
+	if !ok || !strings.Contains(f.Evidence, "helene.dupre@cabinet-dupre.fr") {
+		t.Errorf("the false colleague: %+v", second[0].Report.Findings)
+	}
+}
+
+func findingOf(r mail.Report, id string) (mail.Finding, bool) {
+	for _, f := range r.Findings {
+		if f.ID == id {
+			return f, true
+		}
+	}
+	return mail.Finding{}, false
 }
