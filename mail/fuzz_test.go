@@ -2,6 +2,7 @@ package mail
 
 import (
 	"bytes"
+	"io"
 	"os"
 	"path/filepath"
 	"testing"
@@ -52,6 +53,70 @@ func FuzzAnalyze(f *testing.F) {
 		}
 		if _, ok := verdictRank[rep.Verdict]; !ok {
 			t.Fatalf("verdict %q unknown", rep.Verdict)
+		}
+	})
+}
+
+// FuzzParseTrustList checks that a hostile list (it comes from the network)
+// is refused or read without a panic, and that what it holds can be asked.
+func FuzzParseTrustList(f *testing.F) {
+	raw, err := os.ReadFile(filepath.Join("testdata", "trustlist.xml"))
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(raw)
+	f.Add([]byte(`<ListeBlancheMSSante><Domaine><Nom>a.mssante.fr</Nom></Domaine></ListeBlancheMSSante>`))
+	f.Add([]byte(`<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]><ListeBlancheMSSante>&a;</ListeBlancheMSSante>`))
+	f.Fuzz(func(t *testing.T, raw []byte) {
+		l, err := ParseTrustList(bytes.NewReader(raw))
+		if err != nil {
+			return
+		}
+		l.Lookup("cabinet.mssante.fr")
+		if l.Len() < 0 {
+			t.Fatal("negative length")
+		}
+	})
+}
+
+// FuzzMbox checks that splitting any file ends, and that the messages it
+// yields hold no more than the file did.
+func FuzzMbox(f *testing.F) {
+	f.Add([]byte("From a@b Mon Jan 1 00:00:00 2026\nSubject: un\n\nFrom here\n>From there\n\nFrom c@d Tue Jan 2 00:00:00 2026\nSubject: deux\n\ncorps\n"))
+	f.Add([]byte("From \n"))
+	f.Add([]byte("From x\r\n\r\nFrom y\r\n"))
+	f.Fuzz(func(t *testing.T, raw []byte) {
+		mb := NewMbox(bytes.NewReader(raw))
+		total := 0
+		for i := 0; i <= len(raw); i++ {
+			r, err := mb.Next()
+			if err != nil {
+				return
+			}
+			n, err := io.Copy(io.Discard, r)
+			if err != nil {
+				return
+			}
+			total += int(n)
+			if total > len(raw) {
+				t.Fatalf("messages hold %d bytes, the file %d", total, len(raw))
+			}
+		}
+		t.Fatalf("more messages than bytes in a %d-byte file", len(raw))
+	})
+}
+
+// FuzzContactsFromHistory checks that any From the cache could hold is read
+// back without a panic, and that what it teaches parses as a contact.
+func FuzzContactsFromHistory(f *testing.F) {
+	f.Add(`"Hélène Dupré" <helene.dupre@cabinet-dupre.fr>`, 2)
+	f.Add(`<a@b>`, 3)
+	f.Add(`"\"<>@" <x@y>`, 2)
+	f.Fuzz(func(t *testing.T, from string, n int) {
+		for _, c := range ContactsFromHistory(map[string]int{from: n}) {
+			if len(parseContacts([]string{c})) != 1 {
+				t.Fatalf("learned %q from %q, which does not read back", c, from)
+			}
 		}
 	})
 }
