@@ -60,7 +60,7 @@ func dataCard(env *Env) fyne.CanvasObject {
 
 func privacyCard() fyne.CanvasObject {
 	body := widget.NewLabel(lang.X("settings.privacy.body",
-		"Hygie n'envoie rien sur Internet : aucune statistique, aucun suivi. Il ne contacte que votre serveur de messagerie et les services que vous activez vous-même, chacun nommé à l'écran : par exemple la recherche dans les fuites connues (Have I Been Pwned), qui reçoit 5 caractères de l'empreinte d'un mot de passe, jamais le mot de passe. Votre boîte aux lettres est seulement lue, jamais modifiée. Vos mots de passe sont gardés uniquement dans le trousseau sécurisé de votre système."))
+		"Hygie n'envoie rien sur Internet : aucune statistique, aucun suivi. Il ne contacte que votre serveur de messagerie et les services que vous activez vous-même, chacun nommé à l'écran : par exemple la recherche dans les fuites connues (Have I Been Pwned), qui reçoit 5 caractères de l'empreinte d'un mot de passe, jamais le mot de passe. Votre boîte aux lettres est seulement lue, jamais modifiée ; Hygie en retient, sur cet ordinateur seulement, les verdicts et vos correspondants habituels, pour repérer qui emprunte leur nom. Vos mots de passe sont gardés uniquement dans le trousseau sécurisé de votre système."))
 	body.Wrapping = fyne.TextWrapWord
 	return widget.NewCard(lang.X("settings.privacy.title", "Confidentialité"), "", body)
 }
