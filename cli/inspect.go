@@ -56,11 +56,15 @@ type verdictFields struct {
 	Verdict   mail.Verdict   `json:"verdict"`
 	Score     int            `json:"score"`
 	Findings  []mail.Finding `json:"findings"`
+	// Advice is the next step, in the language of the explanations; empty
+	// for a safe message.
+	Advice string `json:"advice,omitempty"`
 }
 
-func newVerdictFields(r mail.Report) verdictFields {
+func newVerdictFields(r mail.Report, lang string) verdictFields {
 	return verdictFields{MessageID: r.MessageID, Subject: r.Subject, From: r.From,
-		Channel: r.Channel, Verdict: r.Verdict, Score: r.Score, Findings: nonNil(r.Findings)}
+		Channel: r.Channel, Verdict: r.Verdict, Score: r.Score, Findings: nonNil(r.Findings),
+		Advice: mail.Advice(r.Verdict, lang)}
 }
 
 // inspectError is the line written for an input that could not be read.
@@ -197,10 +201,10 @@ func (in *inspector) message(name string, r io.Reader) {
 		return
 	}
 	if in.json {
-		in.writeJSON(inspectRecord{File: name, verdictFields: newVerdictFields(rep)})
+		in.writeJSON(inspectRecord{File: name, verdictFields: newVerdictFields(rep, in.an.Options().Lang)})
 		return
 	}
-	writeReport(in.out, name, rep)
+	writeReport(in.out, name, rep, in.an.Options().Lang)
 }
 
 // fail reports an input that could not be analysed, on its own line, and
@@ -248,7 +252,7 @@ var channelFR = map[mail.Channel]string{
 }
 
 // writeReport prints one analysis in plain French.
-func writeReport(w io.Writer, name string, rep mail.Report) {
+func writeReport(w io.Writer, name string, rep mail.Report, lang string) {
 	fmt.Fprintf(w, "%s\n  Verdict : %s (%d/100) — %s\n", name, verdictFR[rep.Verdict], rep.Score, channelFR[rep.Channel])
 	fmt.Fprintf(w, "  De : %s\n  Objet : %s\n", rep.From, rep.Subject)
 	for _, f := range rep.Findings {
@@ -256,6 +260,9 @@ func writeReport(w io.Writer, name string, rep mail.Report) {
 		if f.Evidence != "" {
 			fmt.Fprintf(w, "    (%s)\n", f.Evidence)
 		}
+	}
+	if a := mail.Advice(rep.Verdict, lang); a != "" {
+		fmt.Fprintf(w, "  → %s\n", a)
 	}
 	fmt.Fprintln(w)
 }

@@ -199,7 +199,7 @@ func scan(ctx context.Context, o scanOptions, stdout, stderr io.Writer) error {
 	}
 	out := bufio.NewWriter(stdout)
 	defer out.Flush()
-	p := &scanPrinter{out: out, json: o.json}
+	p := &scanPrinter{out: out, json: o.json, lang: o.lang}
 	sc := mailbox.NewScanner(st, mail.NewAnalyzer(mail.Options{Lang: o.lang}), opts)
 	hooks := mailbox.Hooks{}
 	if !o.all {
@@ -292,6 +292,7 @@ var errBadCAFile = errors.New("unusable --ca-file")
 type scanPrinter struct {
 	out  *bufio.Writer
 	json bool
+	lang string
 }
 
 // message prints one analysed message; as text, only those to look at.
@@ -302,13 +303,13 @@ func (p *scanPrinter) message(m mailbox.Message) {
 		return
 	}
 	if p.json {
-		b, _ := json.Marshal(scanRecord{Mailbox: m.Mailbox, UID: m.UID, verdictFields: newVerdictFields(r)})
+		b, _ := json.Marshal(scanRecord{Mailbox: m.Mailbox, UID: m.UID, verdictFields: newVerdictFields(r, p.lang)})
 		p.out.Write(b)
 		p.out.WriteByte('\n')
 		return
 	}
 	if m.Flagged() {
-		writeReport(p.out, fmt.Sprintf("%s, message %d", m.Mailbox, m.UID), r)
+		writeReport(p.out, fmt.Sprintf("%s, message %d", m.Mailbox, m.UID), r, p.lang)
 	}
 }
 

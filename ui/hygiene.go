@@ -82,17 +82,4 @@ func scoreText(score int) string {
 }
 
 // openHygiene brings the window forward on the hygiene section.
-func openHygiene(env *Env) {
-	if env.Win == nil {
-		return
-	}
-	if tabs, ok := env.Win.Content().(*container.AppTabs); ok {
-		for i, s := range sections() {
-			if s.key == "hygiene" && i < len(tabs.Items) {
-				tabs.SelectIndex(i)
-			}
-		}
-	}
-	env.Win.Show()
-	env.Win.RequestFocus()
-}
+func openHygiene(env *Env) { openSection(env, "hygiene") }

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"hygie/mail"
@@ -94,6 +95,13 @@ func (s *mailScreen) showDetail(m mailbox.Message) {
 		mailLabel(lang.X("mail.detail.from", "De : {{.From}}", map[string]string{"From": r.From}), fyne.TextStyle{}, widget.MediumImportance),
 		mailLabel(fmt.Sprintf("%s — %d/100", mailVerdictText(r.Verdict), r.Score), fyne.TextStyle{Bold: true}, mailVerdictImportance(r.Verdict)),
 		mailLabel(channelText(r.Channel), fyne.TextStyle{}, channelImportance(r.Channel)),
+	}
+	if a := mail.Advice(r.Verdict, currentLang); a != "" {
+		objs = append(objs, mailLabel(a, fyne.TextStyle{Bold: true}, widget.MediumImportance))
+	}
+	if m.Flagged() {
+		objs = append(objs, widget.NewButtonWithIcon(lang.X("mail.detail.clicked", "Déjà cliqué, répondu ou ouvert la pièce jointe ? Voir « En cas d'attaque »"),
+			theme.WarningIcon(), func() { openSection(s.env, "incident") }))
 	}
 	if m.Truncated {
 		objs = append(objs, mailLabel(lang.X("mail.detail.truncated",

@@ -123,6 +123,16 @@ func (f *mailFixture) row(i int) (verdict, badge, text *widget.Label) {
 	return left.Objects[0].(*fyne.Container).Objects[1].(*widget.Label), left.Objects[1].(*widget.Label), c.Objects[0].(*widget.Label)
 }
 
+// hasButton reports whether c holds a button whose label contains text.
+func hasButton(c *fyne.Container, text string) bool {
+	for _, o := range c.Objects {
+		if b, ok := o.(*widget.Button); ok && strings.Contains(b.Text, text) {
+			return true
+		}
+	}
+	return false
+}
+
 func detailText(s *mailScreen) string {
 	var b strings.Builder
 	for _, o := range s.detail.Objects {
@@ -172,6 +182,12 @@ func TestMailScanShowsVerdictsAndFindings(t *testing.T) {
 		}
 		if !strings.Contains(shown, fmt.Sprintf("%d/100", want.Score)) {
 			t.Errorf("detail of uid %d lacks the score %d", m.UID, want.Score)
+		}
+		if a := mail.Advice(want.Verdict, "fr"); !strings.Contains(shown, a) {
+			t.Errorf("detail of uid %d (%s) lacks the next step %q", m.UID, want.Verdict, a)
+		}
+		if hasButton(f.s.detail, "En cas d'attaque") != m.Flagged() {
+			t.Errorf("detail of uid %d (%s): button to « En cas d'attaque » shown = %v", m.UID, want.Verdict, !m.Flagged())
 		}
 	}
 	if rep, err := an.Analyze(bytes.NewReader(uiMessages[2])); err == nil && rep.Channel == mail.ChannelMSSante {

@@ -86,3 +86,19 @@ func (n *navigation) ensureBuilt(i int) {
 	stack.Objects = []fyne.CanvasObject{n.sections[i].view(n.env)}
 	stack.Refresh()
 }
+
+// openSection brings the window forward on the section with that key.
+func openSection(env *Env, key string) {
+	if env.Win == nil {
+		return
+	}
+	if tabs, ok := env.Win.Content().(*container.AppTabs); ok {
+		for i, s := range sections() {
+			if s.key == key && i < len(tabs.Items) {
+				tabs.SelectIndex(i)
+			}
+		}
+	}
+	env.Win.Show()
+	env.Win.RequestFocus()
+}

@@ -141,3 +141,15 @@ func TestLeavingASectionStopsItsWork(t *testing.T) {
 		t.Errorf("work stopped %d times after leaving the section, want 1", stopped)
 	}
 }
+
+func TestOpenSection(t *testing.T) {
+	env, w := newTestWindow(t)
+	defer w.Close()
+	tabs := findTabs(t, w.Content())
+	for i, s := range sections() {
+		openSection(env, s.key)
+		if tabs.SelectedIndex() != i {
+			t.Errorf("openSection(%q) shows tab %d, want %d", s.key, tabs.SelectedIndex(), i)
+		}
+	}
+}
