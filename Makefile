@@ -52,7 +52,7 @@ fmt-check:
 	 if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
 
 vet:
-	go vet ./...
+	go vet ./... ./.ci/demo-mail
 
 # Every test, with the race detector and Fyne's thread checks on, inside a
 # private D-Bus session with an unlocked gnome-keyring (the real Secret
