@@ -49,9 +49,6 @@ func newReminderScreen(m *hygieneModel) *reminderScreen {
 // changed re-arms the reminder and says when it will come.
 func (s *reminderScreen) changed() {
 	if r := reminders[s.m.env]; r != nil {
-		if s.on.Checked {
-			r.showTray()
-		}
 		r.reschedule()
 	}
 	if !s.on.Checked {
@@ -70,7 +67,7 @@ func (s *reminderScreen) content() fyne.CanvasObject {
 	s.at.SetPlaceHolder("08:30")
 	reminderCard := widget.NewCard(lang.X("hygiene.reminder.card", "Rappel quotidien"), "",
 		container.NewVBox(s.on, container.NewGridWithColumns(3, s.at), s.next, wrapped(lang.X("hygiene.reminder.tray",
-			"Quand le rappel est activé, Hygie reste dans la zone de notification si vous fermez sa fenêtre : son icône la rouvre, et « Quitter » dans son menu l'arrête."))))
+			"Quand le rappel est activé, Hygie se place dans la zone de notification dès son démarrage suivant : fermer sa fenêtre le laisse alors tourner pour le rappel, son icône la rouvre, et « Quitter » dans son menu l'arrête."))))
 	export := widget.NewButton(lang.X("hygiene.report.export", "Exporter le rapport PDF…"), s.onExport)
 	explain := widget.NewLabel(lang.X("hygiene.report.explain", "Le rapport reprend la date, le score, chaque geste et son état, les 90 derniers jours et l'inventaire de la double authentification (sans aucun secret). Il sert pour les archives du cabinet, un assureur ou un délégué à la protection des données."))
 	explain.Wrapping = fyne.TextWrapWord

@@ -143,8 +143,10 @@ func startReminder(env *Env) {
 // the desktop offers one. The tray exists only for the reminder: it keeps
 // Hygie running when its window is closed, so that the reminder can come.
 // Without it, closing the window quits, and no second window (Fyne's tray
-// needs one) costs memory. Fyne cannot remove a tray, so it stays until the
-// app quits once shown.
+// needs one) costs memory. It is set up at start-up only: Fyne starts a
+// tray when its loop starts, so one added later would never show, while
+// closing the window would hide it for good. For the same reason it stays
+// until Hygie quits once shown.
 func (r *reminder) showTray() {
 	if r.tray != nil {
 		return
