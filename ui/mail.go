@@ -192,7 +192,7 @@ func mailCard(env *Env) fyne.CanvasObject {
 	text := widget.NewLabel(mailCardText(rec))
 	text.Wrapping = fyne.TextWrapWord
 	onScanDone(env, func(r mailbox.ScanRecord) { text.SetText(mailCardText(r)) })
-	open := widget.NewButton(lang.X("mail.card.open", "Ouvrir la messagerie"), func() { showSection(env, "mail") })
+	open := widget.NewButton(lang.X("mail.card.open", "Ouvrir la messagerie"), func() { openSection(env, "mail") })
 	return widget.NewCard(lang.X("mail.card.title", "Messagerie"), "", container.NewVBox(text, open))
 }
 
@@ -215,19 +215,5 @@ func notifyScanDone(env *Env, r mailbox.ScanRecord) {
 	scanListenersMu.Unlock()
 	for _, f := range fs {
 		f(r)
-	}
-}
-
-// showSection selects the navigation tab with key.
-func showSection(env *Env, key string) {
-	if env.Win == nil {
-		return
-	}
-	if tabs, ok := env.Win.Content().(*container.AppTabs); ok {
-		for i, s := range sections() {
-			if s.key == key && i < len(tabs.Items) {
-				tabs.SelectIndex(i)
-			}
-		}
 	}
 }
