@@ -63,7 +63,7 @@ type verdictFields struct {
 
 func newVerdictFields(r mail.Report, lang string) verdictFields {
 	return verdictFields{MessageID: r.MessageID, Subject: r.Subject, From: r.From,
-		Channel: r.Channel, Verdict: r.Verdict, Score: r.Score, Findings: nonNil(r.Findings),
+		Channel: r.Channel, Verdict: r.Verdict, Score: r.Score, Findings: localized(r.Findings, lang),
 		Advice: mail.Advice(r.Verdict, lang)}
 }
 
@@ -229,11 +229,13 @@ func (in *inspector) writeJSON(v any) {
 	in.out.WriteByte('\n')
 }
 
-func nonNil(f []mail.Finding) []mail.Finding {
-	if f == nil {
-		return []mail.Finding{}
+// localized is the findings in lang, never nil, so that JSON shows [].
+func localized(fs []mail.Finding, lang string) []mail.Finding {
+	out := make([]mail.Finding, len(fs))
+	for i, f := range fs {
+		out[i] = f.Localized(lang)
 	}
-	return f
+	return out
 }
 
 // verdictFR names a verdict for the practitioner.
@@ -256,6 +258,7 @@ func writeReport(w io.Writer, name string, rep mail.Report, lang string) {
 	fmt.Fprintf(w, "%s\n  Verdict : %s (%d/100) — %s\n", name, verdictFR[rep.Verdict], rep.Score, channelFR[rep.Channel])
 	fmt.Fprintf(w, "  De : %s\n  Objet : %s\n", rep.From, rep.Subject)
 	for _, f := range rep.Findings {
+		f = f.Localized(lang)
 		fmt.Fprintf(w, "  • %s : %s\n", f.Title, f.Explanation)
 		if f.Evidence != "" {
 			fmt.Fprintf(w, "    (%s)\n", f.Evidence)

@@ -59,13 +59,9 @@ var lureRules = []string{"pressure_wording", "credential_request", "payment_lure
 // checkLureWithLink flags bait combined with a link to a site that is not
 // the sender's: that pairing, not either alone, is what phishing is made of.
 func checkLureWithLink(a *analysis) {
-	lure := ""
 	var phrases []string
 	for _, id := range lureRules {
 		if a.has(id) {
-			if lure == "" {
-				lure = id
-			}
 			phrases = append(phrases, a.ev[id]...)
 		}
 	}
@@ -81,7 +77,9 @@ func checkLureWithLink(a *analysis) {
 		}
 		reg := a.host(l.Host).reg
 		if reg != a.fromReg && (brandOf(reg) == nil || brandOf(reg) != brandOf(a.fromReg)) {
-			a.add("lure_with_link", catalogue[lure].text(a.lang).Title+" → "+l.Host)
+			// The lure's own words, not its rule's title: evidence stays
+			// in the message's language whatever language reads it.
+			a.add("lure_with_link", phrases[0]+" → "+l.Host)
 			return
 		}
 	}

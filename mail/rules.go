@@ -137,6 +137,19 @@ func (f *findings) add(id string, evidence ...string) {
 	}
 }
 
+// Localized returns f with the title and explanation of its rule in lang
+// ("en" or anything else: French), as the catalogue has them now: an
+// analysis stored in one language, or by an older version, reads in the
+// language on screen. A finding whose rule is no longer in the catalogue
+// keeps the text it was stored with.
+func (f Finding) Localized(lang string) Finding {
+	if r, ok := catalogue[f.ID]; ok {
+		t := r.text(lang)
+		f.Title, f.Explanation = t.Title, t.Explanation
+	}
+	return f
+}
+
 func (f *findings) has(id string) bool {
 	_, ok := f.ev[id]
 	return ok

@@ -81,3 +81,25 @@ func TestDocListsRules(t *testing.T) {
 		}
 	}
 }
+
+func TestFindingLocalized(t *testing.T) {
+	fr := NewAnalyzer(Options{Lang: "fr"})
+	rep, err := fr.Analyze(strings.NewReader("From: \"Assurance Maladie\" <remboursement.ameli@gmail.com>\r\nSubject: Remboursement\r\n\r\nVotre remboursement est en attente.\r\n"))
+	if err != nil || len(rep.Findings) == 0 {
+		t.Fatalf("no finding to translate: %v", err)
+	}
+	for _, f := range rep.Findings {
+		en := f.Localized("en")
+		want := catalogue[f.ID].EN
+		if en.Title != want.Title || en.Explanation != want.Explanation || en.Evidence != f.Evidence || en.Weight != f.Weight {
+			t.Errorf("%s in English = %+v", f.ID, en)
+		}
+		if back := en.Localized("fr"); back != f {
+			t.Errorf("%s back in French = %+v, want %+v", f.ID, back, f)
+		}
+	}
+	gone := Finding{ID: "retired_rule", Title: "Ancienne règle", Explanation: "texte stocké"}
+	if gone.Localized("en") != gone {
+		t.Error("a finding the catalogue no longer has must keep its stored text")
+	}
+}

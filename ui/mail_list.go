@@ -115,6 +115,7 @@ func (s *mailScreen) showDetail(m mailbox.Message) {
 		objs = append(objs, mailLabel(lang.X("mail.detail.nofinding", "Aucun signal d'alerte relevé dans ce message."), fyne.TextStyle{}, widget.MediumImportance))
 	}
 	for _, f := range r.Findings {
+		f = f.Localized(currentLang)
 		objs = append(objs, widget.NewSeparator(), mailLabel(f.Title, fyne.TextStyle{Bold: true}, widget.MediumImportance),
 			mailLabel(f.Explanation, fyne.TextStyle{}, widget.MediumImportance))
 		if f.Evidence != "" {

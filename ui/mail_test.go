@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"net"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -395,5 +396,30 @@ func TestMailErrorMessages(t *testing.T) {
 		if got := mailErrorMessage(c.err); !strings.Contains(got, c.want) {
 			t.Errorf("mailErrorMessage(%v) = %q, want it to mention %q", c.err, got, c.want)
 		}
+	}
+}
+
+// Analyses are stored in the language of the scan; the detail reads them in
+// the language on screen.
+func TestMailDetailFollowsTheLanguage(t *testing.T) {
+	keys := &mailbox.MemoryKeychain{}
+	f := newMailFixture(t, keys, true)
+	keys.Set("cabinet", f.srv.Password)
+	f.scan(t) // in French
+	i := slices.IndexFunc(f.s.msgs, func(m mailbox.Message) bool { return m.Flagged() })
+	if i < 0 {
+		t.Fatal("no flagged message to show")
+	}
+	SetupLanguage(langEN)
+	t.Cleanup(func() { SetupLanguage(langFR) })
+	f.s.list.Select(i)
+	shown := detailText(f.s)
+	for _, fd := range f.s.msgs[i].Report.Findings {
+		if en := fd.Localized("en"); !strings.Contains(shown, en.Title) || strings.Contains(shown, fd.Title) {
+			t.Errorf("finding %s: detail shows %q, want its English title %q", fd.ID, shown, en.Title)
+		}
+	}
+	if !strings.Contains(shown, "What to do:") {
+		t.Errorf("the next step is not in English:\n%s", shown)
 	}
 }
