@@ -249,6 +249,8 @@ func scatteredHost(host string) bool {
 
 // randomLooking reports labels no one would choose as a name: long runs of
 // consonants, almost no vowels, or letters and digits shuffled together.
+// Hyphenated acronyms of up to four letters ("urps-mk-pdl", "ars-pdl") are
+// how French bodies name themselves: they do not count toward the vowels.
 func randomLooking(label string) bool {
 	if len(label) < 6 || strings.HasPrefix(label, "xn--") {
 		return false
@@ -261,17 +263,27 @@ func randomLooking(label string) bool {
 			shifts++
 		}
 		prevDigit = digit
-		switch {
-		case strings.ContainsRune("aeiouy", r):
-			vowels++
-			letters++
-			run = 0
-		case r >= 'a' && r <= 'z':
-			letters++
+		if r >= 'a' && r <= 'z' {
 			run++
+			if strings.ContainsRune("aeiouy", r) {
+				run = 0
+			}
 			maxRun = max(maxRun, run)
-		default:
+		} else {
 			run = 0
+		}
+	}
+	for _, part := range strings.Split(label, "-") {
+		if len(part) <= 4 && strings.Trim(part, "abcdefghijklmnopqrstuvwxyz") == "" {
+			continue // an acronym
+		}
+		for _, r := range part {
+			if r >= 'a' && r <= 'z' {
+				letters++
+				if strings.ContainsRune("aeiouy", r) {
+					vowels++
+				}
+			}
 		}
 	}
 	return maxRun >= 5 || shifts >= 3 || letters >= 6 && vowels*5 < letters

@@ -100,3 +100,27 @@ func TestPersonalName(t *testing.T) {
 		}
 	}
 }
+
+func TestRandomLooking(t *testing.T) {
+	cases := []struct {
+		label string
+		want  bool
+	}{
+		{"urps-mk-pdl", false}, // hyphenated acronyms
+		{"ars-pdl", false},
+		{"cabinet-kine-rennes", false},
+		{"chu-nantes", false},
+		{"kinesitherapie", false},
+		{"xkqzvtrw", true}, // a run of consonants
+		{"qwrtplkz-mail", true},
+		{"a1b2c3d4", true}, // letters and digits shuffled
+		{"bcdfghjk", true},
+		{"mkprsdtl-fr", true}, // long, no vowels
+		{"ovh", false},        // too short to judge
+	}
+	for _, c := range cases {
+		if got := randomLooking(c.label); got != c.want {
+			t.Errorf("randomLooking(%q) = %v, want %v", c.label, got, c.want)
+		}
+	}
+}

@@ -37,6 +37,9 @@ var scenarios = []scenario{
 	{"ham/hopital-portail-patient.eml", Safe, Safe, ChannelOrdinary, nil, []string{"link_with_recipient"}},
 	{"ham/agence-web-cabinet.eml", Safe, Safe, ChannelOrdinary, nil, []string{"sender_user_host", "link_file_host"}},
 	{"ham/collegue-prenom-adresse.eml", Safe, Safe, ChannelOrdinary, nil, []string{"greeting_with_address", "recipient_in_subject"}},
+	{"ham/patient-demande-rdv-gmail.eml", Safe, Safe, ChannelOrdinary, nil, []string{"health_data_outside_mssante", "freemail_institution"}},
+	{"ham/banque-releve.eml", Safe, Safe, ChannelOrdinary, nil, []string{"display_name_brand"}},
+	{"ham/urps-lettre-acronymes.eml", Safe, Safe, ChannelOrdinary, nil, []string{"sender_random_domain"}},
 	{"ham/urps-lettre-lien-raccourci.eml", Safe, Caution, ChannelOrdinary, []string{"link_shortener"}, []string{"shortener_only"}},
 	{"ham/collegue-objet-seul.eml", Safe, Safe, ChannelOrdinary, nil, []string{"body_unreadable", "malformed_message"}},
 	{"ham/collegue-bilan-gmail.eml", Caution, Caution, ChannelOrdinary, []string{"health_data_outside_mssante"}, nil},
@@ -67,6 +70,15 @@ var scenarios = []scenario{
 	{"phish/message-court-lien-raccourci.eml", Suspicious, Dangerous, ChannelOrdinary, []string{"shortener_only", "link_shortener"}, nil},
 	{"phish/structure-cassee-illisible.eml", Caution, Dangerous, ChannelOrdinary, []string{"body_unreadable", "malformed_message"}, nil},
 	{"phish/faux-expediteur-authres-forge.eml", Suspicious, Dangerous, ChannelOrdinary, []string{"auth_dmarc_fail_brand"}, []string{"auth_pass"}},
+	{"phish/faux-ameli-coordonnees-bancaires.eml", Suspicious, Dangerous, ChannelOrdinary, []string{"display_name_brand", "lookalike_link"}, nil},
+	{"phish/faux-mon-espace-sante.eml", Suspicious, Dangerous, ChannelOrdinary, []string{"lookalike_domain", "link_http_login"}, nil},
+	{"phish/faux-doctolib-prelevement.eml", Suspicious, Dangerous, ChannelOrdinary, []string{"lookalike_domain", "display_name_brand"}, nil},
+	{"phish/faux-antai-amende.eml", Suspicious, Dangerous, ChannelOrdinary, []string{"lookalike_domain", "payment_lure"}, nil},
+	{"phish/faux-chronopost-frais.eml", Suspicious, Dangerous, ChannelOrdinary, []string{"display_name_brand", "payment_lure"}, nil},
+	{"phish/faux-cpam-gmail-carte-vitale.eml", Suspicious, Dangerous, ChannelOrdinary, []string{"freemail_institution", "credential_request"}, nil},
+	{"phish/faux-orange-quota.eml", Suspicious, Dangerous, ChannelOrdinary, []string{"display_name_brand", "credential_request"}, nil},
+	{"phish/faux-urssaf-trop-percu.eml", Suspicious, Dangerous, ChannelOrdinary, []string{"lookalike_domain", "payment_lure"}, nil},
+	{"phish/faux-confrere-document-partage.eml", Suspicious, Dangerous, ChannelOrdinary, []string{"link_file_host"}, nil},
 }
 
 // testOptions is the practice the scenarios are addressed to.
