@@ -1,6 +1,7 @@
 package mail
 
 import (
+	"regexp"
 	"strconv"
 	"strings"
 )
@@ -29,7 +30,11 @@ func quoteAll(hits []string) []string {
 var healthWords = []string{"ordonnance", "ordonnances", "compte rendu", "compte-rendu", "comptes rendus", "bilan", "bilans", "prescription", "prescriptions", "resultats", "resultat d'analyse", "resultats d'analyse", "analyses medicales", "radiographie", "echographie", "irm", "dossier medical", "dossier patient", "lettre de liaison", "courrier medical", "certificat medical", "arret de travail", "feuille de soins", "cr operatoire", "compte rendu operatoire", "bilan kine", "bilan kinesitherapique", "bilan diagnostic kinesitherapique", "bdk"}
 
 // notHealth are subjects where those words mean something else.
-var notHealth = []string{"bilan comptable", "bilan financier", "bilan annuel", "bilan carbone", "bilan de l'annee", "bilan energetique", "resultats financiers", "resultats de recherche", "resultats du concours"}
+var notHealth = []string{"bilan comptable", "bilan financier", "bilan annuel", "bilan carbone", "bilan de l'annee", "bilan energetique", "bilan fiscal", "bilan social", "bilan de competences", "bilan d'activite", "bilan de l'exercice", "liasse fiscale", "resultats financiers", "resultats de recherche", "resultats du concours"}
+
+// yearBilan is the accountant's « bilan 2025 »: a bilan named by its year
+// is the practice's accounts, not a patient's assessment.
+var yearBilan = regexp.MustCompile(`\bbilans? (?:19|20)\d\d\b`)
 
 // checkHealthData flags probable health data outside the MSSanté space.
 func checkHealthData(a *analysis) {
@@ -54,6 +59,9 @@ func healthWord(s string) string {
 		if strings.Contains(s, n) {
 			return ""
 		}
+	}
+	if yearBilan.MatchString(s) {
+		return ""
 	}
 	for _, w := range healthWords {
 		if containsPhrase(s, w) {

@@ -61,3 +61,24 @@ func TestMachineHost(t *testing.T) {
 		}
 	}
 }
+
+func TestHealthWord(t *testing.T) {
+	cases := []struct {
+		subject string
+		want    string
+	}{
+		{"Bilan kiné de Mme Petit", "bilan"},
+		{"Ordonnance pour M. Durand", "ordonnance"},
+		{"Compte rendu d'IRM", "compte rendu"},
+		{"Votre bilan 2025 - documents à signer", ""}, // the accountant
+		{"Bilans 2024 et 2025", ""},
+		{"Bilan comptable et liasse fiscale", ""},
+		{"Bilan de compétences : inscription", ""},
+		{"Réunion du réseau jeudi", ""},
+	}
+	for _, c := range cases {
+		if got := healthWord(fold(c.subject, 1024)); got != c.want {
+			t.Errorf("healthWord(%q) = %q, want %q", c.subject, got, c.want)
+		}
+	}
+}

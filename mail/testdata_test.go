@@ -40,6 +40,7 @@ var scenarios = []scenario{
 	{"ham/patient-demande-rdv-gmail.eml", Safe, Safe, ChannelOrdinary, nil, []string{"health_data_outside_mssante", "freemail_institution"}},
 	{"ham/banque-releve.eml", Safe, Safe, ChannelOrdinary, nil, []string{"display_name_brand"}},
 	{"ham/urps-lettre-acronymes.eml", Safe, Safe, ChannelOrdinary, nil, []string{"sender_random_domain"}},
+	{"ham/comptable-bilan-annuel.eml", Safe, Safe, ChannelOrdinary, nil, []string{"health_data_outside_mssante"}},
 	{"ham/urps-lettre-lien-raccourci.eml", Safe, Caution, ChannelOrdinary, []string{"link_shortener"}, []string{"shortener_only"}},
 	{"ham/collegue-objet-seul.eml", Safe, Safe, ChannelOrdinary, nil, []string{"body_unreadable", "malformed_message"}},
 	{"ham/collegue-bilan-gmail.eml", Caution, Caution, ChannelOrdinary, []string{"health_data_outside_mssante"}, nil},
