@@ -143,6 +143,7 @@ func (s *incidentScreen) onCopy() {
 	entries, err := s.journal.Entries()
 	if err != nil {
 		fyne.LogError("copy journal", err)
+		s.status.SetText(lang.X("incident.journal.readerr", "Le journal n'a pas pu être lu, rien n'a été copié. Ce qui y est noté reste enregistré : réessayez dans un instant."))
 		return
 	}
 	s.env.App.Clipboard().SetContent(incident.Render(entries, time.Local))

@@ -43,3 +43,21 @@ func TestIncidentWithoutDatabaseSaysSo(t *testing.T) {
 		t.Errorf("without a database: note disabled=%v, status %q; want disabled and advice to write on paper", s.note.Disabled(), s.status.Text)
 	}
 }
+
+func TestIncidentCopy(t *testing.T) {
+	env := newTestEnv(t)
+	s := newIncidentScreen(env)
+	test.NewTempWindow(t, s.content())
+	test.Type(s.note, "9 h 10, écran de rançon")
+	s.onAddNote()
+	s.onCopy()
+	if got := env.App.Clipboard().Content(); !strings.Contains(got, "écran de rançon") || !strings.Contains(s.status.Text, "copié") {
+		t.Errorf("clipboard %q, status %q", got, s.status.Text)
+	}
+	env.App.Clipboard().SetContent("")
+	env.DB.Close() // the journal can no longer be read
+	s.onCopy()
+	if env.App.Clipboard().Content() != "" || !strings.Contains(s.status.Text, "rien n'a été copié") {
+		t.Errorf("after a read failure: clipboard %q, status %q", env.App.Clipboard().Content(), s.status.Text)
+	}
+}
