@@ -270,6 +270,11 @@ func TestGuideReaderLinks(t *testing.T) {
 	if id, _, _ := guides.ParseLink(toGuide.URL.String()); s.reader.guide.ID != id {
 		t.Errorf("tapping %s shows %s", toGuide.URL, s.reader.guide.ID)
 	}
+	openURL = func(fyne.App, *url.URL) error { return errors.New("no browser") }
+	toWeb.OnTapped()
+	if top := s.env.Win.Canvas().Overlays().Top(); top == nil || !labelContains(top, toWeb.URL.String()) {
+		t.Errorf("a link the system cannot open does not show its address")
+	}
 }
 
 func TestOpenGuideFromAnotherScreen(t *testing.T) {
@@ -375,6 +380,19 @@ func richTextHas(o fyne.CanvasObject, s string) bool {
 		if rt, ok := c.(*widget.RichText); ok && strings.Contains(rt.String(), s) {
 			return true
 		}
+	}
+	return false
+}
+
+// labelContains reports whether a label under o contains text.
+func labelContains(o fyne.CanvasObject, text string) bool {
+	switch v := o.(type) {
+	case *widget.Label:
+		return strings.Contains(v.Text, text)
+	case *fyne.Container:
+		return slices.ContainsFunc(v.Objects, func(c fyne.CanvasObject) bool { return labelContains(c, text) })
+	case fyne.Widget:
+		return slices.ContainsFunc(test.WidgetRenderer(v).Objects(), func(c fyne.CanvasObject) bool { return labelContains(c, text) })
 	}
 	return false
 }

@@ -79,6 +79,7 @@ func (s *mailScreen) refreshMessages() {
 		msgs, err := s.store.Messages(a.Name)
 		if err != nil {
 			fyne.LogError("list cached messages", err)
+			s.setStatus(lang.X("mail.err.list", "Les messages déjà analysés n'ont pas pu être relus dans la base de Hygie. Rien n'est perdu : réessayez, ou relancez Hygie."), widget.DangerImportance)
 		}
 		s.msgs = msgs
 	}

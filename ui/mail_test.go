@@ -423,3 +423,17 @@ func TestMailDetailFollowsTheLanguage(t *testing.T) {
 		t.Errorf("the next step is not in English:\n%s", shown)
 	}
 }
+
+// A cache that cannot be read says so, rather than showing an empty list.
+func TestMailListReadFailureSaysSo(t *testing.T) {
+	keys := &mailbox.MemoryKeychain{}
+	f := newMailFixture(t, keys, true)
+	keys.Set("cabinet", f.srv.Password)
+	f.scan(t)
+	f.env.DB.Close()
+	f.s.setStatus("", widget.MediumImportance)
+	f.s.refreshMessages()
+	if !strings.Contains(f.s.status.Text, "Rien n'est perdu") || f.s.status.Importance != widget.DangerImportance {
+		t.Errorf("after a failed read: status %q (importance %v)", f.s.status.Text, f.s.status.Importance)
+	}
+}
