@@ -54,6 +54,13 @@ func ContactsFromHistory(safe map[string]int) []string {
 	return out
 }
 
+// SenderAddress is the lower-case address of a Report.From, or "" when it
+// has none.
+func SenderAddress(from string) string {
+	_, addr, _ := splitReportFrom(from)
+	return addr
+}
+
 // splitReportFrom reads back Report.From (`"Name" <addr>` or `<addr>`).
 func splitReportFrom(s string) (name, addr string, ok bool) {
 	i := strings.LastIndexByte(s, '<')

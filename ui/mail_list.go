@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"image/color"
+	"slices"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -96,6 +97,9 @@ func (s *mailScreen) showDetail(m mailbox.Message) {
 		mailLabel(lang.X("mail.detail.from", "De : {{.From}}", map[string]string{"From": r.From}), fyne.TextStyle{}, widget.MediumImportance),
 		mailLabel(fmt.Sprintf("%s — %d/100", mailVerdictText(r.Verdict), r.Score), fyne.TextStyle{Bold: true}, mailVerdictImportance(r.Verdict)),
 		mailLabel(channelText(r.Channel), fyne.TextStyle{}, channelImportance(r.Channel)),
+	}
+	if h := s.senderHistory(m); h != "" {
+		objs = slices.Insert(objs, 2, fyne.CanvasObject(mailLabel(h, fyne.TextStyle{Italic: true}, widget.MediumImportance))) // under the sender
 	}
 	if a := mail.Advice(r.Verdict, currentLang); a != "" {
 		objs = append(objs, mailLabel(a, fyne.TextStyle{Bold: true}, widget.MediumImportance))
@@ -205,4 +209,18 @@ func mailCardText(r mailbox.ScanRecord) string {
 	}
 	return lang.X("mail.card.flagged", "Dernière analyse le {{.When}} : {{.N}} message(s) à vérifier de près.",
 		map[string]any{"When": when, "N": r.Flagged})
+}
+
+// senderHistory says whether m's address wrote before, among the messages
+// Hygie analysed: a first message deserves more care than a usual one.
+func (s *mailScreen) senderHistory(m mailbox.Message) string {
+	n, err := s.store.SenderCount(m.Account, mail.SenderAddress(m.Report.From))
+	switch {
+	case err != nil:
+		fyne.LogError("count sender's messages", err)
+		return ""
+	case n <= 1:
+		return lang.X("mail.detail.firstmessage", "Premier message de cette adresse parmi ceux que Hygie a analysés.")
+	}
+	return lang.X("mail.detail.knownsender", "Cette adresse a écrit {{.Count}} messages parmi ceux que Hygie a analysés.", map[string]int{"Count": n})
 }

@@ -184,6 +184,9 @@ func TestMailScanShowsVerdictsAndFindings(t *testing.T) {
 		if !strings.Contains(shown, fmt.Sprintf("%d/100", want.Score)) {
 			t.Errorf("detail of uid %d lacks the score %d", m.UID, want.Score)
 		}
+		if !strings.Contains(shown, "Premier message de cette adresse") {
+			t.Errorf("detail of uid %d does not say it is the first message from its address:\n%s", m.UID, shown)
+		}
 		if a := mail.Advice(want.Verdict, "fr"); !strings.Contains(shown, a) {
 			t.Errorf("detail of uid %d (%s) lacks the next step %q", m.UID, want.Verdict, a)
 		}

@@ -2,6 +2,7 @@ package mailbox
 
 import (
 	"fmt"
+	"strings"
 
 	"hygie/mail"
 )
@@ -30,4 +31,21 @@ func (s *Store) knownContacts(account string) ([]string, error) {
 		return nil, fmt.Errorf("known contacts of %s: %w", account, err)
 	}
 	return mail.ContactsFromHistory(safe), nil
+}
+
+// SenderCount is how many messages of account, among those analysed, come
+// from addr (any case), so the Messagerie screen can tell a first message
+// from a usual correspondent.
+func (s *Store) SenderCount(account, addr string) (int, error) {
+	if addr == "" {
+		return 0, nil
+	}
+	pattern := "%<" + strings.NewReplacer(`\`, `\\`, "%", `\%`, "_", `\_`).Replace(strings.ToLower(addr)) + ">"
+	var n int
+	err := s.db.QueryRow(`SELECT COUNT(*) FROM mailbox_messages
+		WHERE account = ? AND lower(sender) LIKE ? ESCAPE '\'`, account, pattern).Scan(&n)
+	if err != nil {
+		return 0, fmt.Errorf("count messages from %s: %w", addr, err)
+	}
+	return n, nil
 }

@@ -325,7 +325,7 @@ func TestScanLearnsContacts(t *testing.T) {
 		mailboxtest.Message(1, colleague, "Patiente commune", "Bonjour,\nje vous adresse Mme R. pour sa rééducation du genou.\nBien à vous"),
 		mailboxtest.Message(2, colleague, "Réunion", "Bonjour,\nla réunion du réseau est déplacée à jeudi.\nBien à vous"),
 	})
-	sc, _, _ := dovecotScanner(t, d, Options{})
+	sc, st, _ := dovecotScanner(t, d, Options{})
 	acct := accountFor(d.IMAPS, d.User, box)
 	_, first, err := scanAll(t, sc, acct, d.Password)
 	if err != nil || len(first) != 2 {
@@ -345,6 +345,18 @@ func TestScanLearnsContacts(t *testing.T) {
 	f, ok := findingOf(second[0].Report, "display_name_contact")
 	if !ok || !strings.Contains(f.Evidence, "helene.dupre@cabinet-dupre.fr") {
 		t.Errorf("the false colleague: %+v", second[0].Report.Findings)
+	}
+	for addr, want := range map[string]int{
+		"helene.dupre@cabinet-dupre.fr":  2,
+		"Helene.Dupre@Cabinet-Dupre.fr":  2, // any case
+		"helene.dupre.cabinet@gmail.com": 1,
+		"helene_dupre@cabinet-dupre.fr":  0, // "_" is no wildcard
+		"%@cabinet-dupre.fr":             0,
+		"":                               0,
+	} {
+		if n, err := st.SenderCount(acct.Name, addr); err != nil || n != want {
+			t.Errorf("SenderCount(%q) = %d, %v; want %d", addr, n, err, want)
+		}
 	}
 }
 
