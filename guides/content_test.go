@@ -25,6 +25,9 @@ var officialHosts = map[string]bool{
 	"www.cybermalveillance.gouv.fr": true, "www.ameli.fr": true,
 	"www.ordre.pharmacien.fr": true, "var.ordremk.fr": true, "www.doctolib.fr": true,
 	"urps-mk-paysdelaloire.fr": true, "touscybervigilants.fr": true,
+	// The vendor's lifecycle page, for end-of-support dates (Windows 10 on
+	// 14 October 2025, confirmed by Microsoft's statement in the press).
+	"learn.microsoft.com": true,
 }
 
 func builtin(t testing.TB) *Library {
