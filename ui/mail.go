@@ -174,8 +174,9 @@ func (s *mailScreen) setStatus(text string, imp widget.Importance) {
 	s.status.SetText(text)
 }
 
-// mailCard is the dashboard card: the flagged count of the last scan, or
-// nil when no scan ever finished.
+// mailCard is the dashboard card: the flagged count of the last scan or,
+// before the first one, the next step (add the practice's mailbox, or
+// analyse it); nil without a database.
 func mailCard(env *Env) fyne.CanvasObject {
 	if env.DB == nil {
 		return nil
@@ -186,13 +187,29 @@ func mailCard(env *Env) fyne.CanvasObject {
 		return nil
 	}
 	rec, ok, err := st.LastScan()
-	if err != nil || !ok {
+	if err != nil {
+		fyne.LogError("read last mail scan", err)
 		return nil
 	}
-	text := widget.NewLabel(mailCardText(rec))
-	text.Wrapping = fyne.TextWrapWord
-	onScanDone(env, func(r mailbox.ScanRecord) { text.SetText(mailCardText(r)) })
+	text := wrapped("")
 	open := widget.NewButton(lang.X("mail.card.open", "Ouvrir la messagerie"), func() { openSection(env, "mail") })
+	switch accounts, _ := st.Accounts(); {
+	case ok:
+		text.SetText(mailCardText(rec))
+	case len(accounts) > 0:
+		text.SetText(lang.X("mail.card.noscan", "Aucune analyse encore : lancez-la depuis la messagerie, avec « Analyser »."))
+		open.Importance = widget.HighImportance
+	default:
+		text.SetText(lang.X("mail.card.start", "Hygie peut relire les messages que reçoit le cabinet, sans rien changer dans la boîte, et vous dire lesquels sont suspects et pourquoi."))
+		open.SetText(lang.X("mail.card.add", "Ajouter la boîte du cabinet"))
+		open.Importance = widget.HighImportance
+	}
+	onScanDone(env, func(r mailbox.ScanRecord) {
+		text.SetText(mailCardText(r))
+		open.SetText(lang.X("mail.card.open", "Ouvrir la messagerie"))
+		open.Importance = widget.MediumImportance
+		open.Refresh()
+	})
 	return widget.NewCard(lang.X("mail.card.title", "Messagerie"), "", container.NewVBox(text, open))
 }
 

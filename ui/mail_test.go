@@ -343,11 +343,15 @@ func TestMailCancel(t *testing.T) {
 func TestMailCardFollowsScans(t *testing.T) {
 	keys := &mailbox.MemoryKeychain{}
 	f := newMailFixture(t, keys, true)
-	if mailCard(f.env) != nil {
-		t.Error("card shown before any scan")
+	before, ok := mailCard(f.env).(*widget.Card)
+	if !ok || !labelContains(before, "Aucune analyse encore") {
+		t.Error("before any scan, the card does not invite to run one")
 	}
 	keys.Set("cabinet", f.srv.Password)
 	f.scan(t)
+	if !labelContains(before, "Dernière analyse") {
+		t.Error("the card shown before the first scan was not updated by it")
+	}
 	card, ok := mailCard(f.env).(*widget.Card)
 	if !ok {
 		t.Fatal("no card after a scan")
@@ -438,5 +442,18 @@ func TestMailListReadFailureSaysSo(t *testing.T) {
 	f.s.refreshMessages()
 	if !strings.Contains(f.s.status.Text, "Rien n'est perdu") || f.s.status.Importance != widget.DangerImportance {
 		t.Errorf("after a failed read: status %q (importance %v)", f.s.status.Text, f.s.status.Importance)
+	}
+}
+
+// Before any account, the dashboard says what the mail inspector does and
+// offers to add the practice's mailbox.
+func TestMailCardInvitesToAddAMailbox(t *testing.T) {
+	env := newTestEnv(t)
+	card, ok := mailCard(env).(*widget.Card)
+	if !ok || !labelContains(card, "sans rien changer dans la boîte") {
+		t.Fatal("no invitation to add a mailbox")
+	}
+	if !hasButton(card.Content.(*fyne.Container), "Ajouter la boîte du cabinet") {
+		t.Error("the card does not offer to add the practice's mailbox")
 	}
 }
