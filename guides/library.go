@@ -18,7 +18,9 @@ var content embed.FS
 type Library struct {
 	guides []*Guide // in display order: by theme, then title
 	byID   map[string]*Guide
-	ix     *index
+	// index is built on the first search: the dashboard shows the guide of
+	// the week at start-up, and the index would only cost memory there.
+	index func() *index
 }
 
 // Builtin returns the library embedded in Hygie, loaded and indexed on
@@ -48,7 +50,7 @@ func LoadFS(fsys fs.FS, dir string) (*Library, error) {
 		return nil, err
 	}
 	slices.SortFunc(l.guides, compareGuides)
-	l.ix = buildIndex(l.guides)
+	l.index = sync.OnceValue(func() *index { return buildIndex(l.guides) })
 	return l, nil
 }
 

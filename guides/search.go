@@ -44,7 +44,7 @@ func (l *Library) Search(query string) []Result {
 		return l.everything()
 	}
 	terms := queryTerms(q)
-	s := newSearch(l, len(terms))
+	s := newSearch(l, l.index(), len(terms))
 	for ti, t := range terms {
 		s.matchTerm(ti, t)
 	}
@@ -101,12 +101,13 @@ type unitHit struct {
 
 type search struct {
 	lib   *Library
+	ix    *index
 	n     int
 	units map[int32]*unitHit
 }
 
-func newSearch(l *Library, terms int) *search {
-	return &search{lib: l, n: terms, units: map[int32]*unitHit{}}
+func newSearch(l *Library, ix *index, terms int) *search {
+	return &search{lib: l, ix: ix, n: terms, units: map[int32]*unitHit{}}
 }
 
 func (s *search) hit(u int32) *unitHit {
@@ -119,7 +120,7 @@ func (s *search) hit(u int32) *unitHit {
 }
 
 func (s *search) matchTerm(ti int, term string) {
-	ix := s.lib.ix
+	ix := s.ix
 	for _, c := range ix.candidates(term) {
 		for _, p := range ix.postings[c.word] {
 			h := s.hit(p.unit)
@@ -136,7 +137,7 @@ func (s *search) matchWhole(q string) {
 	if utf8.RuneCountInString(q) > maxWholeRunes || len(q) < 2 {
 		return
 	}
-	ix := s.lib.ix
+	ix := s.ix
 	for _, m := range fuzzy.FindFromNoSort(q, wholeSource{ix}) {
 		u := ix.whole[m.Index]
 		if !compact(m.MatchedIndexes, ix.units[u].folded, strings.Count(q, " ")+1) {
@@ -258,7 +259,7 @@ func compareRanked(a, b ranked) int {
 func (s *search) perGuide() []*guideHit {
 	guides := make([]*guideHit, len(s.lib.guides))
 	for u, h := range s.units {
-		un := s.lib.ix.units[u]
+		un := s.ix.units[u]
 		g := guides[un.guide]
 		if g == nil {
 			g = &guideHit{best: make([]float64, s.n), unit: -1}
@@ -322,7 +323,7 @@ func (s *search) idf(guides []*guideHit) []float64 {
 }
 
 func (s *search) result(gi int, g *guideHit, idf []float64) Result {
-	un := s.lib.ix.units[g.unit]
+	un := s.ix.units[g.unit]
 	guide := s.lib.guides[gi]
 	score := 0.0
 	for ti, b := range g.best {
