@@ -4,6 +4,9 @@ import (
 	"fmt"
 	"image/color"
 	"slices"
+	"strconv"
+	"strings"
+	"unicode"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -100,6 +103,9 @@ func (s *mailScreen) showDetail(m mailbox.Message) {
 	}
 	if h := s.senderHistory(m); h != "" {
 		objs = slices.Insert(objs, 2, fyne.CanvasObject(mailLabel(h, fyne.TextStyle{Italic: true}, widget.MediumImportance))) // under the sender
+	}
+	if len(r.Attachments) > 0 {
+		objs = append(objs, mailLabel(attachmentsText(r.Attachments), fyne.TextStyle{}, widget.MediumImportance))
 	}
 	if a := mail.Advice(r.Verdict, currentLang); a != "" {
 		objs = append(objs, mailLabel(a, fyne.TextStyle{Bold: true}, widget.MediumImportance))
@@ -223,4 +229,63 @@ func (s *mailScreen) senderHistory(m mailbox.Message) string {
 		return lang.X("mail.detail.firstmessage", "Premier message de cette adresse parmi ceux que Hygie a analysés.")
 	}
 	return lang.X("mail.detail.knownsender", "Cette adresse a écrit {{.Count}} messages parmi ceux que Hygie a analysés.", map[string]int{"Count": n})
+}
+
+// attachmentsText lists a message's attachments by name and size. Names
+// come from the sender: invisible and direction characters are dropped
+// (« facture\u202Efdp.exe » would read « facture exe.pdf ») and long
+// names are cut.
+func attachmentsText(atts []mail.Attachment) string {
+	parts := make([]string, 0, len(atts))
+	for _, a := range atts {
+		name := visibleName(a.Name)
+		if name == "" {
+			name = lang.X("mail.detail.unnamed", "(sans nom)")
+		}
+		parts = append(parts, name+" ("+sizeText(a.Size)+")")
+	}
+	return lang.X("mail.detail.attachments", "Pièces jointes : {{.List}}", map[string]string{"List": strings.Join(parts, ", ")})
+}
+
+// visibleName keeps the printable characters of s, at most 80.
+func visibleName(s string) string {
+	var b strings.Builder
+	n := 0
+	for _, r := range s {
+		if unicode.IsControl(r) || unicode.Is(unicode.Cf, r) {
+			continue
+		}
+		if n == 80 {
+			b.WriteString("…")
+			break
+		}
+		b.WriteRune(r)
+		n++
+	}
+	return strings.TrimSpace(b.String())
+}
+
+// sizeText is a size the way a file manager shows it, in French units
+// (octets, Ko, Mo) with a decimal comma.
+func sizeText(n int64) string {
+	switch {
+	case n < 1000:
+		return lang.X("mail.size.bytes", "{{.N}} octets", map[string]int64{"N": n})
+	case n < 1000*1000:
+		return lang.X("mail.size.kb", "{{.N}} Ko", map[string]string{"N": decimal(float64(n) / 1000)})
+	}
+	return lang.X("mail.size.mb", "{{.N}} Mo", map[string]string{"N": decimal(float64(n) / 1000 / 1000)})
+}
+
+// decimal writes x with one decimal under 10, none above, and the
+// language's decimal mark.
+func decimal(x float64) string {
+	s := strconv.FormatFloat(x, 'f', 0, 64)
+	if x < 10 {
+		s = strconv.FormatFloat(x, 'f', 1, 64)
+	}
+	if currentLang == langFR {
+		s = strings.Replace(s, ".", ",", 1)
+	}
+	return s
 }

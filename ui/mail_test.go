@@ -457,3 +457,22 @@ func TestMailCardInvitesToAddAMailbox(t *testing.T) {
 		t.Error("the card does not offer to add the practice's mailbox")
 	}
 }
+
+func TestAttachmentsText(t *testing.T) {
+	test.NewTempApp(t)
+	SetupLanguage(langFR)
+	got := attachmentsText([]mail.Attachment{
+		{Name: "facture\u202Efdp.exe", Size: 48_213},
+		{Name: "", Size: 512},
+		{Name: strings.Repeat("a", 200) + ".pdf", Size: 3_400_000},
+	})
+	if strings.ContainsRune(got, '\u202E') || !strings.Contains(got, "facturefdp.exe (48 Ko)") {
+		t.Errorf("a name with a direction character: %q", got)
+	}
+	if !strings.Contains(got, "(sans nom) (512 octets)") || !strings.Contains(got, "… (3,4 Mo)") {
+		t.Errorf("unnamed or long attachment: %q", got)
+	}
+	if !strings.HasPrefix(got, "Pièces jointes : ") {
+		t.Errorf("got %q", got)
+	}
+}
