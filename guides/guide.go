@@ -42,6 +42,9 @@ type Guide struct {
 	// title: the reader shows Title itself.
 	Body     string
 	Sections []Section
+	// Lang is the language of Title, Summary, Tags and Body: LangFR for
+	// the originals, another when a translation replaced them.
+	Lang string
 }
 
 // Source is an official document a guide's facts come from.

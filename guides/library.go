@@ -10,7 +10,7 @@ import (
 	"sync"
 )
 
-//go:embed content/*.md
+//go:embed content/*.md content/en/*.md
 var content embed.FS
 
 // Library is the loaded, indexed set of guides. It is read-only after

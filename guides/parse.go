@@ -130,7 +130,7 @@ func (s sourceFields) check() error {
 func (fm *frontMatter) guide() *Guide {
 	g := &Guide{
 		ID: fm.ID, Title: strings.TrimSpace(fm.Title), Summary: strings.TrimSpace(fm.Summary),
-		Audience: fm.Audience, Theme: fm.Theme, Tags: fm.Tags, LastReviewed: fm.LastReviewed,
+		Audience: fm.Audience, Theme: fm.Theme, Tags: fm.Tags, LastReviewed: fm.LastReviewed, Lang: LangFR,
 	}
 	for _, s := range fm.Sources {
 		g.Sources = append(g.Sources, Source(s))

@@ -1,6 +1,6 @@
 package guides
 
-// stopwords are French words too common to help a search. They are
+// stopwords are French (and English) words too common to help a search. They are
 // dropped from the query unless nothing else is left.
 var stopwords = setOf(
 	"a", "ai", "as", "au", "aux", "avec", "avez", "avoir", "avons", "c", "ca", "ce",
@@ -12,6 +12,11 @@ var stopwords = setOf(
 	"quand", "que", "quel", "quelle", "quelles", "quels", "qui", "quoi", "s", "sa",
 	"sans", "se", "ses", "si", "son", "sont", "suis", "sur", "t", "ta", "te", "tes",
 	"toi", "ton", "tu", "un", "une", "vos", "votre", "vous", "y",
+	// English, for the translated guides; none is a French word that
+	// carries meaning.
+	"about", "an", "and", "are", "be", "by", "can", "do", "does", "for", "from",
+	"how", "i", "if", "in", "is", "it", "its", "my", "of", "or", "our", "should",
+	"that", "the", "this", "to", "what", "when", "with", "you", "your",
 )
 
 // synonyms maps words practitioners type to words the guides use. Keys and

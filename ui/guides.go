@@ -85,7 +85,7 @@ func guidesFor(env *Env) *guidesCtx {
 		return gc
 	}
 	gc := &guidesCtx{}
-	gc.lib, gc.libErr = guides.Builtin()
+	gc.lib, gc.libErr = guides.BuiltinFor(currentLang)
 	if gc.libErr != nil {
 		fyne.LogError("load guides", gc.libErr)
 	}

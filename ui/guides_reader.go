@@ -119,8 +119,12 @@ func (r *guideReader) fillBody(g *guides.Guide) {
 
 // sourcesMarkdown is the closing part: sources, audience, review date.
 func sourcesMarkdown(g *guides.Guide) string {
+	audience := make([]string, len(g.Audience))
+	for i, a := range g.Audience {
+		audience[i] = guides.AudienceLabel(a, currentLang)
+	}
 	return "## " + lang.X("guides.reader.sources", "Sources") + "\n\n" + g.SourcesMarkdown() + "\n" +
-		lang.X("guides.reader.audience", "Pour : {{.Audience}}", map[string]any{"Audience": strings.Join(g.Audience, ", ")}) + "\n\n" +
+		lang.X("guides.reader.audience", "Pour : {{.Audience}}", map[string]any{"Audience": strings.Join(audience, ", ")}) + "\n\n" +
 		lang.X("guides.reader.reviewed", "Dernière relecture : {{.Date}}", map[string]any{"Date": g.LastReviewed}) + "\n"
 }
 

@@ -59,9 +59,9 @@ func (s *guidesScreen) content() fyne.CanvasObject {
 	split := container.NewHSplit(s.sidebar(), s.reader.content())
 	split.Offset = 0.45
 	top := fyne.CanvasObject(title)
-	if currentLang != langFR {
-		// The guides retell French national guidance for French practices.
-		note := widget.NewLabel(lang.X("guides.french.note", "Les guides sont rédigés en français."))
+	if s.gc.lib != nil && slices.ContainsFunc(s.gc.lib.All(), func(g *guides.Guide) bool { return g.Lang != currentLang }) {
+		// A guide without a translation is shown in French.
+		note := widget.NewLabel(lang.X("guides.french.note", "Certains guides ne sont rédigés qu'en français."))
 		note.Wrapping = fyne.TextWrapWord
 		top = container.NewVBox(title, note)
 	}
@@ -80,7 +80,11 @@ func (s *guidesScreen) sidebar() fyne.CanvasObject {
 	s.search.OnChanged = s.onQuery
 	s.search.onMove = s.onMove
 	s.search.onEnter = s.onEnter
-	s.theme = filterSelect(lang.X("guides.filter.theme.all", "Tous les thèmes"), guides.Themes, s.applyFilters)
+	themes := make([]string, len(guides.Themes))
+	for i, t := range guides.Themes {
+		themes[i] = guides.ThemeLabel(t, currentLang)
+	}
+	s.theme = filterSelect(lang.X("guides.filter.theme.all", "Tous les thèmes"), themes, s.applyFilters)
 	s.tag = filterSelect(lang.X("guides.filter.tag.all", "Tous les mots-clés"), s.gc.lib.Tags(), s.applyFilters)
 	s.favOnly = widget.NewCheck(lang.X("guides.filter.favorites", "Favoris seulement"), func(bool) { s.applyFilters() })
 	if s.gc.state == nil {
@@ -142,7 +146,7 @@ func (s *guidesScreen) applyFilters() {
 }
 
 func (s *guidesScreen) keep(g *guides.Guide) bool {
-	if i := s.theme.SelectedIndex(); i > 0 && g.Theme != s.theme.Selected {
+	if i := s.theme.SelectedIndex(); i > 0 && g.Theme != guides.Themes[i-1] {
 		return false
 	}
 	if i := s.tag.SelectedIndex(); i > 0 && !slices.Contains(g.Tags, s.tag.Selected) {

@@ -456,3 +456,31 @@ func findSearchEntry(o fyne.CanvasObject) *searchEntry {
 	}
 	return nil
 }
+
+// On an English system the guides are in English, their shelves too, and
+// the note about French-only guides goes away once all are translated.
+func TestGuidesInEnglish(t *testing.T) {
+	env := newGuidesEnv(t, t.TempDir())
+	SetupLanguage(langEN)
+	t.Cleanup(func() { SetupLanguage(langFR) })
+	s := showGuides(t, env)
+	en, _ := guides.BuiltinFor(guides.LangEN)
+	g, _ := en.Get("sauvegardes")
+	if len(s.shown) == 0 || s.gc.lib != en {
+		t.Fatal("the English library is not the one shown")
+	}
+	if !slices.Contains(s.theme.Options, guides.ThemeLabel(g.Theme, guides.LangEN)) {
+		t.Errorf("theme filter offers %v, want English shelves", s.theme.Options)
+	}
+	s.theme.SetSelected(guides.ThemeLabel(g.Theme, guides.LangEN))
+	if !slices.Contains(shownIDs(s), "sauvegardes") {
+		t.Errorf("filtering on %q hides %s", s.theme.Selected, g.ID)
+	}
+	s.reader.show(g, "")
+	if s.reader.title.Text != g.Title || !richTextHas(s.reader.body, "solo practitioner") && !richTextHas(s.reader.body, "group practice") {
+		t.Errorf("the reader shows %q, and its audience line is not in English", s.reader.title.Text)
+	}
+	if labelContains(s.root, "only written in French") {
+		t.Error("every guide is translated, yet the French-only note shows")
+	}
+}
