@@ -265,8 +265,8 @@ func visibleName(s string) string {
 	return strings.TrimSpace(b.String())
 }
 
-// sizeText is a size the way a file manager shows it, in French units
-// (octets, Ko, Mo) with a decimal comma.
+// sizeText is a size the way a file manager shows it, in the units and
+// decimal mark of the UI language (« 3,4 Mo », "3.4 MB").
 func sizeText(n int64) string {
 	switch {
 	case n < 1000:
