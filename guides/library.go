@@ -33,18 +33,9 @@ var Builtin = sync.OnceValues(func() (*Library, error) {
 // LoadFS loads every .md file of dir in fsys, checks the guides as a
 // whole (unique ids, links between guides that resolve) and indexes them.
 func LoadFS(fsys fs.FS, dir string) (*Library, error) {
-	entries, err := fs.ReadDir(fsys, dir)
-	if err != nil {
-		return nil, fmt.Errorf("read guides: %w", err)
-	}
 	l := &Library{byID: map[string]*Guide{}}
-	for _, e := range entries {
-		if e.IsDir() || !strings.HasSuffix(e.Name(), ".md") {
-			continue
-		}
-		if err := l.load(fsys, path.Join(dir, e.Name())); err != nil {
-			return nil, err
-		}
+	if err := eachFile(fsys, dir, l.load); err != nil {
+		return nil, err
 	}
 	if err := l.checkLinks(); err != nil {
 		return nil, err
@@ -54,11 +45,29 @@ func LoadFS(fsys fs.FS, dir string) (*Library, error) {
 	return l, nil
 }
 
-func (l *Library) load(fsys fs.FS, name string) error {
-	data, err := fs.ReadFile(fsys, name)
+// eachFile calls f with the name and content of every .md file of dir.
+func eachFile(fsys fs.FS, dir string, f func(name string, data []byte) error) error {
+	entries, err := fs.ReadDir(fsys, dir)
 	if err != nil {
-		return fmt.Errorf("read %s: %w", name, err)
+		return fmt.Errorf("read guides in %s: %w", dir, err)
 	}
+	for _, e := range entries {
+		if e.IsDir() || !strings.HasSuffix(e.Name(), ".md") {
+			continue
+		}
+		name := path.Join(dir, e.Name())
+		data, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			return fmt.Errorf("read %s: %w", name, err)
+		}
+		if err := f(name, data); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (l *Library) load(name string, data []byte) error {
 	g, err := Parse(data)
 	if err != nil {
 		return fmt.Errorf("%s: %w", name, err)

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"io/fs"
-	"path"
 	"slices"
 	"strings"
 	"sync"
@@ -52,28 +51,20 @@ func BuiltinFor(lang string) (*Library, error) {
 // A translation must name a guide of l and keep its number of headings, so
 // that the table of contents and the links between guides still hold.
 func (l *Library) Translate(fsys fs.FS, dir, lang string) (*Library, error) {
-	entries, err := fs.ReadDir(fsys, dir)
-	if err != nil {
-		return nil, fmt.Errorf("read %s guides: %w", lang, err)
-	}
 	out := &Library{byID: map[string]*Guide{}}
 	for _, g := range l.guides {
 		c := *g
 		out.byID[g.ID] = &c
 		out.guides = append(out.guides, &c)
 	}
-	for _, e := range entries {
-		if e.IsDir() || !strings.HasSuffix(e.Name(), ".md") {
-			continue
-		}
-		name := path.Join(dir, e.Name())
-		data, err := fs.ReadFile(fsys, name)
-		if err != nil {
-			return nil, fmt.Errorf("read %s: %w", name, err)
-		}
+	err := eachFile(fsys, dir, func(name string, data []byte) error {
 		if err := out.translate(data, lang); err != nil {
-			return nil, fmt.Errorf("%s: %w", name, err)
+			return fmt.Errorf("%s: %w", name, err)
 		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	if err := out.checkLinks(); err != nil {
 		return nil, err
