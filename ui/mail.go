@@ -193,7 +193,11 @@ func mailCard(env *Env) fyne.CanvasObject {
 	}
 	text := wrapped("")
 	open := widget.NewButton(lang.X("mail.card.open", "Ouvrir la messagerie"), func() { openSection(env, "mail") })
-	switch accounts, _ := st.Accounts(); {
+	accounts, err := st.Accounts()
+	if err != nil { // the card then offers to add one: the mail screen says what is wrong
+		fyne.LogError("list mail accounts", err)
+	}
+	switch {
 	case ok:
 		text.SetText(mailCardText(rec))
 	case len(accounts) > 0:
