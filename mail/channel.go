@@ -2,11 +2,14 @@ package mail
 
 import "strings"
 
-// mssanteDomain is the root of the MSSanté trust space.
+// mssanteDomain holds most domains of the MSSanté trust space, but not all:
+// the ANS list also names operator domains elsewhere, so a loaded list is
+// always preferred to this suffix.
 const mssanteDomain = "mssante.fr"
 
-// mssantePartners are trust-space domains outside mssante.fr (Apicrypt's
-// interoperability gateways, listed by the ANS).
+// mssantePartners are the trust-space domains outside mssante.fr known
+// without the list (Apicrypt's MSSanté sub-domains, listed by the ANS).
+// Only these names count: apicrypt.org itself is not in the space.
 var mssantePartners = map[string]bool{
 	"mssante.apicrypt.org":         true,
 	"interop-mssante.apicrypt.org": true,
@@ -31,17 +34,29 @@ func underMSSante(domain string) bool {
 	return domain == mssanteDomain || strings.HasSuffix(domain, "."+mssanteDomain) || mssantePartners[domain]
 }
 
-// imitatesMSSante reports whether host looks like MSSanté without being
-// under mssante.fr: mssante-fr.com, mssante.fr.example.net, mssant3.fr…
-func imitatesMSSante(host string) bool {
+// imitatesMSSante reports whether host looks like MSSanté without being in
+// the trust space: mssante-fr.com, mssante.fr.example.net, mssant3.fr… A
+// domain on the loaded ANS list is genuine wherever it sits, even outside
+// mssante.fr (an operator's own domain).
+func imitatesMSSante(host string, list *TrustList) bool {
 	host = strings.ToLower(strings.TrimSuffix(host, "."))
 	if host == "" || underMSSante(host) || isIPHost(host) {
+		return false
+	}
+	if _, listed := list.Lookup(host); listed {
 		return false
 	}
 	if strings.Contains(skeleton(toUnicode(host)), "mssante") {
 		return true
 	}
 	return withinDistance(skeleton(firstLabel(toUnicode(registeredDomain(host)))), "mssante", 1)
+}
+
+// onTrustList reports whether host is exactly on the loaded ANS list: such
+// a domain is an operator's, not a look-alike, even outside mssante.fr.
+func (a *analysis) onTrustList(host string) bool {
+	_, ok := a.opts.TrustList.Lookup(host)
+	return ok
 }
 
 // channelOf classifies the message: mssante when the sender is in the
@@ -65,7 +80,7 @@ func channelOf(m *Message, list *TrustList, auth authVerdict) Channel {
 // checkChannel flags MSSanté look-alikes and unlisted MSSanté domains.
 func checkChannel(a *analysis) {
 	for _, d := range a.senderDomains() {
-		if imitatesMSSante(d) {
+		if imitatesMSSante(d, a.opts.TrustList) {
 			a.add("mssante_lookalike", d)
 		}
 	}

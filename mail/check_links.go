@@ -28,8 +28,8 @@ func (a *analysis) host(h string) hostFacts {
 		fileHost:  hostIn(h, data.fileHosts) || hostIn(h, data.userHosts),
 		puny:      isPunycode(h) || mixedScript(h) || !isASCII(h),
 	}
-	if !f.ip {
-		f.mssante = imitatesMSSante(h)
+	if !f.ip && !a.onTrustList(h) {
+		f.mssante = imitatesMSSante(h, a.opts.TrustList)
 		if l, ok := findLookalike(h); ok && !f.mssante {
 			f.look = &l
 		}

@@ -28,8 +28,8 @@ func checkSender(a *analysis) {
 // checkSenderDomains looks for lookalikes among the sender's domains.
 func checkSenderDomains(a *analysis) {
 	for _, d := range a.senderDomains() {
-		if imitatesMSSante(d) {
-			continue // checkChannel reports it, with more weight
+		if imitatesMSSante(d, a.opts.TrustList) || a.onTrustList(d) {
+			continue // checkChannel reports imitations, with more weight
 		}
 		if l, ok := findLookalike(d); ok {
 			a.add("lookalike_domain", d+" ≈ "+l.target.reg+" ("+l.how+")")
@@ -76,7 +76,8 @@ func checkDisplayBrand(a *analysis, name string) {
 	free := isFreemail(a.fromDomain)
 	key := nameKey(name)
 	for _, b := range data.Brands {
-		if b.namedIn(key) == "" || b.ownsDomain(a.fromReg) {
+		if b.namedIn(key) == "" || b.ownsDomain(a.fromReg) || b.listsHost(a.fromDomain) ||
+			b.Kind == "mssante" && inTrustSpace(a.fromDomain, a.opts.TrustList) {
 			continue
 		}
 		if free {

@@ -38,7 +38,7 @@ func (b *Brand) namedIn(key string) string {
 }
 
 // trusted reports whether the brand is one French practitioners rely on
-// (MSSanté, health bodies, administrations, banks).
+// (MSSanté, health bodies, administrations, banks, insurers).
 func (b *Brand) trusted() bool {
 	return b.Kind != "brand"
 }
@@ -58,6 +58,18 @@ func (b *Brand) ownsDomain(reg string) bool {
 	label := firstLabel(reg)
 	for _, d := range b.Domains {
 		if firstLabel(d) == label {
+			return true
+		}
+	}
+	return false
+}
+
+// listsHost reports whether host is one of the brand's listed names or a
+// sub-domain of one. It lets a brand own a host without owning its
+// registered domain (mssante.apicrypt.org for MSSanté, not apicrypt.org).
+func (b *Brand) listsHost(host string) bool {
+	for _, d := range b.Domains {
+		if host == d || strings.HasSuffix(host, "."+d) {
 			return true
 		}
 	}
