@@ -2,6 +2,7 @@ package guides
 
 import (
 	"net/url"
+	"strings"
 	"testing"
 )
 
@@ -28,6 +29,14 @@ var officialHosts = map[string]bool{
 	// The vendor's lifecycle page, for end-of-support dates (Windows 10 on
 	// 14 October 2025, confirmed by Microsoft's statement in the press).
 	"learn.microsoft.com": true,
+	// Checked 2026-12-01: ANSSI's guide pages, the Assurance Maladie press
+	// room, the national Order of physiotherapists, the reporting services
+	// (33700 through the DGCCRF page, Signal Spam, Phishing Initiative,
+	// THESEE on service-public.fr) and the CIS benchmarks (screen lock).
+	"messervices.cyber.gouv.fr": true, "assurance-maladie.ameli.fr": true,
+	"ordremk.fr": true, "www.economie.gouv.fr": true, "www.signal-spam.fr": true,
+	"phishing-initiative.fr": true, "www.service-public.fr": true,
+	"www.cisecurity.org": true,
 }
 
 func builtin(t testing.TB) *Library {
@@ -100,6 +109,23 @@ func TestContentLinksResolve(t *testing.T) {
 			if err := l.checkLink(target); err != nil {
 				t.Errorf("%s: %v", g.ID, err)
 			}
+		}
+	}
+}
+
+// TestContentCitesDeepLink: every guide cites at least one source by the
+// page or document itself, not only a site's home page, so that a reader
+// (and a reviewer) can open what the guide relies on.
+func TestContentCitesDeepLink(t *testing.T) {
+	for _, g := range builtin(t).All() {
+		deep := false
+		for _, s := range g.Sources {
+			if u, err := url.Parse(s.URL); err == nil && strings.Trim(u.Path, "/") != "" {
+				deep = true
+			}
+		}
+		if !deep {
+			t.Errorf("%s: every source is a bare domain; cite the page or document itself", g.ID)
 		}
 	}
 }

@@ -1,0 +1,97 @@
+package guides
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// sharedFigures are the figures the guides share with the checklist and
+// the incident steps. Each must appear, word for word, in the guide that
+// explains it, in French and in English. The checklist (screen-auto-lock
+// "5 minutes au plus", restore-test monthly) and the incident steps (CNIL
+// and insurer complaint within 72 hours) must say the same; see
+// docs/pending-text-corrections.md, section 6, for the checks to add on
+// their side.
+var sharedFigures = []struct {
+	name, guide string
+	fr, en      string
+}{
+	{"screen lock", "verrouillage-usb", "**5 minutes** d'inactivité au plus", "**5 minutes** of inactivity at most"},
+	{"restore test", "sauvegardes", "**une fois par mois**", "**once a month**"},
+	{"insurer complaint", "plan-reponse-incident", "**au plus tard 72 heures**", "**no later than 72 hours**"},
+	{"insurer complaint", "assurance-cyber-delais", "**déposé plainte au plus tard 72 heures**", "**filed a complaint no later than 72 hours**"},
+	{"CNIL notification", "plan-reponse-incident", "**notifiez la CNIL dans les 72 heures**", ""},
+	{"CNIL notification", "assurance-cyber-delais", "**notifier la CNIL dans les 72 heures**", "**notify the CNIL**"},
+	{"CNIL notification", "rgpd-cabinet", "**notifiez la CNIL dans les 72 heures**", ""},
+}
+
+func TestSharedFiguresStated(t *testing.T) {
+	fr := builtin(t)
+	en, err := BuiltinFor("en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range sharedFigures {
+		for _, c := range []struct {
+			lib  *Library
+			want string
+		}{{fr, f.fr}, {en, f.en}} {
+			if c.want == "" {
+				continue
+			}
+			g, ok := c.lib.Get(f.guide)
+			if !ok {
+				t.Errorf("%s: guide %s is missing", f.name, f.guide)
+				continue
+			}
+			if !strings.Contains(g.Body, c.want) {
+				t.Errorf("%s: guide %s (%s) no longer says %q", f.name, f.guide, g.Lang, c.want)
+			}
+		}
+	}
+}
+
+// figureRules catch a sentence, in any guide and either language, that
+// gives the same figure another value: a screen-lock delay other than 5
+// minutes (the CIS values may be quoted as such), a restore test at another
+// rhythm than monthly, a CNIL or complaint deadline other than 72 hours.
+var figureRules = []struct {
+	name    string
+	topic   *regexp.Regexp // the sentence is about the figure
+	value   *regexp.Regexp // a value it gives
+	allowed *regexp.Regexp // the agreed value, or a quoted reference
+}{
+	{"screen lock", regexp.MustCompile(`(?i)verrouill|\block`), regexp.MustCompile(`(?i)\b\d+ minutes?|quelques minutes|a few minutes`),
+		regexp.MustCompile(`(?i)^5 minutes$|CIS`)},
+	{"restore test", regexp.MustCompile(`(?i)restaur|restore`), regexp.MustCompile(`(?i)trimestre|quarter|par an\b|a year\b|chaque semaine|every week|par mois|a month`),
+		regexp.MustCompile(`(?i)^(par mois|a month)$`)},
+	{"72-hour clocks", regexp.MustCompile(`(?i)CNIL|plainte|complaint`), regexp.MustCompile(`(?i)\b\d+ (heures|hours|h)\b`),
+		regexp.MustCompile(`(?i)^72 (heures|hours|h)$`)},
+}
+
+var sentenceEnd = regexp.MustCompile(`[.;:!?]\s|\n`)
+
+func TestSharedFiguresAgree(t *testing.T) {
+	fr := builtin(t)
+	en, err := BuiltinFor("en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, lib := range []*Library{fr, en} {
+		for _, g := range lib.All() {
+			for _, s := range sentenceEnd.Split(g.Summary+"\n"+g.Body, -1) {
+				for _, r := range figureRules {
+					if !r.topic.MatchString(s) {
+						continue
+					}
+					for _, v := range r.value.FindAllString(s, -1) {
+						if !r.allowed.MatchString(v) && !r.allowed.MatchString(s) {
+							t.Errorf("%s (%s): %s given as %q in %q", g.ID, g.Lang, r.name, v, strings.TrimSpace(s))
+						}
+					}
+				}
+			}
+		}
+	}
+}
