@@ -16,8 +16,9 @@ var agreedIDs = []string{
 	"plan-reponse-incident", "objets-connectes-telesante", "choisir-prestataire",
 }
 
-// officialHosts are the sites the guides may cite: the publishers named in
-// ../shared/reference/facts.md. A new host needs a checked source first.
+// officialHosts are the sites the guides may cite: publishers whose pages
+// were checked (see the comments). A new host needs a checked public source
+// first.
 var officialHosts = map[string]bool{
 	"cyber.gouv.fr": true, "www.cnil.fr": true, "www.legifrance.gouv.fr": true,
 	"eur-lex.europa.eu": true, "esante.gouv.fr": true, "mssante.fr": true,
