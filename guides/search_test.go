@@ -58,6 +58,15 @@ var relevanceCases = []struct {
 	{"42 mesures ANSSI", "hygiene-essentiels", 1, ""},
 	{"mémento libéraux", "memento-ans-liberaux", 1, ""},
 	{"SecNumCloud", "choisir-prestataire", 1, ""},
+	{"photos patients WhatsApp", "smartphone-messagerie", 1, ""},
+	{"carte CPS perdue", "smartphone-messagerie", 2, ""},
+	{"assurance cyber", "assurance-cyber-delais", 1, ""},
+	{"plainte 72 heures assureur", "assurance-cyber-delais", 1, ""},
+	{"recycler un vieil ordinateur", "fin-de-vie-materiel", 1, ""},
+	{"copieur", "fin-de-vie-materiel", 1, ""},
+	{"cession du cabinet", "fin-de-vie-materiel", 1, ""},
+	{"remplaçant", "remplacants-stagiaires", 2, ""},
+	{"stagiaire dernier jour", "remplacants-stagiaires", 1, ""},
 	{"objets connectés", "objets-connectes-telesante", 1, ""},
 }
 
