@@ -4,7 +4,12 @@
 // It has no user interface: ui and cli present what it computes.
 package checks
 
-import "hygie/checks/probe"
+import (
+	_ "embed"
+	"encoding/json"
+
+	"hygie/i18n"
+)
 
 // Frequency says how often an item must be done to stay up to date.
 type Frequency string
@@ -34,34 +39,22 @@ func (f Frequency) Window() int {
 	return 0
 }
 
-// Item is one hygiene action of the catalogue. Texts come in French and
-// English; the user interface picks one with Title and Why.
+// Item is one hygiene action of the catalogue. Its texts come in French
+// and English; Title and Why pick one.
 type Item struct {
-	ID      string
-	Freq    Frequency
-	TitleFR string
-	TitleEN string
-	WhyFR   string // why it matters, one line
-	WhyEN   string
-	Guide   string // id of the guide that explains how to do it
-	Probe   string // id of the probe that can verify it, "" when none can
+	ID    string
+	Freq  Frequency
+	Guide string // id of the guide that explains how to do it
+	Probe string // id of the probe that can verify it, "" when none can
+	title i18n.Text
+	why   i18n.Text // why it matters, one line
 }
 
-// Title is the item's text in lang ("en" or anything else for French).
-func (it Item) Title(lang string) string {
-	if lang == "en" {
-		return it.TitleEN
-	}
-	return it.TitleFR
-}
+// Title is the item's text in lang (i18n.Lang: English or French).
+func (it Item) Title(lang string) string { return it.title.In(lang) }
 
-// Why is the one-line reason in lang ("en" or anything else for French).
-func (it Item) Why(lang string) string {
-	if lang == "en" {
-		return it.WhyEN
-	}
-	return it.WhyFR
-}
+// Why is the one-line reason in lang (i18n.Lang: English or French).
+func (it Item) Why(lang string) string { return it.why.In(lang) }
 
 // Automatic reports whether a probe can verify the item.
 func (it Item) Automatic() bool { return it.Probe != "" }
@@ -92,71 +85,30 @@ func ForProbe(probeID string) []Item {
 	return out
 }
 
-// catalogue: sources are the ANSSI hygiene guide (measures 5, 10, 13, 17,
-// 29, 31, 34, 37, 40), the ANSSI/CPME good practices and the CNIL 2022
-// password recommendation; see docs/hygiene.md.
-var catalogue = []Item{
-	{ID: "lock-session", Freq: Daily, Guide: "verrouillage-usb",
-		TitleFR: "Verrouiller la session en quittant le poste", TitleEN: "Lock the session when leaving the desk",
-		WhyFR: "Un poste ouvert laisse les dossiers patients à la portée du premier venu.", WhyEN: "An unlocked computer leaves patient records open to anyone passing by."},
-	{ID: "no-unexpected-attachment", Freq: Daily, Guide: "hameconnage",
-		TitleFR: "N'ouvrir aucune pièce jointe inattendue", TitleEN: "Open no unexpected attachment",
-		WhyFR: "La plupart des rançongiciels entrent par une pièce jointe piégée.", WhyEN: "Most ransomware gets in through a booby-trapped attachment."},
-	{ID: "backup-last-night", Freq: Daily, Guide: "sauvegardes", Probe: probe.Backup,
-		TitleFR: "Vérifier que la sauvegarde de la nuit a réussi", TitleEN: "Check that last night's backup succeeded",
-		WhyFR: "Sans sauvegarde récente, une panne ou une attaque efface des jours de travail.", WhyEN: "Without a recent backup, a failure or an attack wipes out days of work."},
-	{ID: "health-data-mssante", Freq: Daily, Guide: "mssante",
-		TitleFR: "N'envoyer les données de santé que par MSSanté", TitleEN: "Send health data only through MSSanté",
-		WhyFR: "Une messagerie ordinaire n'est pas faite pour les données de santé.", WhyEN: "Ordinary e-mail is not meant for health data."},
-	{ID: "system-updates", Freq: Weekly, Guide: "mises-a-jour-antivirus", Probe: probe.Updates,
-		TitleFR: "Installer les mises à jour du système", TitleEN: "Install the system updates",
-		WhyFR: "Les attaques visent d'abord les failles déjà corrigées mais pas installées.", WhyEN: "Attacks aim first at flaws already fixed but not installed."},
-	{ID: "practice-software-updates", Freq: Weekly, Guide: "mises-a-jour-antivirus",
-		TitleFR: "Installer les mises à jour du logiciel métier", TitleEN: "Install the practice-software updates",
-		WhyFR: "Le logiciel métier contient les dossiers patients : ses failles comptent autant.", WhyEN: "The practice software holds patient records: its flaws matter as much."},
-	{ID: "antivirus-up-to-date", Freq: Weekly, Guide: "mises-a-jour-antivirus", Probe: probe.Antivirus,
-		TitleFR: "Vérifier que l'antivirus est actif et à jour", TitleEN: "Check that the antivirus is on and up to date",
-		WhyFR: "Un antivirus éteint ou périmé ne reconnaît pas les menaces récentes.", WhyEN: "An antivirus that is off or outdated misses recent threats."},
-	{ID: "restore-test", Freq: Monthly, Guide: "sauvegardes",
-		TitleFR: "Tester la restauration d'une sauvegarde", TitleEN: "Test restoring a backup",
-		WhyFR: "Une sauvegarde jamais restaurée est une sauvegarde dont on ignore si elle marche.", WhyEN: "A backup never restored is a backup nobody knows works."},
-	{ID: "review-accounts", Freq: Monthly, Guide: "comptes-et-droits",
-		TitleFR: "Revoir les comptes et les droits d'accès", TitleEN: "Review accounts and access rights",
-		WhyFR: "Un ancien remplaçant ou stagiaire ne doit plus accéder aux dossiers.", WhyEN: "A former locum or trainee must no longer reach the records."},
-	{ID: "review-admin-accounts", Freq: Monthly, Guide: "comptes-et-droits", Probe: probe.AdminAccounts,
-		TitleFR: "Revoir les comptes administrateurs", TitleEN: "Review the administrator accounts",
-		WhyFR: "Un compte administrateur de trop donne tout pouvoir à qui s'en empare.", WhyEN: "One admin account too many gives full power to whoever takes it."},
-	{ID: "screen-auto-lock", Freq: Once, Guide: "verrouillage-usb", Probe: probe.ScreenLock,
-		TitleFR: "Régler le verrouillage automatique de l'écran (5 minutes au plus)", TitleEN: "Set the screen to lock by itself (5 minutes at most)",
-		WhyFR: "Il rattrape les oublis de verrouillage.", WhyEN: "It makes up for a forgotten lock."},
-	{ID: "password-manager", Freq: Once, Guide: "mots-de-passe",
-		TitleFR: "Utiliser un gestionnaire de mots de passe", TitleEN: "Use a password manager",
-		WhyFR: "Il permet un mot de passe long et différent pour chaque compte.", WhyEN: "It allows a long, different password for every account."},
-	{ID: "2fa-mailbox", Freq: Once, Guide: "double-authentification",
-		TitleFR: "Activer la double authentification sur la messagerie", TitleEN: "Turn on two-factor authentication for the mailbox",
-		WhyFR: "La messagerie permet de réinitialiser tous les autres comptes.", WhyEN: "The mailbox can reset every other account."},
-	{ID: "2fa-practice-software", Freq: Once, Guide: "double-authentification",
-		TitleFR: "Activer la double authentification sur le logiciel métier", TitleEN: "Turn on two-factor authentication for the practice software",
-		WhyFR: "Un mot de passe volé ne suffit plus pour lire les dossiers patients.", WhyEN: "A stolen password is no longer enough to read patient records."},
-	{ID: "2fa-amelipro", Freq: Once, Guide: "double-authentification",
-		TitleFR: "Se connecter à Ameli Pro avec la carte CPS ou l'e-CPS", TitleEN: "Sign in to Ameli Pro with the CPS card or e-CPS",
-		WhyFR: "Ameli Pro donne accès aux remboursements et aux données des patients.", WhyEN: "Ameli Pro gives access to payments and patients' data."},
-	{ID: "2fa-bank", Freq: Once, Guide: "double-authentification",
-		TitleFR: "Activer la double authentification sur la banque du cabinet", TitleEN: "Turn on two-factor authentication for the practice's bank",
-		WhyFR: "Les fraudes au virement visent d'abord les comptes mal protégés.", WhyEN: "Transfer fraud aims first at poorly protected accounts."},
-	{ID: "2fa-doctolib", Freq: Once, Guide: "double-authentification",
-		TitleFR: "Activer la double authentification sur Doctolib", TitleEN: "Turn on two-factor authentication for Doctolib",
-		WhyFR: "L'agenda contient les noms et motifs de consultation des patients.", WhyEN: "The diary holds patients' names and reasons for visits."},
-	{ID: "firewall-on", Freq: Once, Guide: "pare-feu", Probe: probe.Firewall,
-		TitleFR: "Activer le pare-feu de l'ordinateur", TitleEN: "Turn on the computer's firewall",
-		WhyFR: "Il bloque les connexions non sollicitées venues du réseau.", WhyEN: "It blocks unsolicited connections from the network."},
-	{ID: "disk-encryption-on", Freq: Once, Guide: "chiffrement-disque", Probe: probe.DiskEncryption,
-		TitleFR: "Chiffrer le disque de l'ordinateur", TitleEN: "Encrypt the computer's disk",
-		WhyFR: "Un ordinateur volé ne livre alors aucun dossier patient.", WhyEN: "A stolen computer then gives away no patient record."},
-	{ID: "incident-plan", Freq: Yearly, Guide: "plan-reponse-incident",
-		TitleFR: "Imprimer le plan de réponse à incident et le connaître", TitleEN: "Print the incident response plan and know it",
-		WhyFR: "Le jour d'une attaque, l'ordinateur n'est peut-être plus utilisable.", WhyEN: "On the day of an attack, the computer may be unusable."},
-	{ID: "staff-trained", Freq: Yearly, Guide: "hygiene-essentiels",
-		TitleFR: "Former l'équipe (secrétariat, remplaçants) aux bons gestes", TitleEN: "Train the team (secretary, locums) in good habits",
-		WhyFR: "Chaque personne qui utilise le poste peut ouvrir la porte à une attaque.", WhyEN: "Anyone who uses the computer can open the door to an attack."},
+//go:embed data/catalogue.json
+var catalogueJSON []byte
+
+// catalogue is data/catalogue.json, read once; its _comment gives the
+// sources (see docs/hygiene.md).
+var catalogue = mustLoadCatalogue(catalogueJSON)
+
+func mustLoadCatalogue(b []byte) []Item {
+	var f struct {
+		Items []struct {
+			ID    string    `json:"id"`
+			Freq  Frequency `json:"freq"`
+			Guide string    `json:"guide"`
+			Probe string    `json:"probe"`
+			Title i18n.Text `json:"title"`
+			Why   i18n.Text `json:"why"`
+		} `json:"items"`
+	}
+	if err := json.Unmarshal(b, &f); err != nil {
+		panic("checks: data/catalogue.json: " + err.Error())
+	}
+	out := make([]Item, len(f.Items))
+	for i, it := range f.Items {
+		out[i] = Item{ID: it.ID, Freq: it.Freq, Guide: it.Guide, Probe: it.Probe, title: it.Title, why: it.Why}
+	}
+	return out
 }

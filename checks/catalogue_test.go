@@ -23,13 +23,16 @@ var probeIDs = map[string]bool{
 }
 
 func TestCatalogueIsWellFormed(t *testing.T) {
+	if len(catalogue) == 0 {
+		t.Fatal("data/catalogue.json holds no item")
+	}
 	seen := map[string]bool{}
 	for _, it := range Catalogue() {
 		if it.ID == "" || seen[it.ID] {
 			t.Errorf("item id %q empty or repeated", it.ID)
 		}
 		seen[it.ID] = true
-		if it.TitleFR == "" || it.TitleEN == "" || it.WhyFR == "" || it.WhyEN == "" {
+		if !it.title.Complete() || !it.why.Complete() {
 			t.Errorf("%s: a French or English text is missing", it.ID)
 		}
 		if !guideIDs[it.Guide] {
@@ -73,7 +76,7 @@ func TestCatalogueCoversTheIssue(t *testing.T) {
 
 func TestItemLanguage(t *testing.T) {
 	it, _ := Find("firewall-on")
-	if it.Title("en") != it.TitleEN || it.Title("fr") != it.TitleFR || it.Why("") != it.WhyFR {
+	if it.Title("en") != it.title.EN || it.Title("en-GB") != it.title.EN || it.Title("fr") != it.title.FR || it.Why("") != it.why.FR {
 		t.Errorf("Title/Why do not pick the language")
 	}
 	if _, ok := Find("nope"); ok {

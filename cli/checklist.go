@@ -12,6 +12,7 @@ import (
 
 	"hygie/checks"
 	"hygie/checks/report"
+	"hygie/i18n"
 )
 
 const checklistUsage = `Usage :
@@ -132,7 +133,7 @@ func runChecksTick(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "hygie checks tick : non enregistré, rien n'a été perdu (%v).\n", err)
 		return 1
 	}
-	fmt.Fprintf(stdout, "Coché pour le %s : %s\n", now.Format("02/01/2006"), it.TitleFR)
+	fmt.Fprintf(stdout, "Coché pour le %s : %s\n", now.Format("02/01/2006"), it.Title(i18n.FR))
 	return 0
 }
 
@@ -143,9 +144,9 @@ func untick(c *checks.Checklist, it checks.Item, now time.Time, stdout, stderr i
 		return 1
 	}
 	if removed {
-		fmt.Fprintf(stdout, "Coche du %s retirée : %s\n", now.Format("02/01/2006"), it.TitleFR)
+		fmt.Fprintf(stdout, "Coche du %s retirée : %s\n", now.Format("02/01/2006"), it.Title(i18n.FR))
 	} else {
-		fmt.Fprintf(stdout, "Aucune coche aujourd'hui pour : %s\n", it.TitleFR)
+		fmt.Fprintf(stdout, "Aucune coche aujourd'hui pour : %s\n", it.Title(i18n.FR))
 	}
 	return 0
 }

@@ -3,7 +3,8 @@ package mail
 import (
 	_ "embed"
 	"encoding/json"
-	"strings"
+
+	"hygie/i18n"
 )
 
 //go:embed data/advice.json
@@ -11,9 +12,9 @@ var adviceJSON []byte
 
 var advice = mustLoadAdvice(adviceJSON)
 
-func mustLoadAdvice(b []byte) map[Verdict]map[string]string {
+func mustLoadAdvice(b []byte) map[Verdict]i18n.Text {
 	var f struct {
-		Advice map[Verdict]map[string]string `json:"advice"`
+		Advice map[Verdict]i18n.Text `json:"advice"`
 	}
 	if err := json.Unmarshal(b, &f); err != nil {
 		panic("mail: data/advice.json: " + err.Error())
@@ -21,13 +22,9 @@ func mustLoadAdvice(b []byte) map[Verdict]map[string]string {
 	return f.Advice
 }
 
-// Advice is the next step for a message with verdict v, in lang ("en" or
-// anything else: French): one sentence a practitioner can act on. A safe
+// Advice is the next step for a message with verdict v, in lang (i18n.Lang:
+// English or French): one sentence a practitioner can act on. A safe
 // message, or an unknown verdict, has none ("").
 func Advice(v Verdict, lang string) string {
-	texts := advice[v]
-	if strings.HasPrefix(strings.ToLower(lang), "en") {
-		return texts["en"]
-	}
-	return texts["fr"]
+	return advice[v].In(lang)
 }

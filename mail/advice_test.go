@@ -15,6 +15,11 @@ func TestAdvice(t *testing.T) {
 	if Advice(Safe, "fr") != "" || Advice("", "fr") != "" {
 		t.Error("a safe or unanalysed message has no next step to take")
 	}
+	for v, tx := range advice {
+		if _, ok := verdictRank[v]; !ok || v == Safe || !tx.Complete() {
+			t.Errorf("data/advice.json: verdict %q unknown, safe, or not written in both languages", v)
+		}
+	}
 	if !strings.Contains(Advice(Dangerous, ""), "phishing-initiative.fr") {
 		t.Error("the dangerous advice names where to report the link")
 	}

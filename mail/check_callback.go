@@ -3,8 +3,8 @@ package mail
 import "strings"
 
 // billingWords name a charge, an order or a subscription: what a callback
-// scam claims the reader has paid for.
-var billingWords = []string{"renew", "renewal", "renewed", "auto-renewal", "subscription", "membership", "invoice", "order", "purchase", "receipt", "charged", "debit", "debited", "payment", "billing", "transaction", "refund", "facture", "renouvellement", "renouvele", "abonnement", "adhesion", "commande", "achat", "preleve", "prelevement", "debite", "paiement", "remboursement", "rechnung", "bestellung", "zahlung", "verlangerung", "fatura", "assinatura", "pedido", "pagamento", "factura", "suscripcion", "pago", "factuur", "bestelling", "betaling", "abbonamento", "fattura", "ordine"}
+// scam claims the reader has paid for (data/wording.json).
+var billingWords = words.Billing
 
 // checkCallback flags the telephone-oriented scam: a message that names a
 // brand the sender does not belong to, claims a charge, a renewal or an

@@ -6,12 +6,12 @@ import (
 )
 
 // genericGreetings are impersonal salutations: a bank or an administration
-// that knows you uses your name.
-var genericGreetings = []string{"sehr geehrte kundin", "sehr geehrte kundin, sehr geehrter kunde", "dear customer", "dear client", "dear user", "dear member", "dear valued", "dear account holder", "dear email user", "dear e-mail user", "dear mailbox user", "dear beneficiary", "dear winner", "dear friend", "hello user", "cher client", "chere cliente", "cher(e) client(e)", "cher utilisateur", "chere utilisatrice", "cher membre", "cher beneficiaire", "cher assure", "chere assuree", "cher(e) assure(e)", "cher adherent", "cher contribuable", "madame, monsieur le client", "prezado cliente", "prezado(a) cliente", "caro cliente", "estimado cliente", "querido cliente", "estimado usuario", "sehr geehrter kunde", "lieber kunde", "gentile cliente"}
+// that knows you uses your name (data/wording.json).
+var genericGreetings = words.Greetings
 
 // actionWords in a link's text ask the reader to act on an account or a
-// payment.
-var actionWords = []string{"verify", "verify now", "confirm", "confirm now", "validate", "claim", "claim now", "pay now", "log in", "login", "sign in", "unlock", "restore", "reactivate", "update now", "update account", "secure account", "verifier", "verifiez", "confirmer", "confirmez", "valider", "validez", "reclamer", "payer", "regler", "se connecter", "connectez-vous", "debloquer", "reactiver", "mettre a jour", "acceder a mon compte", "acceder a votre compte", "verifique", "confirme", "pagar", "pague", "resgatar", "resgate", "acessar", "regularizar", "bestatigen", "jetzt bezahlen", "verificar", "confermare"}
+// payment (data/wording.json).
+var actionWords = words.Actions
 
 // checkContent looks at how the body addresses the reader and what it
 // hides: impersonal greetings, the reader's address as a name, buttons

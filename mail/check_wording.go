@@ -26,11 +26,13 @@ func quoteAll(hits []string) []string {
 	return out
 }
 
-// healthWords in a subject or attachment name suggest health data.
-var healthWords = []string{"ordonnance", "ordonnances", "compte rendu", "compte-rendu", "comptes rendus", "bilan", "bilans", "prescription", "prescriptions", "resultats", "resultat d'analyse", "resultats d'analyse", "analyses medicales", "radiographie", "echographie", "irm", "dossier medical", "dossier patient", "lettre de liaison", "courrier medical", "certificat medical", "arret de travail", "feuille de soins", "cr operatoire", "compte rendu operatoire", "bilan kine", "bilan kinesitherapique", "bilan diagnostic kinesitherapique", "bdk"}
+// healthWords in a subject or attachment name suggest health data
+// (data/wording.json).
+var healthWords = words.Health
 
-// notHealth are subjects where those words mean something else.
-var notHealth = []string{"bilan comptable", "bilan financier", "bilan annuel", "bilan carbone", "bilan de l'annee", "bilan energetique", "bilan fiscal", "bilan social", "bilan de competences", "bilan d'activite", "bilan de l'exercice", "liasse fiscale", "resultats financiers", "resultats de recherche", "resultats du concours"}
+// notHealth are subjects where those words mean something else
+// (data/wording.json).
+var notHealth = words.NotHealth
 
 // yearBilan is the accountant's « bilan 2025 »: a bilan named by its year
 // is the practice's accounts, not a patient's assessment.

@@ -102,8 +102,8 @@ func distanceFor(t lookalikeTarget) int {
 }
 
 // lureAffixes are words glued to a brand name in phishing domains
-// (ameli-remboursement, mondoctolib, paypalsecure).
-var lureAffixes = []string{"fr", "france", "secure", "securite", "service", "services", "online", "login", "compte", "pro", "info", "support", "client", "clients", "sante", "remboursement", "verif", "verification", "update", "maj", "app", "mon", "my", "espace", "portail", "web", "net", "mail", "account", "id", "auth", "connect", "help", "assistance", "center", "centre", "alert", "notice", "gouv"}
+// (ameli-remboursement, mondoctolib, paypalsecure); data/wording.json.
+var lureAffixes = words.LureAffixes
 
 // containsBrandToken reports whether label is brand plus separators or
 // lure words, e.g. "ameli-fr", "mon-doctolib", "paypalsecure".

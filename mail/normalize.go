@@ -4,33 +4,25 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"hygie/i18n"
 )
 
-// fold lower-cases s, folds French accents, turns typographic apostrophes
-// and every run of white space (including no-break spaces) into one ASCII
-// space, and drops invisible characters, so wording matches however the
-// message was typed or obfuscated. At most max bytes of s are read.
+// fold is i18n.Fold (lower-case, accents and ligatures folded,
+// typographic apostrophes and dashes made plain, invisible characters
+// dropped) with every run of white space made one ASCII space and none
+// leading, so wording matches however the message was typed or
+// obfuscated. At most max bytes of s are read.
 func fold(s string, max int) string {
 	if len(s) > max {
 		s = s[:max]
 	}
+	f := i18n.Fold(s)
 	var b strings.Builder
-	b.Grow(len(s))
+	b.Grow(len(f))
 	space := true
-	for i := 0; i < len(s); {
-		r, n := utf8.DecodeRuneInString(s[i:])
-		i += n
-		if r < utf8.RuneSelf {
-			if r >= 'A' && r <= 'Z' {
-				r += 'a' - 'A'
-			}
-		} else {
-			r = foldRune(r)
-		}
-		switch {
-		case r == -1:
-			continue
-		case r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\f' || r == '\v' || r == 0xA0 || (r > 0xFF && unicode.IsSpace(r)):
+	for i := 0; i < len(f); i++ {
+		if f[i] == ' ' {
 			if !space {
 				b.WriteByte(' ')
 			}
@@ -38,28 +30,9 @@ func fold(s string, max int) string {
 			continue
 		}
 		space = false
-		b.WriteRune(r)
+		b.WriteByte(f[i])
 	}
 	return b.String()
-}
-
-func foldRune(r rune) rune {
-	if isInvisible(r) || unicode.Is(unicode.Mn, r) {
-		return -1
-	}
-	r = unicode.ToLower(r)
-	if f, ok := accents[r]; ok {
-		return f
-	}
-	switch r {
-	case '\u2019', '\u2018', '\u02bc', '\u00b4', '`':
-		return '\''
-	case '\u2013', '\u2014', '\u2011':
-		return '-'
-	case '\u00a0', '\u202f', '\u2007':
-		return ' '
-	}
-	return r
 }
 
 // isInvisible reports zero-width and formatting characters that spammers

@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"sort"
 	"strings"
+
+	"hygie/i18n"
 )
 
 //go:embed data/rules.json
@@ -19,23 +21,9 @@ type Rule struct {
 	// facts no reassurance can offset (an executable, an MSSanté
 	// imitation) or that always deserve a look (health data outside
 	// MSSanté). Empty means no floor.
-	Floor Verdict `json:"floor,omitempty"`
-	FR    Text    `json:"fr"`
-	EN    Text    `json:"en"`
-}
-
-// Text is a rule's title and explanation in one language.
-type Text struct {
-	Title       string `json:"title"`
-	Explanation string `json:"explanation"`
-}
-
-// text returns the rule's wording in lang ("en" or anything else: French).
-func (r *Rule) text(lang string) Text {
-	if strings.HasPrefix(strings.ToLower(lang), "en") {
-		return r.EN
-	}
-	return r.FR
+	Floor       Verdict   `json:"floor,omitempty"`
+	Title       i18n.Text `json:"title"`
+	Explanation i18n.Text `json:"explanation"`
 }
 
 var catalogue = mustLoadRules(rulesJSON)
@@ -126,8 +114,7 @@ func (f *findings) add(id string, evidence ...string) {
 		if !ok {
 			panic("mail: unknown rule " + id)
 		}
-		t := r.text(f.lang)
-		f.list = append(f.list, Finding{ID: id, Severity: severity(r.Weight), Weight: r.Weight, Title: t.Title, Explanation: t.Explanation})
+		f.list = append(f.list, Finding{ID: id, Severity: severity(r.Weight), Weight: r.Weight, Title: r.Title.In(f.lang), Explanation: r.Explanation.In(f.lang)})
 		f.ev[id] = []string{}
 	}
 	for _, e := range evidence {
@@ -138,14 +125,13 @@ func (f *findings) add(id string, evidence ...string) {
 }
 
 // Localized returns f with the title and explanation of its rule in lang
-// ("en" or anything else: French), as the catalogue has them now: an
+// (i18n.Lang: English or French), as the catalogue has them now: an
 // analysis stored in one language, or by an older version, reads in the
 // language on screen. A finding whose rule is no longer in the catalogue
 // keeps the text it was stored with.
 func (f Finding) Localized(lang string) Finding {
 	if r, ok := catalogue[f.ID]; ok {
-		t := r.text(lang)
-		f.Title, f.Explanation = t.Title, t.Explanation
+		f.Title, f.Explanation = r.Title.In(lang), r.Explanation.In(lang)
 	}
 	return f
 }

@@ -7,15 +7,20 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"hygie/i18n"
 )
 
 // TestCatalogue checks that every rule explains itself in both languages
 // and that every rule id the code fires is in the catalogue.
 func TestCatalogue(t *testing.T) {
 	for _, r := range Rules() {
-		for lang, tx := range map[string]Text{"fr": r.FR, "en": r.EN} {
-			if tx.Title == "" || len(tx.Explanation) < 40 {
-				t.Errorf("rule %s has no proper %s title or explanation", r.ID, lang)
+		if !r.Title.Complete() || !r.Explanation.Complete() {
+			t.Errorf("rule %s lacks a French or English title or explanation", r.ID)
+		}
+		for _, lang := range []string{i18n.FR, i18n.EN} {
+			if len(r.Explanation.In(lang)) < 40 {
+				t.Errorf("rule %s has no proper %s explanation", r.ID, lang)
 			}
 		}
 		if _, ok := verdictRank[r.Floor]; r.Floor != "" && !ok {
@@ -90,8 +95,8 @@ func TestFindingLocalized(t *testing.T) {
 	}
 	for _, f := range rep.Findings {
 		en := f.Localized("en")
-		want := catalogue[f.ID].EN
-		if en.Title != want.Title || en.Explanation != want.Explanation || en.Evidence != f.Evidence || en.Weight != f.Weight {
+		want := catalogue[f.ID]
+		if en.Title != want.Title.EN || en.Explanation != want.Explanation.EN || en.Evidence != f.Evidence || en.Weight != f.Weight {
 			t.Errorf("%s in English = %+v", f.ID, en)
 		}
 		if back := en.Localized("fr"); back != f {

@@ -20,6 +20,28 @@ type family struct {
 
 var families = mustLoadFamilies(wordingJSON)
 
+// wordLists are the plain lists of data/wording.json that single checks
+// look through. They are written as the text they meet is: lower-case and
+// accent-folded (a test keeps them so), and are read as they are.
+type wordLists struct {
+	Health      []string `json:"health_words"`      // in a subject or file name: health data
+	NotHealth   []string `json:"not_health"`        // subjects where those words mean something else
+	Billing     []string `json:"billing_words"`     // a charge, an order, a subscription
+	Greetings   []string `json:"generic_greetings"` // impersonal salutations
+	Actions     []string `json:"action_words"`      // a link's text asking to act on an account
+	LureAffixes []string `json:"lure_affixes"`      // glued to a brand in phishing domains
+}
+
+var words = mustLoadWords(wordingJSON)
+
+func mustLoadWords(b []byte) wordLists {
+	var w wordLists
+	if err := json.Unmarshal(b, &w); err != nil {
+		panic("mail: data/wording.json: " + err.Error())
+	}
+	return w
+}
+
 // phrases indexes every family's phrases for one-pass matching.
 var phrases = newPhraseIndex(families)
 

@@ -7,7 +7,7 @@ import (
 	"sync"
 	"unicode"
 
-	"golang.org/x/text/unicode/norm"
+	"hygie/i18n"
 )
 
 //go:embed data/*.txt
@@ -81,16 +81,8 @@ var leet = strings.NewReplacer("@", "a", "4", "a", "3", "e", "1", "i", "!", "i",
 // "Kinésithérapeute" and "k1nés1thérapeute" meet the list's "kinesitherapeute".
 func fold(s string) string { return leet.Replace(unaccent(s)) }
 
-// unaccent removes accents, keeping case.
-func unaccent(s string) string {
-	var b strings.Builder
-	for _, r := range norm.NFD.String(s) {
-		if !unicode.Is(unicode.Mn, r) {
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
+// unaccent removes accents, keeping case (i18n.Unaccent).
+func unaccent(s string) string { return i18n.Unaccent(s) }
 
 // words splits the practice's details into lower-case, folded words of at
 // least 3 letters, plus each detail written without spaces.

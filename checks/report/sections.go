@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"hygie/checks"
+	"hygie/i18n"
 )
 
 var freqFR = map[checks.Frequency]string{
@@ -19,7 +20,7 @@ func (r *renderer) items() {
 			r.pdf.AddPage()
 		}
 		r.pdf.SetFont("Helvetica", "B", 10)
-		r.pdf.MultiCell(0, lineH, r.tr(s.Item.TitleFR+" ("+freqFR[s.Item.Freq]+")"), "", "L", false)
+		r.pdf.MultiCell(0, lineH, r.tr(s.Item.Title(i18n.FR)+" ("+freqFR[s.Item.Freq]+")"), "", "L", false)
 		left, _, _, _ := r.pdf.GetMargins()
 		r.pdf.SetLeftMargin(left + 6) // indent the state, wrapped lines included
 		r.pdf.SetX(left + 6)

@@ -4,6 +4,8 @@ import (
 	_ "embed"
 	"encoding/json"
 	"fmt"
+
+	"hygie/i18n"
 )
 
 // Preset holds a provider's usual IMAP settings; the user can override
@@ -22,9 +24,9 @@ type Preset struct {
 	AppPassword bool `json:"app_password"`
 	// MSSante: a mailbox of the MSSanté health trust space.
 	MSSante bool `json:"mssante"`
-	// NoteFR and NoteEN tell the user what to type, in each language.
-	NoteFR string `json:"note_fr"`
-	NoteEN string `json:"note_en"`
+	// Hint tells the user what to type, in French and English; Note
+	// picks the language.
+	Hint i18n.Text `json:"hint"`
 }
 
 //go:embed presets.json
@@ -57,13 +59,8 @@ func PresetByID(id string) (Preset, bool) {
 	return Preset{}, false
 }
 
-// Note is the preset's advice in lang ("fr" or "en"; French otherwise).
-func (p Preset) Note(lang string) string {
-	if lang == "en" {
-		return p.NoteEN
-	}
-	return p.NoteFR
-}
+// Note is the preset's advice in lang (i18n.Lang: English or French).
+func (p Preset) Note(lang string) string { return p.Hint.In(lang) }
 
 // Account returns an account filled from the preset, scanning INBOX.
 func (p Preset) Account(name, username string) Account {

@@ -10,7 +10,7 @@ func TestPresetsAreUsable(t *testing.T) {
 			t.Errorf("preset %q: empty or duplicate id", p.ID)
 		}
 		seen[p.ID] = true
-		if p.Name == "" || p.NoteFR == "" || p.NoteEN == "" {
+		if p.Name == "" || !p.Hint.Complete() {
 			t.Errorf("preset %s: name or notes missing", p.ID)
 		}
 		if p.Security != TLS && p.Security != StartTLS {
@@ -33,6 +33,9 @@ func TestPresetsAreUsable(t *testing.T) {
 	}
 	if !mssante {
 		t.Error("no MSSanté preset")
+	}
+	if p, _ := PresetByID("free"); p.Note("en-GB") != p.Hint.EN || p.Note("fr") != p.Hint.FR {
+		t.Errorf("Note does not pick the language: %q", p.Note("en-GB"))
 	}
 	if p, ok := PresetByID("gmail"); !ok || !p.AppPassword || p.Account("a", "u").Preset != "gmail" {
 		t.Errorf("PresetByID(gmail) = %+v, %v; want an app-password preset", p, ok)
