@@ -1,10 +1,33 @@
-package outlook
+package outlook_test
 
 import (
 	"encoding/binary"
 	"fmt"
 	"unicode/utf16"
 )
+
+// MAPI property ids and types the built files use ([MS-OXPROPS]).
+const (
+	prMessageClass       = 0x001A
+	prSubject            = 0x0037
+	prTransportHeaders   = 0x007D
+	prSenderName         = 0x0C1A
+	prSenderAddrType     = 0x0C1E
+	prSenderEmail        = 0x0C1F
+	prRecipientType      = 0x0C15
+	prBody               = 0x1000
+	prRTFCompressed      = 0x1009
+	prDisplayName        = 0x3001
+	prEmailAddress       = 0x3003
+	prAttachData         = 0x3701
+	prAttachMethod       = 0x3705
+	prAttachLongFilename = 0x3707
+	prSMTPAddress        = 0x39FE
+	prMessageCodepage    = 0x3FFD
+	ptLong               = 0x0003
+	attachEmbedded       = 5
+)
+
 
 // msgBuilder writes the MAPI property streams of one storage (the message,
 // a recipient, an attachment, an embedded message) for writeCFB.

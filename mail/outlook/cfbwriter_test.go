@@ -1,4 +1,4 @@
-package outlook
+package outlook_test
 
 import (
 	"bytes"
@@ -151,7 +151,7 @@ func writeCFB(streams map[string][]byte) []byte {
 		binary.LittleEndian.PutUint32(sectors[int(fatStart)+i/128][4*(i%128):], v)
 	}
 	h := make([]byte, 512)
-	copy(h, magic)
+	copy(h, []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1})
 	binary.LittleEndian.PutUint16(h[24:], 0x3E)
 	binary.LittleEndian.PutUint16(h[26:], 3)
 	binary.LittleEndian.PutUint16(h[28:], 0xFFFE)

@@ -1,10 +1,12 @@
-package outlook
+package outlook_test
 
 import (
 	"errors"
 	"os"
 	"path/filepath"
 	"testing"
+
+	"hygie/mail/outlook"
 )
 
 // FuzzConvert feeds damaged compound files to the reader. The seeds are
@@ -13,7 +15,7 @@ import (
 func FuzzConvert(f *testing.F) {
 	f.Add(newMsg("IPM.Note").str(prSubject, "x").str(prBody, "y").bytes())
 	f.Add(newMsg("IPM.Contact").bytes())
-	f.Add(magic)
+	f.Add([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1})
 	for _, name := range []string{"test1.msg", "A_memo.msg"} {
 		data, err := os.ReadFile(filepath.Join(sampleDir, name))
 		if err != nil {
@@ -24,8 +26,8 @@ func FuzzConvert(f *testing.F) {
 		}
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		_, _, err := Convert(data)
-		if err != nil && !errors.Is(err, ErrCorrupt) && !errors.Is(err, ErrNotMessage) {
+		_, _, err := outlook.Convert(data)
+		if err != nil && !errors.Is(err, outlook.ErrCorrupt) && !errors.Is(err, outlook.ErrNotMessage) {
 			t.Errorf("Convert = %v, want a package sentinel", err)
 		}
 	})

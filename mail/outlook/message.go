@@ -251,7 +251,7 @@ func readAttachment(a node, depth int) attachment {
 // or when it is not a message (an attached contact), it stays an opaque
 // Outlook attachment.
 func embedded(n node, depth int) *message {
-	if depth+1 >= maxEmbedDepth {
+	if depth+1 >= MaxDepth {
 		return nil
 	}
 	m, err := readMessage(n, depth+1)

@@ -82,8 +82,9 @@ func IsMsg(head []byte) bool {
 	return bytes.HasPrefix(head, magic)
 }
 
-// maxEmbedDepth bounds messages attached inside messages.
-const maxEmbedDepth = 8
+// MaxDepth bounds the nesting of messages attached inside messages: the
+// top-level message counts as one, and deeper ones stay opaque attachments.
+const MaxDepth = 8
 
 // Convert reads a whole .msg file and returns the equivalent MIME message.
 // Errors are ErrNotMessage (as *NotMessageError) or ErrCorrupt, wrapped.

@@ -1,4 +1,4 @@
-package outlook
+package outlook_test
 
 import (
 	"bytes"
@@ -14,6 +14,7 @@ import (
 	"golang.org/x/text/encoding/japanese"
 
 	"hygie/mail"
+	"hygie/mail/outlook"
 )
 
 // sampleDir holds the shared .msg samples, read in place and never copied
@@ -84,31 +85,31 @@ func sampleCases() []sampleCase {
 func TestSamples(t *testing.T) {
 	for _, c := range sampleCases() {
 		data := readSample(t, c.file+".msg")
-		raw, info, err := Convert(data)
+		raw, info, err := outlook.Convert(data)
 		if c.notMessage {
-			var nm *NotMessageError
-			if !errors.Is(err, ErrNotMessage) || !errors.As(err, &nm) || nm.Class != c.class {
-				t.Errorf("Convert(%s) err = %v, want ErrNotMessage of class %s", c.file, err, c.class)
+			var nm *outlook.NotMessageError
+			if !errors.Is(err, outlook.ErrNotMessage) || !errors.As(err, &nm) || nm.Class != c.class {
+				t.Errorf("outlook.Convert(%s) err = %v, want outlook.ErrNotMessage of class %s", c.file, err, c.class)
 			}
 			continue
 		}
 		if err != nil {
-			t.Errorf("Convert(%s) = %v", c.file, err)
+			t.Errorf("outlook.Convert(%s) = %v", c.file, err)
 			continue
 		}
 		if info.Class != c.class || info.TransportHeaders != c.headers || info.Attachments != c.attachments {
-			t.Errorf("Convert(%s) info = %+v, want class %s headers %v attachments %d", c.file, info, c.class, c.headers, c.attachments)
+			t.Errorf("outlook.Convert(%s) info = %+v, want class %s headers %v attachments %d", c.file, info, c.class, c.headers, c.attachments)
 		}
 		m, err := mail.Parse(bytes.NewReader(raw))
 		if err != nil {
-			t.Errorf("Parse(Convert(%s)) = %v", c.file, err)
+			t.Errorf("Parse(outlook.Convert(%s)) = %v", c.file, err)
 			continue
 		}
 		if m.Subject != c.subject || m.FromAddr().Addr != c.from || len(m.Problems) > 0 {
-			t.Errorf("Parse(Convert(%s)) subject %q from %q problems %v, want %q / %q", c.file, m.Subject, m.FromAddr().Addr, m.Problems, c.subject, c.from)
+			t.Errorf("Parse(outlook.Convert(%s)) subject %q from %q problems %v, want %q / %q", c.file, m.Subject, m.FromAddr().Addr, m.Problems, c.subject, c.from)
 		}
 		if info.Body == "" && c.file != "voteNo" && c.file != "voteYes" {
-			t.Errorf("Parse(Convert(%s)) has no body text", c.file)
+			t.Errorf("Parse(outlook.Convert(%s)) has no body text", c.file)
 		}
 	}
 }
@@ -117,13 +118,13 @@ func TestSamples(t *testing.T) {
 // links, attachment bytes and the kept transport headers.
 func TestSampleDetails(t *testing.T) {
 	conv := func(name string) (*mail.Message, string) {
-		raw, _, err := Convert(readSample(t, name))
+		raw, _, err := outlook.Convert(readSample(t, name))
 		if err != nil {
-			t.Fatalf("Convert(%s) = %v", name, err)
+			t.Fatalf("outlook.Convert(%s) = %v", name, err)
 		}
 		m, err := mail.Parse(bytes.NewReader(raw))
 		if err != nil {
-			t.Fatalf("Parse(Convert(%s)) = %v", name, err)
+			t.Fatalf("Parse(outlook.Convert(%s)) = %v", name, err)
 		}
 		return m, string(raw)
 	}
@@ -151,9 +152,9 @@ func TestDamaged(t *testing.T) {
 	data := readSample(t, "attachmentFiles.msg")
 	rng := rand.New(rand.NewSource(1))
 	for _, n := range []int{0, 7, 8, 511, 512, 513, 2048, len(data) / 3, len(data) / 2} {
-		_, _, err := Convert(data[:n])
-		if !errors.Is(err, ErrCorrupt) {
-			t.Errorf("Convert(first %d bytes) = %v, want ErrCorrupt", n, err)
+		_, _, err := outlook.Convert(data[:n])
+		if !errors.Is(err, outlook.ErrCorrupt) {
+			t.Errorf("outlook.Convert(first %d bytes) = %v, want outlook.ErrCorrupt", n, err)
 		}
 	}
 	built := newMsg("IPM.Note").str(prSubject, "x").str(prBody, "y").bytes()
@@ -174,22 +175,22 @@ func TestDamaged(t *testing.T) {
 // returns a message the engine parses.
 func checkOutcome(t *testing.T, data []byte) {
 	t.Helper()
-	raw, _, err := Convert(data)
+	raw, _, err := outlook.Convert(data)
 	if err != nil {
-		if !errors.Is(err, ErrCorrupt) && !errors.Is(err, ErrNotMessage) {
-			t.Errorf("Convert(damaged) = %v, want ErrCorrupt or ErrNotMessage", err)
+		if !errors.Is(err, outlook.ErrCorrupt) && !errors.Is(err, outlook.ErrNotMessage) {
+			t.Errorf("outlook.Convert(damaged) = %v, want outlook.ErrCorrupt or outlook.ErrNotMessage", err)
 		}
 		return
 	}
 	if _, err := mail.Parse(bytes.NewReader(raw)); err != nil {
-		t.Errorf("Parse(Convert(damaged)) = %v", err)
+		t.Errorf("Parse(outlook.Convert(damaged)) = %v", err)
 	}
 }
 
 func TestNotCompoundFile(t *testing.T) {
-	for _, in := range []string{"", "%PDF-1.7", "From: a@b\r\n\r\nhi", string(magic)} {
-		if _, _, err := Convert([]byte(in)); !errors.Is(err, ErrCorrupt) {
-			t.Errorf("Convert(%q) = %v, want ErrCorrupt", in, err)
+	for _, in := range []string{"", "%PDF-1.7", "From: a@b\r\n\r\nhi", "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"} {
+		if _, _, err := outlook.Convert([]byte(in)); !errors.Is(err, outlook.ErrCorrupt) {
+			t.Errorf("outlook.Convert(%q) = %v, want outlook.ErrCorrupt", in, err)
 		}
 	}
 }
@@ -205,27 +206,27 @@ func TestBuilt(t *testing.T) {
 	cases := []struct {
 		name  string
 		build func() *msgBuilder
-		check func(m *mail.Message, raw string, info Info) string
+		check func(m *mail.Message, raw string, info outlook.Info) string
 	}{
 		{"8-bit subject in CP932", func() *msgBuilder {
 			return newMsg("IPM.Note").long(prMessageCodepage, 932).str8(prSubject, sjis).str8(prBody, []byte("ok"))
-		}, func(m *mail.Message, _ string, _ Info) string {
+		}, func(m *mail.Message, _ string, _ outlook.Info) string {
 			return want(m.Subject == "請求書のお知らせ", "subject %q", m.Subject)
 		}},
 		{"8-bit default Windows-1252", func() *msgBuilder {
 			return newMsg("IPM.Note").str8(prSubject, []byte("Re\xe7u"))
-		}, func(m *mail.Message, _ string, _ Info) string {
+		}, func(m *mail.Message, _ string, _ outlook.Info) string {
 			return want(m.Subject == "Reçu", "subject %q", m.Subject)
 		}},
 		{"RTF encapsulating HTML", func() *msgBuilder {
 			return newMsg("IPM.Note").bin(prRTFCompressed, compressLiterals([]byte(htmlRTF)))
-		}, func(m *mail.Message, _ string, info Info) string {
+		}, func(m *mail.Message, _ string, info outlook.Info) string {
 			return want(info.Body == "rtf-html" && len(m.Links) == 1 && m.Links[0].Text == "Cliquez ici",
 				"body %s links %+v", info.Body, m.Links)
 		}},
 		{"plain RTF with a field", func() *msgBuilder {
 			return newMsg("IPM.Note").bin(prRTFCompressed, compressLiterals([]byte(plainRTF)))
-		}, func(m *mail.Message, _ string, info Info) string {
+		}, func(m *mail.Message, _ string, info outlook.Info) string {
 			return want(info.Body == "rtf" && strings.Contains(m.Text, "prêt") && strings.Contains(m.Text, "€") &&
 				len(m.Links) == 1 && m.Links[0].Host == "faux-ordre.example", "body %s text %q links %+v", info.Body, m.Text, m.Links)
 		}},
@@ -234,7 +235,7 @@ func TestBuilt(t *testing.T) {
 				"From: \"Ameli\" <ne-pas-repondre@ameli-info.example>\r\nSubject: Remboursement\r\n" +
 				"Content-Type: multipart/mixed; boundary=zz\r\nMIME-Version: 1.0\r\n\r\n"
 			return newMsg("IPM.Note").str(prTransportHeaders, h).str(prSubject, "autre").str(prBody, "Bonjour")
-		}, func(m *mail.Message, raw string, info Info) string {
+		}, func(m *mail.Message, raw string, info outlook.Info) string {
 			return want(info.TransportHeaders && m.Subject == "Remboursement" && len(m.Header("Authentication-Results")) == 1 &&
 				!strings.Contains(raw, "boundary=zz") && strings.Contains(m.Text, "Bonjour"), "info %+v subject %q raw %q", info, m.Subject, raw)
 		}},
@@ -245,7 +246,7 @@ func TestBuilt(t *testing.T) {
 			b.sub("__recip_version1.0_#00000001", 8).long(prRecipientType, 2).str(prDisplayName, "Secrétariat").str(prEmailAddress, "secretariat@cabinet.fr")
 			b.sub("__recip_version1.0_#00000002", 8).long(prRecipientType, 3).str(prEmailAddress, "cache@cabinet.fr")
 			return b
-		}, func(m *mail.Message, _ string, info Info) string {
+		}, func(m *mail.Message, _ string, info outlook.Info) string {
 			return want(!info.TransportHeaders && m.Subject == "Résultats d'analyse" && m.FromAddr().Name == "Labo" &&
 				len(m.To) == 1 && m.To[0].Addr == "martin@cabinet.fr" && len(m.Cc) == 1 && m.Cc[0].Name == "Secrétariat",
 				"info %+v subject %q from %+v to %+v cc %+v", info, m.Subject, m.From, m.To, m.Cc)
@@ -253,7 +254,7 @@ func TestBuilt(t *testing.T) {
 		{"Exchange sender without SMTP address", func() *msgBuilder {
 			return newMsg("IPM.Note").str(prSenderName, "Compta: Dupont").str(prSenderAddrType, "EX").
 				str(prSenderEmail, "/O=EXCHANGELABS/OU=GROUP/CN=RECIPIENTS/CN=DUPONT").str(prBody, "x")
-		}, func(m *mail.Message, raw string, _ Info) string {
+		}, func(m *mail.Message, raw string, _ outlook.Info) string {
 			return want(len(m.Problems) == 0 && !strings.Contains(raw, "/O=EXCHANGE") && strings.Contains(raw, "Dupont"), "problems %v raw %q", m.Problems, raw)
 		}},
 		{"attachment bytes and type", func() *msgBuilder {
@@ -261,7 +262,7 @@ func TestBuilt(t *testing.T) {
 			b.sub("__attach_version1.0_#00000000", 8).long(prAttachMethod, 1).str(prAttachLongFilename, "facture.pdf.exe").
 				bin(prAttachData, append([]byte("MZ\x90\x00"), make([]byte, 5000)...))
 			return b
-		}, func(m *mail.Message, _ string, info Info) string {
+		}, func(m *mail.Message, _ string, info outlook.Info) string {
 			a := m.Attachments
 			return want(info.Attachments == 1 && len(a) == 1 && a[0].Name == "facture.pdf.exe" && a[0].Size == 5004 && a[0].Sniffed == "exe",
 				"attachments %+v", a)
@@ -274,29 +275,29 @@ func TestBuilt(t *testing.T) {
 					sub("__substg1.0_3701000D", 24).str(prMessageClass, "IPM.Note").str(prBody, "y")
 			}
 			return b
-		}, func(m *mail.Message, raw string, _ Info) string {
+		}, func(m *mail.Message, raw string, _ outlook.Info) string {
 			n := strings.Count(raw, "message/rfc822")
-			return want(n == maxEmbedDepth-1, "%d embedded parts, want %d", n, maxEmbedDepth-1)
+			return want(n == outlook.MaxDepth-1, "%d embedded parts, want %d", n, outlook.MaxDepth-1)
 		}},
 		{"report is a message", func() *msgBuilder {
 			return newMsg("REPORT.IPM.Note.NDR").str(prSubject, "Non remis").str(prBody, "x")
-		}, func(m *mail.Message, _ string, info Info) string {
+		}, func(m *mail.Message, _ string, info outlook.Info) string {
 			return want(m.Subject == "Non remis" && info.Class == "REPORT.IPM.Note.NDR", "subject %q", m.Subject)
 		}},
 	}
 	for _, c := range cases {
-		raw, info, err := Convert(c.build().bytes())
+		raw, info, err := outlook.Convert(c.build().bytes())
 		if err != nil {
-			t.Errorf("Convert(%s) = %v", c.name, err)
+			t.Errorf("outlook.Convert(%s) = %v", c.name, err)
 			continue
 		}
 		m, err := mail.Parse(bytes.NewReader(raw))
 		if err != nil {
-			t.Errorf("Parse(Convert(%s)) = %v", c.name, err)
+			t.Errorf("Parse(outlook.Convert(%s)) = %v", c.name, err)
 			continue
 		}
 		if msg := c.check(m, string(raw), info); msg != "" {
-			t.Errorf("Convert(%s): %s", c.name, msg)
+			t.Errorf("outlook.Convert(%s): %s", c.name, msg)
 		}
 	}
 }
@@ -310,14 +311,14 @@ func want(ok bool, format string, args ...any) string {
 
 func TestBuiltNotMessage(t *testing.T) {
 	for _, class := range []string{"IPM.Contact", "IPM.Appointment", "IPM.Task", "IPM.StickyNote", ""} {
-		_, _, err := Convert(newMsg(class).str(prSubject, "x").bytes())
-		var nm *NotMessageError
-		if !errors.As(err, &nm) || nm.Class != class || !errors.Is(err, ErrNotMessage) {
-			t.Errorf("Convert(class %q) = %v, want ErrNotMessage", class, err)
+		_, _, err := outlook.Convert(newMsg(class).str(prSubject, "x").bytes())
+		var nm *outlook.NotMessageError
+		if !errors.As(err, &nm) || nm.Class != class || !errors.Is(err, outlook.ErrNotMessage) {
+			t.Errorf("outlook.Convert(class %q) = %v, want outlook.ErrNotMessage", class, err)
 		}
 	}
-	if _, _, err := Convert(writeCFB(map[string][]byte{"autre": []byte("x")})); !errors.Is(err, ErrCorrupt) {
-		t.Errorf("Convert(compound file without properties) = %v, want ErrCorrupt", err)
+	if _, _, err := outlook.Convert(writeCFB(map[string][]byte{"autre": []byte("x")})); !errors.Is(err, outlook.ErrCorrupt) {
+		t.Errorf("outlook.Convert(compound file without properties) = %v, want outlook.ErrCorrupt", err)
 	}
 }
 
@@ -344,43 +345,13 @@ func compressLiterals(b []byte) []byte {
 	h := make([]byte, 16)
 	binary.LittleEndian.PutUint32(h, uint32(body.Len()+12))
 	binary.LittleEndian.PutUint32(h[4:], uint32(len(b)))
-	binary.LittleEndian.PutUint32(h[8:], rtfCompressed)
+	binary.LittleEndian.PutUint32(h[8:], 0x75465A4C) // "LZFu"
 	return append(h, body.Bytes()...)
 }
 
 func writeEnd(w *bytes.Buffer, n int) {
-	off := (len(lzfuPrebuf) + n) % 4096
+	off := (207 + n) % 4096 // the dictionary starts with 207 bytes
 	w.WriteByte(byte(off >> 4))
 	w.WriteByte(byte(off << 4))
 }
 
-func TestDecompressRTF(t *testing.T) {
-	if len(lzfuPrebuf) != 207 {
-		t.Fatalf("prebuf is %d bytes, want 207", len(lzfuPrebuf))
-	}
-	// A reference to the dictionary's first 11 bytes, "{\rtf1\ansi", then
-	// the end marker at offset 207+11.
-	ref := []byte{0x03, 0x00, 0x09, 0x0D, 0xA0} // 218 = 0x0DA
-	h := make([]byte, 16)
-	binary.LittleEndian.PutUint32(h[4:], 11)
-	binary.LittleEndian.PutUint32(h[8:], rtfCompressed)
-	got, err := decompressRTF(append(h, ref...))
-	if err != nil || string(got) != `{\rtf1\ansi` {
-		t.Errorf("decompressRTF(reference) = %q, %v, want {\\rtf1\\ansi", got, err)
-	}
-	src := []byte(`{\rtf1 bonjour tout le monde}`)
-	if got, err := decompressRTF(compressLiterals(src)); err != nil || !bytes.Equal(got, src) {
-		t.Errorf("decompressRTF(literals) = %q, %v", got, err)
-	}
-	mela := append(bytes.Clone(h), "{\\rtf1 x}"...)
-	binary.LittleEndian.PutUint32(mela[4:], 9)
-	binary.LittleEndian.PutUint32(mela[8:], rtfUncompressed)
-	if got, err := decompressRTF(mela); err != nil || string(got) != "{\\rtf1 x}" {
-		t.Errorf("decompressRTF(MELA) = %q, %v", got, err)
-	}
-	for _, bad := range [][]byte{nil, h[:10], append(bytes.Clone(h[:8]), "XXXX...."...)} {
-		if _, err := decompressRTF(bad); err == nil {
-			t.Errorf("decompressRTF(%q) succeeded, want an error", bad)
-		}
-	}
-}
