@@ -28,7 +28,6 @@ const (
 	attachEmbedded       = 5
 )
 
-
 // msgBuilder writes the MAPI property streams of one storage (the message,
 // a recipient, an attachment, an embedded message) for writeCFB.
 type msgBuilder struct {

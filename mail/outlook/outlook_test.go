@@ -354,4 +354,3 @@ func writeEnd(w *bytes.Buffer, n int) {
 	w.WriteByte(byte(off >> 4))
 	w.WriteByte(byte(off << 4))
 }
-
