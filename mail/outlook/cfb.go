@@ -173,3 +173,14 @@ func (n node) hasProperties() bool {
 	_, ok := n.f.streams[join(n.path, "__properties_version1.0")]
 	return ok
 }
+
+// hasMAPI reports whether any stream of the root storage is a MAPI
+// property; other compound files (Word, Excel) have none.
+func (f *cfb) hasMAPI() bool {
+	for k := range f.streams {
+		if !strings.Contains(k, "/") && strings.HasPrefix(k, "__substg1.0_") {
+			return true
+		}
+	}
+	return false
+}

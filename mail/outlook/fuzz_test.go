@@ -27,7 +27,7 @@ func FuzzConvert(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		_, _, err := outlook.Convert(data)
-		if err != nil && !errors.Is(err, outlook.ErrCorrupt) && !errors.Is(err, outlook.ErrNotMessage) {
+		if err != nil && !errors.Is(err, outlook.ErrCorrupt) && !errors.Is(err, outlook.ErrNotMessage) && !errors.Is(err, outlook.ErrNotOutlook) {
 			t.Errorf("Convert = %v, want a package sentinel", err)
 		}
 	})

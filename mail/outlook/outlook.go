@@ -6,6 +6,7 @@
 //	switch {
 //	case errors.Is(err, outlook.ErrNotMessage): // a contact, an appointment…
 //	case errors.Is(err, outlook.ErrCorrupt):    // truncated or damaged file
+//	case errors.Is(err, outlook.ErrNotOutlook): // a .doc, an .xls…
 //	case err != nil:                            // cannot happen otherwise
 //	}
 //	rep, err := mail.NewAnalyzer(opts).Analyze(bytes.NewReader(raw))
@@ -42,6 +43,10 @@ var ErrNotMessage = errors.New("outlook: item is not a mail message")
 // or whose message properties are missing or damaged (a truncated download,
 // a file cut short).
 var ErrCorrupt = errors.New("outlook: file is damaged or truncated")
+
+// ErrNotOutlook is returned for a compound file that holds no Outlook item
+// at all: an old Word or Excel document (.doc, .xls), an installer.
+var ErrNotOutlook = errors.New("outlook: compound file holds no Outlook item")
 
 // NotMessageError tells which kind of Outlook item was found instead of a
 // message. errors.Is(err, ErrNotMessage) is true for it.
@@ -87,7 +92,8 @@ func IsMsg(head []byte) bool {
 const MaxDepth = 8
 
 // Convert reads a whole .msg file and returns the equivalent MIME message.
-// Errors are ErrNotMessage (as *NotMessageError) or ErrCorrupt, wrapped.
+// Errors are ErrNotMessage (as *NotMessageError), ErrNotOutlook or
+// ErrCorrupt, wrapped.
 func Convert(data []byte) (raw []byte, info Info, err error) {
 	defer func() {
 		if p := recover(); p != nil { // a reader bug must not crash the app
@@ -99,6 +105,9 @@ func Convert(data []byte) (raw []byte, info Info, err error) {
 		return nil, Info{}, err
 	}
 	root := f.root()
+	if !root.hasProperties() && !f.hasMAPI() {
+		return nil, Info{}, ErrNotOutlook
+	}
 	m, err := readMessage(root, 0)
 	if err != nil {
 		return nil, Info{}, err

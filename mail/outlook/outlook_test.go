@@ -89,27 +89,27 @@ func TestSamples(t *testing.T) {
 		if c.notMessage {
 			var nm *outlook.NotMessageError
 			if !errors.Is(err, outlook.ErrNotMessage) || !errors.As(err, &nm) || nm.Class != c.class {
-				t.Errorf("outlook.Convert(%s) err = %v, want outlook.ErrNotMessage of class %s", c.file, err, c.class)
+				t.Errorf("Convert(%s) err = %v, want ErrNotMessage of class %s", c.file, err, c.class)
 			}
 			continue
 		}
 		if err != nil {
-			t.Errorf("outlook.Convert(%s) = %v", c.file, err)
+			t.Errorf("Convert(%s) = %v", c.file, err)
 			continue
 		}
 		if info.Class != c.class || info.TransportHeaders != c.headers || info.Attachments != c.attachments {
-			t.Errorf("outlook.Convert(%s) info = %+v, want class %s headers %v attachments %d", c.file, info, c.class, c.headers, c.attachments)
+			t.Errorf("Convert(%s) info = %+v, want class %s headers %v attachments %d", c.file, info, c.class, c.headers, c.attachments)
 		}
 		m, err := mail.Parse(bytes.NewReader(raw))
 		if err != nil {
-			t.Errorf("Parse(outlook.Convert(%s)) = %v", c.file, err)
+			t.Errorf("Parse(Convert(%s)) = %v", c.file, err)
 			continue
 		}
 		if m.Subject != c.subject || m.FromAddr().Addr != c.from || len(m.Problems) > 0 {
-			t.Errorf("Parse(outlook.Convert(%s)) subject %q from %q problems %v, want %q / %q", c.file, m.Subject, m.FromAddr().Addr, m.Problems, c.subject, c.from)
+			t.Errorf("Parse(Convert(%s)) subject %q from %q problems %v, want %q / %q", c.file, m.Subject, m.FromAddr().Addr, m.Problems, c.subject, c.from)
 		}
 		if info.Body == "" && c.file != "voteNo" && c.file != "voteYes" {
-			t.Errorf("Parse(outlook.Convert(%s)) has no body text", c.file)
+			t.Errorf("Parse(Convert(%s)) has no body text", c.file)
 		}
 	}
 }
@@ -120,11 +120,11 @@ func TestSampleDetails(t *testing.T) {
 	conv := func(name string) (*mail.Message, string) {
 		raw, _, err := outlook.Convert(readSample(t, name))
 		if err != nil {
-			t.Fatalf("outlook.Convert(%s) = %v", name, err)
+			t.Fatalf("Convert(%s) = %v", name, err)
 		}
 		m, err := mail.Parse(bytes.NewReader(raw))
 		if err != nil {
-			t.Fatalf("Parse(outlook.Convert(%s)) = %v", name, err)
+			t.Fatalf("Parse(Convert(%s)) = %v", name, err)
 		}
 		return m, string(raw)
 	}
@@ -154,7 +154,7 @@ func TestDamaged(t *testing.T) {
 	for _, n := range []int{0, 7, 8, 511, 512, 513, 2048, len(data) / 3, len(data) / 2} {
 		_, _, err := outlook.Convert(data[:n])
 		if !errors.Is(err, outlook.ErrCorrupt) {
-			t.Errorf("outlook.Convert(first %d bytes) = %v, want outlook.ErrCorrupt", n, err)
+			t.Errorf("Convert(first %d bytes) = %v, want ErrCorrupt", n, err)
 		}
 	}
 	built := newMsg("IPM.Note").str(prSubject, "x").str(prBody, "y").bytes()
@@ -177,20 +177,20 @@ func checkOutcome(t *testing.T, data []byte) {
 	t.Helper()
 	raw, _, err := outlook.Convert(data)
 	if err != nil {
-		if !errors.Is(err, outlook.ErrCorrupt) && !errors.Is(err, outlook.ErrNotMessage) {
-			t.Errorf("outlook.Convert(damaged) = %v, want outlook.ErrCorrupt or outlook.ErrNotMessage", err)
+		if !errors.Is(err, outlook.ErrCorrupt) && !errors.Is(err, outlook.ErrNotMessage) && !errors.Is(err, outlook.ErrNotOutlook) {
+			t.Errorf("Convert(damaged) = %v, want ErrCorrupt or outlook.ErrNotMessage", err)
 		}
 		return
 	}
 	if _, err := mail.Parse(bytes.NewReader(raw)); err != nil {
-		t.Errorf("Parse(outlook.Convert(damaged)) = %v", err)
+		t.Errorf("Parse(Convert(damaged)) = %v", err)
 	}
 }
 
 func TestNotCompoundFile(t *testing.T) {
 	for _, in := range []string{"", "%PDF-1.7", "From: a@b\r\n\r\nhi", "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"} {
 		if _, _, err := outlook.Convert([]byte(in)); !errors.Is(err, outlook.ErrCorrupt) {
-			t.Errorf("outlook.Convert(%q) = %v, want outlook.ErrCorrupt", in, err)
+			t.Errorf("Convert(%q) = %v, want ErrCorrupt", in, err)
 		}
 	}
 }
@@ -288,16 +288,16 @@ func TestBuilt(t *testing.T) {
 	for _, c := range cases {
 		raw, info, err := outlook.Convert(c.build().bytes())
 		if err != nil {
-			t.Errorf("outlook.Convert(%s) = %v", c.name, err)
+			t.Errorf("Convert(%s) = %v", c.name, err)
 			continue
 		}
 		m, err := mail.Parse(bytes.NewReader(raw))
 		if err != nil {
-			t.Errorf("Parse(outlook.Convert(%s)) = %v", c.name, err)
+			t.Errorf("Parse(Convert(%s)) = %v", c.name, err)
 			continue
 		}
 		if msg := c.check(m, string(raw), info); msg != "" {
-			t.Errorf("outlook.Convert(%s): %s", c.name, msg)
+			t.Errorf("Convert(%s): %s", c.name, msg)
 		}
 	}
 }
@@ -314,11 +314,16 @@ func TestBuiltNotMessage(t *testing.T) {
 		_, _, err := outlook.Convert(newMsg(class).str(prSubject, "x").bytes())
 		var nm *outlook.NotMessageError
 		if !errors.As(err, &nm) || nm.Class != class || !errors.Is(err, outlook.ErrNotMessage) {
-			t.Errorf("outlook.Convert(class %q) = %v, want outlook.ErrNotMessage", class, err)
+			t.Errorf("Convert(class %q) = %v, want ErrNotMessage", class, err)
 		}
 	}
-	if _, _, err := outlook.Convert(writeCFB(map[string][]byte{"autre": []byte("x")})); !errors.Is(err, outlook.ErrCorrupt) {
-		t.Errorf("outlook.Convert(compound file without properties) = %v, want outlook.ErrCorrupt", err)
+	doc := writeCFB(map[string][]byte{"WordDocument": []byte("x"), "\x01CompObj": []byte("y")})
+	if _, _, err := outlook.Convert(doc); !errors.Is(err, outlook.ErrNotOutlook) {
+		t.Errorf("Convert(Word document) = %v, want ErrNotOutlook", err)
+	}
+	damaged := writeCFB(map[string][]byte{"__substg1.0_0037001F": []byte("x\x00")})
+	if _, _, err := outlook.Convert(damaged); !errors.Is(err, outlook.ErrCorrupt) {
+		t.Errorf("Convert(MAPI streams without property stream) = %v, want ErrCorrupt", err)
 	}
 }
 
