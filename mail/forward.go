@@ -8,7 +8,9 @@ import (
 	"html"
 	"io"
 	"mime"
+	"mime/multipart"
 	netmail "net/mail"
+	"net/textproto"
 	"path"
 	"regexp"
 	"strconv"
@@ -175,6 +177,9 @@ var forwardMarker = regexp.MustCompile(`(?i)^\s*(?:` +
 	`|begin forwarded message\s*:` +
 	`|_{10,})\s*$`)
 
+// forwardOnlyMarker matches the markers that replies never use.
+var forwardOnlyMarker = regexp.MustCompile(`(?i)transf[ée]r[ée]|forwarded|r[ée]exp[ée]di[ée]`)
+
 // quotedField matches a header line of the quoted original, in the forms
 // mail programs write it: « De : », « *From:* », « > Objet : ».
 var quotedField = regexp.MustCompile(`^[>\s]*\*?([\p{L} ]{1,20}?)\s*\*?\s*:\*?\s*(.*)$`)
@@ -188,24 +193,78 @@ var fieldNames = map[string]string{
 }
 
 // inlineForward rebuilds the quoted original of an inline forward, or
-// returns nil when raw quotes none.
+// returns nil when raw quotes none. The markers that replies use as well
+// (« -----Message d'origine----- », Outlook's rule) count only under a
+// forward subject (« TR: », « Fwd: »): a reply is judged as it is, since
+// a reply in a hijacked thread puts its lure above the quoted original.
 func inlineForward(raw []byte) []byte {
 	m, err := Parse(bytes.NewReader(raw))
 	if err != nil {
 		return nil
 	}
 	for _, text := range []string{m.Text, m.HTMLText} {
-		if q := findQuoted(text); q != nil {
-			return q.message(m.Links)
+		q := findQuoted(text)
+		if q == nil || !q.forwardOnly && !isForwardSubject(m.Subject) {
+			continue
 		}
+		return q.message(m.Links, outerAttachments(raw))
 	}
 	return nil
+}
+
+// forwardSubject matches the prefixes mail programs put before the
+// subject of a forward, possibly after reply prefixes.
+var forwardSubject = regexp.MustCompile(`(?i)^\s*(?:(?:re|aw|réf|ref|rép)\s*:\s*)*(?:tr|fwd?|wg|rv|enc|transf)\s*:`)
+
+func isForwardSubject(s string) bool { return forwardSubject.MatchString(s) }
+
+// keptPart is an attachment of the outer message, which mail programs
+// carry over from the original when they forward inline.
+type keptPart struct {
+	header message.Header
+	body   []byte
+}
+
+// outerAttachments returns the attachments of the outer message, bounded
+// in count and size.
+func outerAttachments(raw []byte) []keptPart {
+	e, _ := message.Read(bytes.NewReader(raw))
+	if e == nil {
+		return nil
+	}
+	var out []keptPart
+	total := 0
+	var walk func(e *message.Entity, depth int)
+	walk = func(e *message.Entity, depth int) {
+		if mr := e.MultipartReader(); mr != nil && depth < 4 {
+			for p, err := mr.NextPart(); p != nil && len(out) < 100; p, err = mr.NextPart() {
+				if err == nil || !errors.Is(err, io.EOF) {
+					walk(p, depth+1)
+				}
+			}
+			return
+		}
+		mediaType, disp, name := partInfo(e.Header)
+		if depth == 0 || !(disp == "attachment" || name != "" || !isTextType(mediaType)) || strings.HasPrefix(mediaType, "multipart/") {
+			return
+		}
+		b, err := io.ReadAll(io.LimitReader(e.Body, int64(maxForwardBytes-total)))
+		if err != nil || total+len(b) >= maxForwardBytes {
+			return
+		}
+		total += len(b)
+		out = append(out, keptPart{header: e.Header, body: b})
+	}
+	walk(e, 0)
+	return out
 }
 
 // quoted is the original found under a forward marker.
 type quoted struct {
 	fields map[string]string
 	body   string
+	// forwardOnly is true when the marker is one only forwards use.
+	forwardOnly bool
 }
 
 // findQuoted looks for a marker followed by at least a From or Subject
@@ -217,6 +276,7 @@ func findQuoted(text string) *quoted {
 			continue
 		}
 		if q := readQuoted(lines[i+1:]); q != nil {
+			q.forwardOnly = forwardOnlyMarker.MatchString(l)
 			return q
 		}
 	}
@@ -303,9 +363,10 @@ func quotedDate(s string) string {
 	return t.Format(time.RFC1123Z)
 }
 
-// message writes the quoted original as a message for the engine, its
-// links restored as anchors where their text was quoted.
-func (q *quoted) message(links []Link) []byte {
+// message writes the quoted original as a message for the engine: its
+// links restored as anchors where their text was quoted, and the outer
+// attachments, which came with it.
+func (q *quoted) message(links []Link, parts []keptPart) []byte {
 	var b bytes.Buffer
 	if v := q.fields["From"]; v != "" {
 		b.WriteString("From: " + quotedAddress(v) + "\r\n")
@@ -322,9 +383,35 @@ func (q *quoted) message(links []Link) []byte {
 		b.WriteString("Date: " + d + "\r\n")
 	}
 	b.WriteString(InlineForwardHeader + ": inline\r\nMIME-Version: 1.0\r\n")
-	b.WriteString("Content-Type: text/html; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n")
-	writeBase64Lines(&b, []byte(quotedHTML(q.body, links)))
+	body := []byte(quotedHTML(q.body, links))
+	if len(parts) == 0 {
+		b.WriteString("Content-Type: text/html; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n")
+		writeBase64Lines(&b, body)
+		return b.Bytes()
+	}
+	mw := multipart.NewWriter(&b)
+	b.WriteString("Content-Type: multipart/mixed; boundary=\"" + mw.Boundary() + "\"\r\n\r\n")
+	pw, _ := mw.CreatePart(textproto.MIMEHeader{"Content-Type": {"text/html; charset=utf-8"}, "Content-Transfer-Encoding": {"base64"}})
+	writeBase64Lines(pw, body)
+	for _, p := range parts {
+		h := textproto.MIMEHeader{"Content-Transfer-Encoding": {"base64"}}
+		for _, k := range []string{"Content-Type", "Content-Disposition", "Content-Id"} {
+			if v := strings.Map(dropControl, p.header.Get(k)); v != "" {
+				h.Set(k, v)
+			}
+		}
+		pw, _ := mw.CreatePart(h)
+		writeBase64Lines(pw, p.body)
+	}
+	mw.Close()
 	return b.Bytes()
+}
+
+func dropControl(r rune) rune {
+	if r < 0x20 || r == 0x7f {
+		return ' '
+	}
+	return r
 }
 
 // quotedHTML escapes the quoted body and turns back into anchors the
@@ -344,11 +431,11 @@ func quotedHTML(body string, links []Link) string {
 }
 
 // writeBase64Lines writes b in base64 lines of 76 characters.
-func writeBase64Lines(w *bytes.Buffer, b []byte) {
+func writeBase64Lines(w io.Writer, b []byte) {
 	enc := base64.StdEncoding.EncodeToString(b)
 	for len(enc) > 76 {
-		w.WriteString(enc[:76] + "\r\n")
+		io.WriteString(w, enc[:76]+"\r\n")
 		enc = enc[76:]
 	}
-	w.WriteString(enc + "\r\n")
+	io.WriteString(w, enc+"\r\n")
 }

@@ -28,6 +28,9 @@ var forwardCases = []forwardCase{
 	{"transfert-outlook.eml", ForwardInline, "accueil@cabinet-lefevre.fr", "facturation@doctolib-rembourse.example", "Trop-perçu à rembourser", "doctolib-rembourse.example", true},
 	{"transfert-apple.eml", ForwardInline, "sophie.durand@icloud.com", "ne-pas-repondre@ecps-renouvellement.example", "Renouvellement de votre carte e-CPS", "ecps-renouvellement.example", true},
 	{"transfert-anglais.eml", ForwardInline, "tom.leroy@cabinet-martin.fr", "claire.moreau.docs@outlook.example", "Shared document", "docs-partage.example", false},
+	// A reply in a hijacked thread quotes an old message under the same
+	// marker as an Outlook forward: it must be judged as it is, lure on top.
+	{"reponse-fil-detourne.eml", NotForwarded, "", "b.lefevre@cabinet-lefevre-kine.example", "RE: Remplacement du mois d'août", "contrat-remplacement.example", false},
 	{"sans-transfert.eml", NotForwarded, "", "secretariat@cabinet-martin.fr", "Planning de la semaine", "", false},
 }
 
@@ -184,4 +187,26 @@ func FuzzUnwrap(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestUnwrapInlineKeepsAttachments checks that the attachments mail
+// programs carry over with an inline forward are judged with it.
+func TestUnwrapInlineKeepsAttachments(t *testing.T) {
+	gmail := readTestFile(t, "testdata", "forward", "transfert-gmail.eml")
+	head, body, _ := strings.Cut(strings.ReplaceAll(string(gmail), "\r\n", "\n"), "\n\n")
+	head = strings.Replace(head, "Content-Type: text/plain; charset=\"utf-8\"", "Content-Type: multipart/mixed; boundary=b", 1)
+	raw := head + "\n\n--b\nContent-Type: text/plain; charset=utf-8\n\n" + body +
+		"\n--b\nContent-Type: application/octet-stream; name=\"recu.pdf.exe\"\nContent-Disposition: attachment; filename=\"recu.pdf.exe\"\n" +
+		"Content-Transfer-Encoding: base64\n\n" + base64.StdEncoding.EncodeToString([]byte("MZ\x90\x00rest")) + "\n--b--\n"
+	inner, fwd, err := Unwrap([]byte(raw))
+	if err != nil || fwd.Kind != ForwardInline {
+		t.Fatalf("Unwrap = %+v, %v, want an inline forward", fwd, err)
+	}
+	m, _ := Parse(bytes.NewReader(inner))
+	if len(m.Attachments) != 1 || m.Attachments[0].Name != "recu.pdf.exe" || m.Attachments[0].Sniffed != "exe" {
+		t.Errorf("inline forward attachments %+v, want recu.pdf.exe sniffed as exe", m.Attachments)
+	}
+	if m.FromAddr().Addr != "cotisation@ordre-kine-paiement.example" {
+		t.Errorf("inline forward judged from %q", m.FromAddr().Addr)
+	}
 }

@@ -98,7 +98,8 @@ func (n node) childrenWith(prefix string) []string {
 	return out
 }
 
-// hasStorage reports whether the property id of type PT_OBJECT is a storage.
+// hasStorage reports whether n has a child storage of that name (an
+// embedded message is a PT_OBJECT property stored as a storage).
 func (n node) hasStorage(name string) bool {
 	for _, c := range n.f.children[n.path] {
 		if strings.EqualFold(c, name) {

@@ -167,7 +167,7 @@ func writeAttachment(mw *multipart.Writer, a attachment) {
 	name := strings.Map(noControl, a.Name)
 	if a.Message != nil {
 		h.Set("Content-Type", "message/rfc822")
-		h.Set("Content-Disposition", formatMedia(disp, name))
+		h.Set("Content-Disposition", formatMedia(disp, "filename", name))
 		pw, err := mw.CreatePart(h)
 		if err == nil {
 			var inner bytes.Buffer
@@ -180,12 +180,8 @@ func writeAttachment(mw *multipart.Writer, a attachment) {
 	if _, _, err := mime.ParseMediaType(typ); err != nil || strings.HasPrefix(typ, "multipart/") || strings.HasPrefix(typ, "message/") {
 		typ = "application/octet-stream"
 	}
-	if name != "" {
-		h.Set("Content-Type", formatMedia(typ, "", "name", name))
-	} else {
-		h.Set("Content-Type", typ)
-	}
-	h.Set("Content-Disposition", formatMedia(disp, name))
+	h.Set("Content-Type", formatMedia(typ, "name", name))
+	h.Set("Content-Disposition", formatMedia(disp, "filename", name))
 	h.Set("Content-Transfer-Encoding", "base64")
 	if id := strings.Map(noControl, a.ContentID); id != "" {
 		h.Set("Content-Id", "<"+strings.Trim(id, "<> ")+">")
@@ -196,18 +192,13 @@ func writeAttachment(mw *multipart.Writer, a attachment) {
 	}
 }
 
-// formatMedia formats a media value with a file name parameter (RFC 2231
-// encoded when needed).
-func formatMedia(value, name string, extra ...string) string {
-	params := map[string]string{}
-	if name != "" {
-		params["filename"] = name
+// formatMedia formats a media value with one parameter (RFC 2231
+// encoded when needed), or the bare value when the parameter is empty.
+func formatMedia(value, param, v string) string {
+	if v == "" {
+		return value
 	}
-	for i := 0; i+1 < len(extra); i += 2 {
-		delete(params, "filename")
-		params[extra[i]] = extra[i+1]
-	}
-	if s := mime.FormatMediaType(value, params); s != "" {
+	if s := mime.FormatMediaType(value, map[string]string{param: v}); s != "" {
 		return s
 	}
 	return value
