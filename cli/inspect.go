@@ -274,13 +274,11 @@ func (in *inspector) message(i mail.Input) {
 // Outlook item without delivery trace.
 func writeNotes(w *bufio.Writer, i mail.Input, lang string) {
 	var notes []string
-	switch i.Forward.Kind {
-	case mail.ForwardAttached:
-		notes = append(notes, fmt.Sprintf(mail.NoteForwardAttached.In(lang), i.Forward.By.Addr))
-	case mail.ForwardInline:
-		notes = append(notes, fmt.Sprintf(mail.NoteForwardInline.In(lang), i.Forward.By.Addr))
+	if n := i.Forward.Note(lang); n != "" {
+		notes = append(notes, n)
 	}
-	if i.Outlook != nil && !i.Outlook.TransportHeaders {
+	// An attached original has its own headers, whatever the outer item kept.
+	if i.Outlook != nil && !i.Outlook.TransportHeaders && i.Forward.Kind != mail.ForwardAttached {
 		notes = append(notes, mail.NoteNoDeliveryTrace.In(lang))
 	}
 	for _, n := range notes {

@@ -63,7 +63,8 @@ type Input struct {
 	Forward Forward
 	// Outlook describes an Outlook item (nil for other sources):
 	// Outlook.TransportHeaders is false for a draft or a sent item, which
-	// carries no delivery trace to judge.
+	// carries no delivery trace to judge. It describes the outer item: an
+	// original attached to it (Forward.Kind ForwardAttached) has its own.
 	Outlook *outlook.Info
 }
 
@@ -261,7 +262,9 @@ func InputErrorText(err error) (i18n.Text, bool) {
 	return i18n.Text{}, false
 }
 
-// Notes that go with a verdict, for the window and the command line.
+// Notes that go with a verdict, for the window and the command line. The
+// forward notes take the address of the person who forwarded; Forward.Note
+// picks the right one.
 var (
 	// NoteForwardAttached: the forwarded original was judged, headers
 	// included; %s is the address of the person who forwarded it.
@@ -272,8 +275,33 @@ var (
 	NoteForwardInline = i18n.Text{
 		FR: "Message transféré par %s : l'original n'est pas joint, seul son texte a été vérifié (expéditeur affiché, liens, formulation). Son origine réelle ne peut pas être contrôlée ; pour une vérification complète, demandez-le en pièce jointe.",
 		EN: "Message forwarded by %s: the original is not attached, only its text was checked (displayed sender, links, wording). Its real origin cannot be checked; for a full check, ask for it as an attachment."}
+	// NoteAttachedNoSender and NoteInlineNoSender are the same notes when
+	// the outer message names no sender (an Outlook draft).
+	NoteAttachedNoSender = i18n.Text{
+		FR: "Message joint à un autre : Hygie a vérifié le message d'origine, joint en entier.",
+		EN: "Message attached to another: Hygie checked the original message, attached in full."}
+	NoteInlineNoSender = i18n.Text{
+		FR: "Message cité dans un autre : l'original n'est pas joint, seul son texte a été vérifié (expéditeur affiché, liens, formulation). Son origine réelle ne peut pas être contrôlée ; pour une vérification complète, demandez-le en pièce jointe.",
+		EN: "Message quoted in another: the original is not attached, only its text was checked (displayed sender, links, wording). Its real origin cannot be checked; for a full check, ask for it as an attachment."}
 	// NoteNoDeliveryTrace: an Outlook draft or sent item.
 	NoteNoDeliveryTrace = i18n.Text{
 		FR: "Ce fichier Outlook ne garde pas la trace de sa livraison (brouillon ou message envoyé) : l'expéditeur n'a pas pu être authentifié, le reste a été vérifié.",
 		EN: "This Outlook file keeps no delivery trace (a draft or a sent message): the sender could not be authenticated; the rest was checked."}
 )
+
+// Note returns the sentence that says how the forward was judged, in the
+// language of lang, or "" when the message was not forwarded.
+func (f Forward) Note(lang string) string {
+	by := f.By.Addr
+	switch {
+	case f.Kind == ForwardAttached && by != "":
+		return fmt.Sprintf(NoteForwardAttached.In(lang), by)
+	case f.Kind == ForwardAttached:
+		return NoteAttachedNoSender.In(lang)
+	case f.Kind == ForwardInline && by != "":
+		return fmt.Sprintf(NoteForwardInline.In(lang), by)
+	case f.Kind == ForwardInline:
+		return NoteInlineNoSender.In(lang)
+	}
+	return ""
+}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"io"
+	"math/rand"
 	"os"
 	"path/filepath"
 	"strings"
@@ -156,7 +157,7 @@ func TestInputTexts(t *testing.T) {
 			t.Errorf("InputErrors %v lacks a language: %+v", e.Err, e.Text)
 		}
 	}
-	for _, n := range []i18n.Text{NoteForwardAttached, NoteForwardInline, NoteNoDeliveryTrace} {
+	for _, n := range []i18n.Text{NoteForwardAttached, NoteForwardInline, NoteAttachedNoSender, NoteInlineNoSender, NoteNoDeliveryTrace} {
 		if !n.Complete() {
 			t.Errorf("note %q lacks a language", n.FR)
 		}
@@ -182,4 +183,53 @@ func FuzzReadInput(f *testing.F) {
 			Parse(bytes.NewReader(in.Raw))
 		}
 	})
+}
+
+// TestReadInputDamaged runs random damage over the inputs, since the
+// fuzzer gets little time on a shared machine: every outcome is a
+// message or an error with a sentence, never a panic.
+func TestReadInputDamaged(t *testing.T) {
+	rng := rand.New(rand.NewSource(3))
+	cases := inputCases(t)
+	for i := 0; i < 600; i++ {
+		c := cases[i%len(cases)]
+		b := bytes.Clone(c.data)
+		for k := 0; k < 1+rng.Intn(8) && len(b) > 0; k++ {
+			switch p := rng.Intn(len(b)); rng.Intn(3) {
+			case 0:
+				b[p] = byte(rng.Intn(256))
+			case 1:
+				b = b[:p]
+			default:
+				b = append(b[:p], append([]byte("\n---------- Message transféré ---------\nDe : x\n"), b[p:]...)...)
+			}
+		}
+		ins, err := ReadInput(c.file, bytes.NewReader(b), -1)
+		if _, ok := InputErrorText(err); err != nil && !ok {
+			t.Errorf("ReadInput(damaged %s) = %v, an error without a sentence", c.name, err)
+		}
+		for _, in := range ins {
+			Parse(bytes.NewReader(in.Raw))
+		}
+	}
+}
+
+func TestForwardNote(t *testing.T) {
+	by := Address{Addr: "secretariat@cabinet-martin.fr"}
+	cases := []struct {
+		f    Forward
+		lang string
+		want string
+	}{
+		{Forward{}, "fr", ""},
+		{Forward{Kind: ForwardAttached, By: by}, "fr", "Message transféré par secretariat@cabinet-martin.fr : Hygie a vérifié"},
+		{Forward{Kind: ForwardAttached}, "fr", "Message joint à un autre"},
+		{Forward{Kind: ForwardInline, By: by}, "en", "Message forwarded by secretariat@cabinet-martin.fr: the original is not attached"},
+		{Forward{Kind: ForwardInline}, "fr", "Message cité dans un autre"},
+	}
+	for _, c := range cases {
+		if got := c.f.Note(c.lang); !strings.HasPrefix(got, c.want) || (c.want == "") != (got == "") {
+			t.Errorf("%+v.Note(%s) = %q, want %q…", c.f, c.lang, got, c.want)
+		}
+	}
 }
