@@ -396,7 +396,7 @@ func (q *quoted) message(links []Link, parts []keptPart) []byte {
 	for _, p := range parts {
 		h := textproto.MIMEHeader{"Content-Transfer-Encoding": {"base64"}}
 		for _, k := range []string{"Content-Type", "Content-Disposition", "Content-Id"} {
-			if v := strings.Map(dropControl, p.header.Get(k)); v != "" {
+			if v := strings.Map(noControlRune, p.header.Get(k)); v != "" {
 				h.Set(k, v)
 			}
 		}
@@ -407,7 +407,7 @@ func (q *quoted) message(links []Link, parts []keptPart) []byte {
 	return b.Bytes()
 }
 
-func dropControl(r rune) rune {
+func noControlRune(r rune) rune {
 	if r < 0x20 || r == 0x7f {
 		return ' '
 	}

@@ -95,8 +95,8 @@ func TestUnwrapMismatchKept(t *testing.T) {
 	t.Errorf("inline forward lost the anchor text: %+v", m.Links)
 }
 
-// outer wraps a part into a message forwarded by the secretary.
-func outer(partHeader, body string) []byte {
+// wrapForward wraps a part into a message forwarded by the secretary.
+func wrapForward(partHeader, body string) []byte {
 	return []byte("From: Julie Petit <secretariat@cabinet-martin.fr>\r\nSubject: TR: à voir\r\nMIME-Version: 1.0\r\n" +
 		"Content-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\nregarde\r\n--b\r\n" +
 		partHeader + "\r\n" + body + "\r\n--b--\r\n")
@@ -115,7 +115,7 @@ func TestUnwrapAttachedFiles(t *testing.T) {
 		{"damaged .msg", "Content-Type: application/vnd.ms-outlook; name=\"x.msg\"\r\n", "\xd0\xcf\x11\xe0", NotForwarded},
 	}
 	for _, c := range cases {
-		got, fwd, err := Unwrap(outer(c.header, c.body))
+		got, fwd, err := Unwrap(wrapForward(c.header, c.body))
 		if err != nil || fwd.Kind != c.kind {
 			t.Errorf("Unwrap(%s) = kind %q, %v, want %q", c.name, fwd.Kind, err, c.kind)
 			continue
@@ -132,7 +132,7 @@ func TestUnwrapAttachedMsg(t *testing.T) {
 	if errors.Is(err, os.ErrNotExist) {
 		t.Skip("../shared/msg-samples absent: the attached .msg test needs it")
 	}
-	raw := outer("Content-Type: application/vnd.ms-outlook; name=\"Sent time.msg\"\r\nContent-Transfer-Encoding: base64\r\n",
+	raw := wrapForward("Content-Type: application/vnd.ms-outlook; name=\"Sent time.msg\"\r\nContent-Transfer-Encoding: base64\r\n",
 		base64.StdEncoding.EncodeToString(data))
 	inner, fwd, err := Unwrap(raw)
 	if err != nil || fwd.Kind != ForwardAttached {
@@ -148,7 +148,7 @@ func TestUnwrapAttachedMsg(t *testing.T) {
 // original, and keeps the outer sender.
 func TestUnwrapNested(t *testing.T) {
 	gmail, _ := os.ReadFile(filepath.Join("testdata", "forward", "transfert-gmail.eml"))
-	raw := outer("Content-Type: message/rfc822\r\n", string(gmail))
+	raw := wrapForward("Content-Type: message/rfc822\r\n", string(gmail))
 	inner, fwd, err := Unwrap(raw)
 	if err != nil || fwd.Kind != ForwardInline || fwd.By.Addr != "secretariat@cabinet-martin.fr" {
 		t.Fatalf("Unwrap(nested) = %+v, %v", fwd, err)

@@ -75,20 +75,20 @@ type Input struct {
 // whatever the name's extension. Errors are the sentinels above, wrapped.
 func ReadInput(name string, r io.Reader, size int64) ([]Input, error) {
 	if size > MaxInputBytes {
-		return nil, fmt.Errorf("%s: %d bytes: %w", label(name), size, ErrTooLarge)
+		return nil, fmt.Errorf("%s: %d bytes: %w", inputLabel(name), size, ErrTooLarge)
 	}
 	data, err := io.ReadAll(io.LimitReader(r, MaxInputBytes+1))
 	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", label(name), err)
+		return nil, fmt.Errorf("read %s: %w", inputLabel(name), err)
 	}
 	if len(data) > MaxInputBytes {
-		return nil, fmt.Errorf("%s: %w", label(name), ErrTooLarge)
+		return nil, fmt.Errorf("%s: %w", inputLabel(name), ErrTooLarge)
 	}
 	return readInput(name, data)
 }
 
-// label names an input in error messages.
-func label(name string) string {
+// inputLabel names an input in error messages.
+func inputLabel(name string) string {
 	if name == "" {
 		return "pasted text"
 	}
@@ -97,20 +97,20 @@ func label(name string) string {
 
 func readInput(name string, data []byte) ([]Input, error) {
 	if len(bytes.TrimSpace(data)) == 0 {
-		return nil, fmt.Errorf("%s: %w", label(name), ErrEmpty)
+		return nil, fmt.Errorf("%s: %w", inputLabel(name), ErrEmpty)
 	}
 	switch kind := sniffInput(data); {
 	case kind == "ole":
 		return readOutlook(name, data)
 	case kind != "":
-		return nil, fmt.Errorf("%s: %s file: %w", label(name), kind, ErrNotMail)
+		return nil, fmt.Errorf("%s: %s file: %w", inputLabel(name), kind, ErrNotMail)
 	}
 	text := trimPasted(data)
 	if IsMbox(text) {
 		return readMbox(name, text)
 	}
 	if !hasHeaders(text) {
-		return nil, fmt.Errorf("%s: %w", label(name), ErrNoHeaders)
+		return nil, fmt.Errorf("%s: %w", inputLabel(name), ErrNoHeaders)
 	}
 	src := SourceEML
 	if name == "" {
@@ -177,9 +177,9 @@ func readOutlook(name string, data []byte) ([]Input, error) {
 	raw, info, err := outlook.Convert(data)
 	switch {
 	case errors.Is(err, outlook.ErrNotOutlook):
-		return nil, fmt.Errorf("%s: office document: %w", label(name), ErrNotMail)
+		return nil, fmt.Errorf("%s: office document: %w", inputLabel(name), ErrNotMail)
 	case err != nil:
-		return nil, fmt.Errorf("%s: %w", label(name), err)
+		return nil, fmt.Errorf("%s: %w", inputLabel(name), err)
 	}
 	in := unwrapInput(name, SourceMsg, raw)
 	in.Outlook = &info
@@ -195,18 +195,18 @@ func readMbox(name string, data []byte) ([]Input, error) {
 			break
 		}
 		if err != nil {
-			return out, fmt.Errorf("%s: %w", label(name), err)
+			return out, fmt.Errorf("%s: %w", inputLabel(name), err)
 		}
 		raw, err := io.ReadAll(r)
 		if err != nil {
-			return out, fmt.Errorf("%s: %w", label(name), err)
+			return out, fmt.Errorf("%s: %w", inputLabel(name), err)
 		}
 		if len(bytes.TrimSpace(raw)) > 0 {
 			out = append(out, unwrapInput(fmt.Sprintf("%s#%d", name, i), SourceMbox, raw))
 		}
 	}
 	if len(out) == 0 {
-		return nil, fmt.Errorf("%s: mailbox holds no message: %w", label(name), ErrEmpty)
+		return nil, fmt.Errorf("%s: mailbox holds no message: %w", inputLabel(name), ErrEmpty)
 	}
 	return out, nil
 }

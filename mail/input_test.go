@@ -122,10 +122,10 @@ func TestReadInputMsg(t *testing.T) {
 	}
 }
 
-// endless is a reader that never ends, to check the cap stops reading.
-type endless struct{ n int64 }
+// endlessReader is a reader that never ends, to check the cap stops reading.
+type endlessReader struct{ n int64 }
 
-func (e *endless) Read(p []byte) (int, error) {
+func (e *endlessReader) Read(p []byte) (int, error) {
 	for i := range p {
 		p[i] = 'a'
 	}
@@ -137,19 +137,19 @@ func TestReadInputTooLarge(t *testing.T) {
 	if _, err := ReadInput("gros.eml", strings.NewReader(""), MaxInputBytes+1); !errors.Is(err, ErrTooLarge) {
 		t.Errorf("ReadInput(size over the cap) = %v, want ErrTooLarge", err)
 	}
-	r := &endless{}
+	r := &endlessReader{}
 	if _, err := ReadInput("", r, -1); !errors.Is(err, ErrTooLarge) || r.n > MaxInputBytes+64<<10 {
-		t.Errorf("ReadInput(endless) = %v after %d bytes, want ErrTooLarge right after the cap", err, r.n)
+		t.Errorf("ReadInput(endlessReader) = %v after %d bytes, want ErrTooLarge right after the cap", err, r.n)
 	}
-	var failing io.Reader = errReader{}
+	var failing io.Reader = failingReader{}
 	if _, err := ReadInput("x.eml", failing, -1); err == nil || errors.Is(err, ErrEmpty) {
 		t.Errorf("ReadInput(failing reader) = %v, want the read error", err)
 	}
 }
 
-type errReader struct{}
+type failingReader struct{}
 
-func (errReader) Read([]byte) (int, error) { return 0, errors.New("disk unplugged") }
+func (failingReader) Read([]byte) (int, error) { return 0, errors.New("disk unplugged") }
 
 func TestInputTexts(t *testing.T) {
 	for _, e := range InputErrors {
