@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -20,14 +21,24 @@ const inspectUsage = `Usage :
   hygie inspect [--json] [--lang fr|en] [--authserv-id ID] CHEMIN…
 
 Analyse des messages sans rien ouvrir ni télécharger et explique les
-risques. CHEMIN est un fichier .eml, un dossier de fichiers .eml ou une
-boîte mbox.
+risques. CHEMIN est un fichier .eml, un fichier Outlook .msg, une boîte
+mbox, un dossier (ses fichiers .eml et .msg), ou - pour lire sur l'entrée
+standard la source d'un message collée ou envoyée par un autre programme.
+Le format est reconnu au contenu, quelle que soit l'extension.
+
+Un message transféré en pièce jointe est jugé sur le message d'origine ;
+un message transféré dans le texte est jugé sur ce qui en a été cité
+(expéditeur affiché, objet, liens, formulation), son origine réelle ne
+pouvant plus être contrôlée.
 
   --json             une ligne JSON par message (file, message_id, subject,
-                     from, channel, verdict, score, findings)
+                     from, channel, verdict, score, findings, forwarded,
+                     source_format : eml, msg, mbox ou pasted)
   --lang fr|en       langue des explications (défaut fr)
   --authserv-id ID   ne croire que l'en-tête Authentication-Results de ce
                      serveur (défaut : le plus haut)
+
+Exemple : xclip -o | hygie inspect -
 
 Code de sortie : 0 si tout a été analysé, 1 si un fichier n'a pas pu être
 lu, 2 en cas d'erreur d'utilisation.
@@ -44,6 +55,14 @@ type inspectOptions struct {
 type inspectRecord struct {
 	File string `json:"file"`
 	verdictFields
+	// Forwarded is true when the message judged was taken out of a
+	// forward; ForwardKind says how ("attached" or "inline") and
+	// ForwardedBy who forwarded it.
+	Forwarded   bool             `json:"forwarded"`
+	ForwardKind mail.ForwardKind `json:"forward_kind,omitempty"`
+	ForwardedBy string           `json:"forwarded_by,omitempty"`
+	// SourceFormat is eml, msg, mbox or pasted.
+	SourceFormat mail.Source `json:"source_format"`
 }
 
 // verdictFields are the analysis fields shared by the JSON lines of
@@ -67,11 +86,16 @@ func newVerdictFields(r mail.Report, lang string) verdictFields {
 		Advice: mail.Advice(r.Verdict, lang)}
 }
 
-// inspectError is the line written for an input that could not be read.
+// inspectError is the line written for an input that could not be read:
+// the sentence for the user, and the technical detail.
 type inspectError struct {
-	File  string `json:"file"`
-	Error string `json:"error"`
+	File   string `json:"file"`
+	Error  string `json:"error"`
+	Detail string `json:"detail,omitempty"`
 }
+
+// inspectStdin is what `hygie inspect -` reads; tests replace it.
+var inspectStdin io.Reader = os.Stdin
 
 // runInspect implements `hygie inspect`.
 func runInspect(args []string, stdout, stderr io.Writer) int {
@@ -110,7 +134,7 @@ func parseInspect(args []string) (inspectOptions, error) {
 	}
 	switch {
 	case len(o.paths) == 0:
-		return o, errors.New("indiquez au moins un fichier .eml, un dossier ou une boîte mbox")
+		return o, errors.New("indiquez au moins un fichier .eml ou .msg, un dossier, une boîte mbox ou - pour l'entrée standard")
 	case o.opts.Lang != "fr" && o.opts.Lang != "en":
 		return o, fmt.Errorf("--lang accepte fr ou en, pas « %s »", o.opts.Lang)
 	}
@@ -126,31 +150,38 @@ type inspector struct {
 	failed bool
 }
 
-// path analyses a file, an mbox or every .eml of a folder.
+// path analyses a file, an mbox, every .eml and .msg of a folder, or
+// standard input for "-".
 func (in *inspector) path(p string) {
+	if p == "-" {
+		ins, err := mail.ReadInput("", inspectStdin, -1)
+		in.inputs("-", ins, err)
+		return
+	}
 	st, err := os.Stat(p)
 	if err != nil {
 		in.fail(p, err)
 		return
 	}
 	if !st.IsDir() {
-		in.file(p)
+		in.file(p, st.Size())
 		return
 	}
-	for _, f := range emlFiles(p, in) {
-		in.file(f)
+	for _, f := range messageFiles(p, in) {
+		in.path(f)
 	}
 }
 
-// emlFiles lists the .eml files under dir, in name order.
-func emlFiles(dir string, in *inspector) []string {
+// messageFiles lists the .eml and .msg files under dir, in name order.
+func messageFiles(dir string, in *inspector) []string {
 	var files []string
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			in.fail(p, err)
 			return nil
 		}
-		if !d.IsDir() && strings.EqualFold(filepath.Ext(p), ".eml") {
+		ext := strings.ToLower(filepath.Ext(p))
+		if !d.IsDir() && (ext == ".eml" || ext == ".msg") {
 			files = append(files, p)
 		}
 		return nil
@@ -162,8 +193,10 @@ func emlFiles(dir string, in *inspector) []string {
 	return files
 }
 
-// file analyses one .eml file or every message of an mbox file.
-func (in *inspector) file(p string) {
+// file analyses one file. An mbox is streamed message by message, so a
+// mailbox of any size is read; anything else goes through
+// mail.ReadInput, which tells .eml from .msg by content.
+func (in *inspector) file(p string, size int64) {
 	f, err := os.Open(p)
 	if err != nil {
 		in.fail(p, err)
@@ -176,7 +209,8 @@ func (in *inspector) file(p string) {
 		in.mbox(p, br)
 		return
 	}
-	in.message(p, br)
+	ins, err := mail.ReadInput(p, br, size)
+	in.inputs(p, ins, err)
 }
 
 func (in *inspector) mbox(p string, r io.Reader) {
@@ -190,32 +224,86 @@ func (in *inspector) mbox(p string, r io.Reader) {
 			in.fail(p, err)
 			return
 		}
-		in.message(fmt.Sprintf("%s#%d", p, i), msg)
+		name := fmt.Sprintf("%s#%d", p, i)
+		ins, err := mail.ReadInput(name, msg, -1)
+		for k := range ins {
+			ins[k].Name, ins[k].Source = name, mail.SourceMbox
+		}
+		in.inputs(name, ins, err)
 	}
 }
 
-func (in *inspector) message(name string, r io.Reader) {
-	rep, err := in.an.Analyze(r)
+// inputs analyses what ReadInput returned for one path.
+func (in *inspector) inputs(name string, ins []mail.Input, err error) {
 	if err != nil {
 		in.fail(name, err)
 		return
 	}
-	if in.json {
-		in.writeJSON(inspectRecord{File: name, verdictFields: newVerdictFields(rep, in.an.Options().Lang)})
+	for _, i := range ins {
+		if i.Name == "" {
+			i.Name = name
+		}
+		in.message(i)
+	}
+}
+
+func (in *inspector) message(i mail.Input) {
+	rep, err := in.an.Analyze(bytes.NewReader(i.Raw))
+	if err != nil {
+		in.fail(i.Name, err)
 		return
 	}
-	writeReport(in.out, name, rep, in.an.Options().Lang)
+	lang := in.an.Options().Lang
+	if in.json {
+		rec := inspectRecord{File: i.Name, verdictFields: newVerdictFields(rep, lang),
+			Forwarded: i.Forward.Kind != mail.NotForwarded, ForwardKind: i.Forward.Kind, SourceFormat: i.Source}
+		if rec.Forwarded {
+			rec.ForwardedBy = i.Forward.By.Addr
+		}
+		in.writeJSON(rec)
+		return
+	}
+	var rb bytes.Buffer // the notes go inside the report, before its blank line
+	writeReport(&rb, i.Name, rep, lang)
+	in.out.Write(bytes.TrimSuffix(rb.Bytes(), []byte("\n")))
+	writeNotes(in.out, i, lang)
+	in.out.WriteString("\n")
+}
+
+// writeNotes says what the verdict could not cover: a forward, an
+// Outlook item without delivery trace.
+func writeNotes(w *bufio.Writer, i mail.Input, lang string) {
+	var notes []string
+	if n := i.Forward.Note(lang); n != "" {
+		notes = append(notes, n)
+	}
+	// An attached original has its own headers, whatever the outer item kept.
+	if i.Outlook != nil && !i.Outlook.TransportHeaders && i.Forward.Kind != mail.ForwardAttached {
+		notes = append(notes, mail.NoteNoDeliveryTrace.In(lang))
+	}
+	for _, n := range notes {
+		fmt.Fprintf(w, "  ℹ %s\n", n)
+	}
 }
 
 // fail reports an input that could not be analysed, on its own line, and
-// lets the run go on.
+// lets the run go on. Inputs that are no message get their sentence.
 func (in *inspector) fail(name string, err error) {
 	in.failed = true
+	text, known := mail.InputErrorText(err)
 	if in.json {
-		in.writeJSON(inspectError{File: name, Error: err.Error()})
+		e := inspectError{File: name, Error: err.Error()}
+		if known {
+			e.Error, e.Detail = text.In(in.an.Options().Lang), err.Error()
+		}
+		in.writeJSON(e)
 		return
 	}
 	in.out.Flush()
+	if known {
+		fmt.Fprintf(in.stderr, "hygie inspect : %s : %s\n", name, text.In(in.an.Options().Lang))
+		return
+	}
 	fmt.Fprintf(in.stderr, "hygie inspect : %s : illisible (%v)\n", name, err)
 }
 
