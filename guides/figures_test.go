@@ -4,15 +4,17 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
+
+	"hygie/checks"
+	"hygie/checks/probe"
+	"hygie/incident"
 )
 
 // sharedFigures are the figures the guides share with the checklist and
 // the incident steps. Each must appear, word for word, in the guide that
-// explains it, in French and in English. The checklist (screen-auto-lock
-// "5 minutes au plus", restore-test monthly) and the incident steps (CNIL
-// and insurer complaint within 72 hours) must say the same; see
-// docs/pending-text-corrections.md, section 6, for the checks to add on
-// their side.
+// explains it, in French and in English. The checklist and the incident
+// steps must say the same: TestSharedFiguresElsewhere.
 var sharedFigures = []struct {
 	name, guide string
 	fr, en      string
@@ -92,6 +94,63 @@ func TestSharedFiguresAgree(t *testing.T) {
 					}
 				}
 			}
+		}
+	}
+}
+
+// TestSharedFiguresElsewhere checks the same figures where the checklist,
+// the screen-lock probe and the incident steps state them: the guides and
+// these must never disagree.
+func TestSharedFiguresElsewhere(t *testing.T) {
+	lock, ok := checks.Find("screen-auto-lock")
+	if !ok {
+		t.Fatal("checklist item screen-auto-lock is missing")
+	}
+	for _, c := range []struct{ lang, want string }{{"fr", "5 minutes"}, {"en", "5 minutes"}} {
+		if got := lock.Title(c.lang); !strings.Contains(got, c.want) {
+			t.Errorf("screen-auto-lock title (%s) = %q, want it to say %q", c.lang, got, c.want)
+		}
+	}
+	if probe.MaxLockDelay != 5*time.Minute {
+		t.Errorf("screen-lock probe threshold = %v, want 5m0s", probe.MaxLockDelay)
+	}
+
+	restore, ok := checks.Find("restore-test")
+	if !ok {
+		t.Fatal("checklist item restore-test is missing")
+	}
+	if restore.Freq != checks.Monthly {
+		t.Errorf("restore-test frequency = %s, want %s", restore.Freq, checks.Monthly)
+	}
+
+	steps := map[string]incident.Step{}
+	for _, s := range incident.Steps {
+		steps[s.ID] = s
+	}
+	for _, id := range []string{"cnil", "insurer", "complaint"} {
+		s, ok := steps[id]
+		if !ok {
+			t.Errorf("incident step %s is missing", id)
+			continue
+		}
+		for _, c := range []struct{ lang, want string }{{"fr", "72 heures"}, {"en", "72 hours"}} {
+			if got := s.Title.In(c.lang) + " " + s.Why.In(c.lang); !strings.Contains(got, c.want) {
+				t.Errorf("incident step %s (%s) = %q, want it to say %q", id, c.lang, got, c.want)
+			}
+		}
+	}
+	var cnil *incident.Contact
+	for i, c := range incident.Contacts {
+		if c.ID == "cnil" {
+			cnil = &incident.Contacts[i]
+		}
+	}
+	if cnil == nil {
+		t.Fatal("incident contact cnil is missing")
+	}
+	for _, c := range []struct{ lang, want string }{{"fr", "72 heures"}, {"en", "72 hours"}} {
+		if got := cnil.When.In(c.lang); !strings.Contains(got, c.want) {
+			t.Errorf("incident contact cnil (%s) = %q, want it to say %q", c.lang, got, c.want)
 		}
 	}
 }
