@@ -140,18 +140,20 @@ func TestSharedFiguresElsewhere(t *testing.T) {
 			}
 		}
 	}
-	var cnil *incident.Contact
-	for i, c := range incident.Contacts {
-		if c.ID == "cnil" {
-			cnil = &incident.Contacts[i]
+	contacts := map[string]incident.Contact{}
+	for _, c := range incident.Contacts {
+		contacts[c.ID] = c
+	}
+	for _, id := range []string{"cnil", "assureur"} {
+		c, ok := contacts[id]
+		if !ok {
+			t.Errorf("incident contact %s is missing", id)
+			continue
 		}
-	}
-	if cnil == nil {
-		t.Fatal("incident contact cnil is missing")
-	}
-	for _, lang := range []string{"fr", "en"} {
-		if got := cnil.When.In(lang); !saysOnly72Hours(got) {
-			t.Errorf("incident contact cnil (%s) = %q, want it to say 72 hours and no other delay", lang, got)
+		for _, lang := range []string{"fr", "en"} {
+			if got := c.When.In(lang); !saysOnly72Hours(got) {
+				t.Errorf("incident contact %s (%s) = %q, want it to say 72 hours and no other delay", id, lang, got)
+			}
 		}
 	}
 }
