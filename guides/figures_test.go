@@ -4,15 +4,17 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
+
+	"hygie/checks"
+	"hygie/checks/probe"
+	"hygie/incident"
 )
 
 // sharedFigures are the figures the guides share with the checklist and
 // the incident steps. Each must appear, word for word, in the guide that
-// explains it, in French and in English. The checklist (screen-auto-lock
-// "5 minutes au plus", restore-test monthly) and the incident steps (CNIL
-// and insurer complaint within 72 hours) must say the same; see
-// docs/pending-text-corrections.md, section 6, for the checks to add on
-// their side.
+// explains it, in French and in English. The checklist and the incident
+// steps must say the same: TestSharedFiguresElsewhere.
 var sharedFigures = []struct {
 	name, guide string
 	fr, en      string
@@ -94,4 +96,77 @@ func TestSharedFiguresAgree(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestSharedFiguresElsewhere checks the same figures where the checklist,
+// the screen-lock probe and the incident steps state them: the guides and
+// these must never disagree.
+func TestSharedFiguresElsewhere(t *testing.T) {
+	fiveMinutes := regexp.MustCompile(`\b5 minutes\b`)
+	lock, ok := checks.Find("screen-auto-lock")
+	if !ok {
+		t.Fatal("checklist item screen-auto-lock is missing")
+	}
+	for _, lang := range []string{"fr", "en"} {
+		if got := lock.Title(lang); !fiveMinutes.MatchString(got) {
+			t.Errorf("screen-auto-lock title (%s) = %q, want it to say 5 minutes", lang, got)
+		}
+	}
+	if probe.MaxLockDelay != 5*time.Minute {
+		t.Errorf("screen-lock probe threshold = %v, want 5m0s", probe.MaxLockDelay)
+	}
+
+	restore, ok := checks.Find("restore-test")
+	if !ok {
+		t.Fatal("checklist item restore-test is missing")
+	}
+	if restore.Freq != checks.Monthly {
+		t.Errorf("restore-test frequency = %s, want %s", restore.Freq, checks.Monthly)
+	}
+
+	steps := map[string]incident.Step{}
+	for _, s := range incident.Steps {
+		steps[s.ID] = s
+	}
+	for _, id := range []string{"cnil", "insurer", "complaint"} {
+		s, ok := steps[id]
+		if !ok {
+			t.Errorf("incident step %s is missing", id)
+			continue
+		}
+		for _, lang := range []string{"fr", "en"} {
+			if got := s.Title.In(lang) + " " + s.Why.In(lang); !saysOnly72Hours(got) {
+				t.Errorf("incident step %s (%s) = %q, want it to say 72 hours and no other delay", id, lang, got)
+			}
+		}
+	}
+	contacts := map[string]incident.Contact{}
+	for _, c := range incident.Contacts {
+		contacts[c.ID] = c
+	}
+	for _, id := range []string{"cnil", "assureur"} {
+		c, ok := contacts[id]
+		if !ok {
+			t.Errorf("incident contact %s is missing", id)
+			continue
+		}
+		for _, lang := range []string{"fr", "en"} {
+			if got := c.When.In(lang); !saysOnly72Hours(got) {
+				t.Errorf("incident contact %s (%s) = %q, want it to say 72 hours and no other delay", id, lang, got)
+			}
+		}
+	}
+}
+
+var delay = regexp.MustCompile(`(?i)\b\d+ (heures?|hours?|h|jours?|days?)\b`)
+
+// saysOnly72Hours reports whether s gives 72 hours as a delay, and no other.
+func saysOnly72Hours(s string) bool {
+	found := delay.FindAllString(s, -1)
+	for _, d := range found {
+		if d != "72 heures" && d != "72 hours" {
+			return false
+		}
+	}
+	return len(found) > 0
 }

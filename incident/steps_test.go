@@ -42,7 +42,7 @@ func TestStepsOrder(t *testing.T) {
 	if Steps[0].ID != "disconnect" {
 		t.Errorf("first step is %q, want disconnect", Steps[0].ID)
 	}
-	want := []string{"disconnect", "no_payment", "evidence", "call_help", "passwords", "complaint", "cnil", "patients", "restore"}
+	want := []string{"disconnect", "no_payment", "evidence", "call_help", "passwords", "complaint", "insurer", "cnil", "patients", "restore"}
 	if len(Steps) != len(want) {
 		t.Fatalf("%d steps, want %d", len(Steps), len(want))
 	}
