@@ -18,9 +18,19 @@ func adminVerdict(group string, members []string, user string, isAdmin bool) Res
 	case user == "":
 		return unknown(CodeAdminNoUser, Params{}, details)
 	case isAdmin:
-		return fail(CodeAdminIs, Params{Name: user}, details)
+		return fail(CodeAdminIs, Params{Name: accountName(user)}, details)
 	}
-	return pass(CodeAdminNot, Params{Name: user}, details)
+	return pass(CodeAdminNot, Params{Name: accountName(user)}, details)
+}
+
+// accountName is the account as the practitioner knows it: Windows'
+// "CABINET-PC\Marie" or "AzureAD\MarieDupont" without the computer or
+// directory part, which stays in the details.
+func accountName(user string) string {
+	if i := strings.LastIndex(user, `\`); i >= 0 && i < len(user)-1 {
+		return user[i+1:]
+	}
+	return user
 }
 
 // parseGetentGroups reads `getent group sudo wheel admin`:

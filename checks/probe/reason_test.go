@@ -100,7 +100,13 @@ var textCases = []struct {
 }
 
 func TestTextInBothLanguages(t *testing.T) {
-	for _, c := range textCases {
+	cases := append(textCases, struct {
+		r      Result
+		fr, en string
+	}{parseWinAdmins(readTestdata(t, "windows/admin_accounts_user_is_admin.txt")),
+		"Votre compte « Marie » est administrateur : gardez un compte à part pour administrer l'ordinateur.",
+		"Your account “Marie” is an administrator: keep a separate account for administering the computer."})
+	for _, c := range cases {
 		if got := c.r.Text("fr"); got != c.fr {
 			t.Errorf("%s %+v in French = %q, want %q", c.r.Code, c.r.Params, got, c.fr)
 		}
