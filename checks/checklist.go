@@ -45,6 +45,11 @@ var migrations = []string{
 		enabled INTEGER NOT NULL,
 		method TEXT NOT NULL
 	);`,
+	// A probe result is kept as its reason (code and parameters as JSON),
+	// worded when shown in the user's language; evidence holds the
+	// technical details. Rows from before have an empty code.
+	`ALTER TABLE checklist_probe ADD COLUMN code TEXT NOT NULL DEFAULT '';
+	ALTER TABLE checklist_probe ADD COLUMN params TEXT NOT NULL DEFAULT '';`,
 }
 
 // ErrUnknownItem is returned for an id that is not in the catalogue.

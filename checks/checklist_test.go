@@ -124,9 +124,9 @@ func TestAccounts(t *testing.T) {
 func TestRecordProbes(t *testing.T) {
 	c, _ := openTest(t, t.TempDir())
 	results := []probe.Result{
-		{ID: probe.Firewall, Status: probe.Pass, Evidence: "ufw status: Status: active", Remedy: "pare-feu"},
-		{ID: probe.DiskEncryption, Status: probe.Unknown, Why: "lsblk absent", Remedy: "chiffrement-disque"},
-		{ID: probe.Backup, Status: probe.Fail, Evidence: "newest file 3 days old", Remedy: "sauvegardes"},
+		{ID: probe.Firewall, Status: probe.Pass, Code: probe.CodeFirewallOn, Details: "ufw status: Status: active", Remedy: "pare-feu"},
+		{ID: probe.DiskEncryption, Status: probe.Unknown, Code: probe.CodeMissing, Details: "lsblk absent", Remedy: "chiffrement-disque"},
+		{ID: probe.Backup, Status: probe.Fail, Code: probe.CodeBackupOld, Params: probe.Params{Age: 72 * time.Hour, Limit: 26 * time.Hour}, Details: "newest file 3 days old", Remedy: "sauvegardes"},
 	}
 	ticked, err := c.RecordProbes(results, morning)
 	if err != nil {
@@ -139,7 +139,8 @@ func TestRecordProbes(t *testing.T) {
 	if len(r.Ticks) != 1 || r.Ticks[0].Source != Automatic || r.Ticks[0].Evidence != "ufw status: Status: active" {
 		t.Errorf("ticks = %+v, want one automatic with evidence", r.Ticks)
 	}
-	if len(r.Probes) != 3 || r.Probes[probe.Backup].Status != probe.Fail || r.Probes[probe.DiskEncryption].Why != "lsblk absent" {
+	if len(r.Probes) != 3 || r.Probes[probe.Backup].Status != probe.Fail || r.Probes[probe.DiskEncryption].Code != probe.CodeMissing ||
+		r.Probes[probe.Backup].Params.Age != 72*time.Hour || r.Probes[probe.Backup].Details != "newest file 3 days old" {
 		t.Errorf("probes = %+v", r.Probes)
 	}
 	it, _ := Find("backup-last-night")

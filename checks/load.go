@@ -68,19 +68,19 @@ func loadNA(tx *sql.Tx, r *Records) error {
 }
 
 func loadProbes(tx *sql.Tx, r *Records) error {
-	rows, err := tx.Query(`SELECT CAST(probe AS TEXT), CAST(status AS TEXT), CAST(evidence AS TEXT), CAST(why AS TEXT),
-		CAST(remedy AS TEXT), CAST(at AS TEXT) FROM checklist_probe`)
+	rows, err := tx.Query(`SELECT CAST(probe AS TEXT), CAST(status AS TEXT), CAST(code AS TEXT), CAST(params AS TEXT),
+		CAST(evidence AS TEXT), CAST(remedy AS TEXT), CAST(at AS TEXT) FROM checklist_probe`)
 	if err != nil {
 		return fmt.Errorf("load probe results: %w", err)
 	}
 	defer rows.Close()
 	for rows.Next() {
 		var p probe.Result
-		var status, at string
-		if err := rows.Scan(&p.ID, &status, &p.Evidence, &p.Why, &p.Remedy, &at); err != nil {
+		var status, code, params, at string
+		if err := rows.Scan(&p.ID, &status, &code, &params, &p.Details, &p.Remedy, &at); err != nil {
 			return fmt.Errorf("read probe result: %w", err)
 		}
-		p.Status, p.At = probe.Status(status), parseInstant(at)
+		p.Status, p.Code, p.Params, p.At = probe.Status(status), probe.Code(code), readParams(params), parseInstant(at)
 		r.Probes[p.ID] = p
 	}
 	return rows.Err()

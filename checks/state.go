@@ -22,7 +22,7 @@ type Tick struct {
 	Day      string    // local calendar date, DayLayout
 	At       time.Time // the instant, UTC
 	Source   Source
-	Evidence string // what the probe saw, for automatic ticks
+	Evidence string // the probe's technical details, for automatic ticks
 }
 
 // NotApplicable records that an item does not concern the practice, and why.

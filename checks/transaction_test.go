@@ -16,8 +16,8 @@ func TestRecordProbesIsAllOrNothing(t *testing.T) {
 		t.Fatal(err)
 	}
 	results := []probe.Result{
-		{ID: probe.Backup, Status: probe.Fail, Evidence: "newest file 3 days old"},
-		{ID: probe.Firewall, Status: probe.Pass, Evidence: "ufw status: Status: active"},
+		{ID: probe.Backup, Status: probe.Fail, Code: probe.CodeBackupOld, Details: "newest file 3 days old"},
+		{ID: probe.Firewall, Status: probe.Pass, Code: probe.CodeFirewallOn, Details: "ufw status: Status: active"},
 	}
 	if _, err := c.RecordProbes(results, morning); err == nil {
 		t.Fatal("RecordProbes reported no error although its tick was refused")

@@ -22,7 +22,7 @@ Vérifie l'ordinateur sans rien modifier : pare-feu, mises à jour,
 chiffrement du disque, verrouillage de l'écran, antivirus, comptes
 administrateur et sauvegardes.
 
-  --json                  résultat en JSON (id, status, evidence, remedy, duration_ms)
+  --json                  résultat en JSON (id, status, code, params, text, evidence, why, remedy, duration_ms)
   --backup-dir DOSSIER    dossier ou disque où vont les sauvegardes
   --backup-max-age DURÉE  âge maximal de la dernière sauvegarde (défaut 26h, ex. 48h)
 `
@@ -96,21 +96,30 @@ func flagErrorFR(err error) error {
 	return err // flag.ErrHelp and anything unforeseen
 }
 
-// checkJSON is one line of `hygie checks run --json`; why is there only
-// for unknown results.
+// checkJSON is one line of `hygie checks run --json`: the reason as a code
+// with its parameters for scripts, and as a French sentence (text); evidence
+// is the technical details; why repeats the sentence for unknown results.
 type checkJSON struct {
-	ID         string `json:"id"`
-	Status     string `json:"status"`
-	Evidence   string `json:"evidence"`
-	Why        string `json:"why,omitempty"`
-	Remedy     string `json:"remedy"`
-	DurationMS int64  `json:"duration_ms"`
+	ID         string       `json:"id"`
+	Status     string       `json:"status"`
+	Code       probe.Code   `json:"code"`
+	Params     probe.Params `json:"params"`
+	Text       string       `json:"text"`
+	Evidence   string       `json:"evidence"`
+	Why        string       `json:"why,omitempty"`
+	Remedy     string       `json:"remedy"`
+	DurationMS int64        `json:"duration_ms"`
 }
 
 func writeChecksJSON(stdout, stderr io.Writer, results []probe.Result) int {
 	out := make([]checkJSON, 0, len(results))
 	for _, r := range results {
-		out = append(out, checkJSON{r.ID, string(r.Status), r.Evidence, r.Why, r.Remedy, r.Duration.Milliseconds()})
+		row := checkJSON{ID: r.ID, Status: string(r.Status), Code: r.Code, Params: r.Params, Text: r.Text("fr"),
+			Evidence: r.Details, Remedy: r.Remedy, DurationMS: r.Duration.Milliseconds()}
+		if r.Status == probe.Unknown {
+			row.Why = row.Text
+		}
+		out = append(out, row)
 	}
 	enc := json.NewEncoder(stdout)
 	enc.SetIndent("", "  ")
@@ -135,12 +144,13 @@ var checkTitles = map[string]string{
 
 var statusLabels = map[probe.Status]string{
 	probe.Fail:    "✗ À corriger",
-	probe.Unknown: "? Inconnu",
+	probe.Unknown: "? Non vérifiable",
 	probe.Pass:    "✓ OK",
 }
 
 // writeChecksTable prints failures first, each with its guide, then what
-// could not be checked and why, then what passed.
+// could not be checked and why, then what passed: each as a French
+// sentence, with the command behind it on a « Détails » line.
 func writeChecksTable(w io.Writer, results []probe.Result) {
 	sorted := slices.Clone(results)
 	rank := map[probe.Status]int{probe.Fail: 0, probe.Unknown: 1, probe.Pass: 2}
@@ -149,9 +159,9 @@ func writeChecksTable(w io.Writer, results []probe.Result) {
 	fmt.Fprintln(w)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	for _, r := range sorted {
-		fmt.Fprintf(tw, "%s\t%s\t%s\n", statusLabels[r.Status], checkTitles[r.ID], oneLine(r.Evidence))
-		if r.Why != "" {
-			fmt.Fprintf(tw, "\t\tPourquoi : %s\n", oneLine(r.Why))
+		fmt.Fprintf(tw, "%s\t%s\t%s\n", statusLabels[r.Status], checkTitles[r.ID], r.Text("fr"))
+		if r.Details != "" {
+			fmt.Fprintf(tw, "\t\tDétails : %s\n", oneLine(r.Details))
 		}
 		if r.Status != probe.Pass && r.Remedy != "" {
 			fmt.Fprintf(tw, "\t\tGuide : hygie guides show %s\n", r.Remedy)
@@ -165,8 +175,12 @@ func checksSummary(results []probe.Result) string {
 	for _, r := range results {
 		n[r.Status]++
 	}
-	return fmt.Sprintf("Vérifications de l'ordinateur : %d OK, %d à corriger, %d inconnu(s) — le %s",
-		n[probe.Pass], n[probe.Fail], n[probe.Unknown], time.Now().Format("02/01/2006 à 15:04"))
+	unknown := "1 non vérifiable"
+	if n[probe.Unknown] != 1 {
+		unknown = fmt.Sprintf("%d non vérifiables", n[probe.Unknown])
+	}
+	return fmt.Sprintf("Vérifications de l'ordinateur : %d OK, %d à corriger, %s — le %s",
+		n[probe.Pass], n[probe.Fail], unknown, time.Now().Format("02/01/2006 à 15:04"))
 }
 
 // oneLine keeps a table row on one line whatever a command printed.

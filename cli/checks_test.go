@@ -40,7 +40,7 @@ func TestChecksRunJSON(t *testing.T) {
 	}
 	var ids []string
 	for _, r := range rows {
-		for _, k := range []string{"id", "status", "evidence", "remedy", "duration_ms"} {
+		for _, k := range []string{"id", "status", "code", "params", "text", "evidence", "remedy", "duration_ms"} {
 			if _, ok := r[k]; !ok {
 				t.Errorf("row %v has no %q", r, k)
 			}
@@ -51,6 +51,9 @@ func TestChecksRunJSON(t *testing.T) {
 		if r["status"] == "unknown" && r["why"] == "" {
 			t.Errorf("row %v: unknown without why", r["id"])
 		}
+		if r["code"] == "" || r["text"] == "" {
+			t.Errorf("row %v: code %v text %v", r["id"], r["code"], r["text"])
+		}
 		if _, ok := r["duration_ms"].(float64); !ok {
 			t.Errorf("row %v: duration_ms %v is not a number", r["id"], r["duration_ms"])
 		}
@@ -60,8 +63,9 @@ func TestChecksRunJSON(t *testing.T) {
 	if !slices.Equal(ids, want) {
 		t.Errorf("ids = %v, want %v", ids, want)
 	}
-	if b := rows[len(rows)-1]; b["status"] != "pass" || !strings.Contains(b["evidence"].(string), "il y a 1 h") {
-		t.Errorf("backup row = %v, want pass « il y a 1 h »", b)
+	if b := rows[len(rows)-1]; b["status"] != "pass" || b["code"] != "backup.fresh" || b["text"] != "Dernière sauvegarde il y a 1 h." ||
+		!strings.Contains(b["evidence"].(string), "cabinet.db") {
+		t.Errorf("backup row = %v, want pass « Dernière sauvegarde il y a 1 h. », cabinet.db in evidence", b)
 	}
 }
 
@@ -72,7 +76,7 @@ func TestChecksRunTable(t *testing.T) {
 	if code != 0 || errb.Len() > 0 {
 		t.Fatalf("checks run = %d, stderr %q", code, errb.String())
 	}
-	for _, want := range []string{"Vérifications de l'ordinateur", "Pare-feu", "Sauvegardes", "plus ancienne que 30 min", "Guide : hygie guides show sauvegardes"} {
+	for _, want := range []string{"Vérifications de l'ordinateur", "Pare-feu", "Sauvegardes", "plus ancienne que 30 min", "Détails : newest entry: cabinet.db", "Guide : hygie guides show sauvegardes"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("table lacks %q:\n%s", want, text)
 		}

@@ -5,6 +5,8 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
+
+	"hygie/checks/probe"
 )
 
 // hygieneView builds the hygiene section: today's list, the history, the
@@ -39,7 +41,7 @@ func cardContent(m *hygieneModel) []fyne.CanvasObject {
 	today := m.today()
 	var objs []fyne.CanvasObject
 	for _, s := range m.rec.Failures(today) {
-		objs = append(objs, failureRow(m.env, s.Item.Title(currentLang), s.Probe.Evidence, s.Probe.Remedy, s.Item.Guide))
+		objs = append(objs, failureRow(m.env, s.Item.Title(currentLang), s.Probe, s.Item.Guide))
 	}
 	p := m.rec.ProgressOn(today)
 	bar := widget.NewProgressBar()
@@ -56,21 +58,25 @@ func cardContent(m *hygieneModel) []fyne.CanvasObject {
 	return objs
 }
 
-// failureRow shows one failed automatic check, what was seen and the
-// button to the guide that explains the fix.
-func failureRow(env *Env, title, evidence, remedy, fallback string) fyne.CanvasObject {
-	guide := remedy
+// failureRow shows one failed automatic check: what it means in a plain
+// sentence, the command behind it under « Détails », and the button to
+// the guide that explains the fix.
+func failureRow(env *Env, title string, res probe.Result, fallback string) fyne.CanvasObject {
+	guide := res.Remedy
 	if guide == "" {
 		guide = fallback
 	}
 	msg := widget.NewLabel(lang.X("hygiene.failed", "À corriger : {{.Title}}", map[string]any{"Title": title}))
 	msg.Importance = widget.DangerImportance
 	msg.Wrapping = fyne.TextWrapWord
-	seen := widget.NewLabel(evidence)
+	seen := widget.NewLabel(res.Text(currentLang))
 	seen.Wrapping = fyne.TextWrapWord
-	seen.TextStyle.Italic = true
+	text := container.NewVBox(msg, seen)
+	if d := probeDetails(res.Details); d != nil {
+		text.Add(d)
+	}
 	how := widget.NewButton(lang.X("hygiene.howto.fix", "Comment corriger"), func() { showGuide(env, guide) })
-	return container.NewBorder(nil, nil, nil, container.NewVBox(how), container.NewVBox(msg, seen))
+	return container.NewBorder(nil, nil, nil, container.NewVBox(how), text)
 }
 
 func progressText(done, total int) string {

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"hygie/checks"
@@ -112,12 +113,21 @@ func (r *probeRunner) showResults(results []probe.Result, err error) {
 			unknown++
 		}
 	}
-	text := lang.X("hygiene.probe.summary", "Vérifié le {{.When}} : {{.Pass}} en ordre, {{.Fail}} à corriger, {{.Unknown}} impossible(s) à vérifier automatiquement (à cocher vous-même).",
-		map[string]any{"When": hygieneNow().Format("02/01/2006 15:04"), "Pass": pass, "Fail": fail, "Unknown": unknown})
+	text := lang.X("hygiene.probe.summary", "Vérifié le {{.When}} : {{.Pass}} en ordre, {{.Fail}} à corriger, {{.Unknown}}.",
+		map[string]any{"When": hygieneNow().Format("02/01/2006 15:04"), "Pass": pass, "Fail": fail, "Unknown": unknownText(unknown)})
 	if r.m.readOnly() {
 		text += "\n" + lang.X("hygiene.probe.notsaved", "Les données étant indisponibles, ce résultat n'a pas été enregistré.") + failuresText(results)
 	}
 	r.status.SetText(text)
+}
+
+// unknownText counts the checks the computer could not answer, with a
+// real plural.
+func unknownText(n int) string {
+	if n == 1 {
+		return lang.X("hygiene.probe.unknown.one", "1 impossible à vérifier automatiquement (à cocher vous-même)")
+	}
+	return lang.X("hygiene.probe.unknown.other", "{{.Count}} impossibles à vérifier automatiquement (à cocher vous-même)", map[string]any{"Count": n})
 }
 
 // failuresText lists the failures when they cannot be shown in the list.
@@ -126,9 +136,23 @@ func failuresText(results []probe.Result) string {
 	for _, res := range results {
 		if res.Status == probe.Fail {
 			for _, it := range checks.ForProbe(res.ID) {
-				out += "\n• " + lang.X("hygiene.probe.failure", "{{.Item}} : {{.Evidence}}", map[string]any{"Item": it.Title(currentLang), "Evidence": res.Evidence})
+				out += "\n• " + lang.X("hygiene.probe.failure", "{{.Item}} : {{.Evidence}}", map[string]any{"Item": it.Title(currentLang), "Evidence": res.Text(currentLang)})
 			}
 		}
 	}
 	return out
+}
+
+// probeDetails is the « Détails » disclosure under an automatic check: the
+// command and what it printed, for whoever helps the practice with IT,
+// kept out of the sentence the practitioner reads. Nil without details.
+func probeDetails(details string) fyne.CanvasObject {
+	if details == "" {
+		return nil
+	}
+	text := widget.NewLabel(details)
+	text.Wrapping = fyne.TextWrapWord
+	text.Selectable = true // to copy it into a message to the IT provider
+	text.SizeName = theme.SizeNameCaptionText
+	return widget.NewAccordion(widget.NewAccordionItem(lang.X("hygiene.details", "Détails"), text))
 }

@@ -101,9 +101,10 @@ func fakeProbes(t *testing.T, results []probe.Result) {
 func TestVerifyComputerTicksPassesOnly(t *testing.T) {
 	env := newHygieneEnv(t, true)
 	fakeProbes(t, []probe.Result{
-		{ID: probe.Firewall, Status: probe.Pass, Evidence: "ufw status : Status: active", Remedy: "pare-feu", At: hygieneDay},
-		{ID: probe.Backup, Status: probe.Fail, Evidence: "dernier fichier il y a 3 jours", Remedy: "sauvegardes", At: hygieneDay},
-		{ID: probe.DiskEncryption, Status: probe.Unknown, Why: "lsblk introuvable", Remedy: "chiffrement-disque", At: hygieneDay},
+		{ID: probe.Firewall, Status: probe.Pass, Code: probe.CodeFirewallOn, Details: "ufw status: active", Remedy: "pare-feu", At: hygieneDay},
+		{ID: probe.Backup, Status: probe.Fail, Code: probe.CodeBackupOld, Params: probe.Params{Age: 72 * time.Hour, Limit: 26 * time.Hour},
+			Details: "newest entry: cabinet.db", Remedy: "sauvegardes", At: hygieneDay},
+		{ID: probe.DiskEncryption, Status: probe.Unknown, Code: probe.CodeMissing, Details: "lsblk -J: not installed", Remedy: "chiffrement-disque", At: hygieneDay},
 	})
 	var guide string
 	oldGuide := showGuide
@@ -121,11 +122,23 @@ func TestVerifyComputerTicksPassesOnly(t *testing.T) {
 	if s.checks["disk-encryption-on"].Checked || s.checks["backup-last-night"].Checked {
 		t.Errorf("an unknown or failed probe ticked its item")
 	}
-	if !containsText(s.items, "Vérifié automatiquement le 22/11/2026 : ufw status") {
-		t.Errorf("the automatic tick does not say so with its evidence")
+	if !containsText(s.items, "Vérifié automatiquement le 22/11/2026 : Le pare-feu est actif.") {
+		t.Errorf("the automatic tick does not say so in a sentence")
 	}
-	if !containsText(s.items, "L'ordinateur n'a pas pu le vérifier : lsblk introuvable") {
+	if !containsText(s.items, "L'ordinateur n'a pas pu le vérifier : L'outil qui permet cette vérification n'est pas installé") {
 		t.Errorf("the unknown result's reason is not shown")
+	}
+	if !containsText(s.items, "Dernière sauvegarde il y a 3 jours : plus ancienne que 26 h.") {
+		t.Errorf("the failed backup is not said in a sentence")
+	}
+	// The commands sit behind « Détails », not in the sentences.
+	if containsText(s.items, "ufw status") || containsText(s.items, "lsblk") {
+		t.Errorf("a command is shown outside « Détails »")
+	}
+	for _, want := range []string{"ufw status: active", "newest entry: cabinet.db", "lsblk -J: not installed"} {
+		if !detailsHold(s.items, want) {
+			t.Errorf("no « Détails » holds %q", want)
+		}
 	}
 	// failures first: the first heading and row are the failed backup
 	if first := texts(s.items.Objects[0]); !strings.Contains(first, "À corriger") {
@@ -146,7 +159,8 @@ func TestVerifyComputerTicksPassesOnly(t *testing.T) {
 func TestHygieneCardShowsFailuresFirst(t *testing.T) {
 	env := newHygieneEnv(t, true)
 	m := modelFor(env)
-	if _, err := m.list.RecordProbes([]probe.Result{{ID: probe.Firewall, Status: probe.Fail, Evidence: "pare-feu inactif", Remedy: "pare-feu", At: hygieneDay}}, hygieneDay); err != nil {
+	if _, err := m.list.RecordProbes([]probe.Result{{ID: probe.Firewall, Status: probe.Fail, Code: probe.CodeFirewallOff,
+		Details: "ufw status: inactive", Remedy: "pare-feu", At: hygieneDay}}, hygieneDay); err != nil {
 		t.Fatal(err)
 	}
 	m.changed()
@@ -157,8 +171,11 @@ func TestHygieneCardShowsFailuresFirst(t *testing.T) {
 
 	card := hygieneCard(env).(*widget.Card)
 	box := card.Content.(*fyne.Container)
-	if first := texts(box.Objects[0]); !strings.Contains(first, "À corriger : Activer le pare-feu") || !strings.Contains(first, "pare-feu inactif") {
+	if first := texts(box.Objects[0]); !strings.Contains(first, "À corriger : Activer le pare-feu") || !strings.Contains(first, "Le pare-feu est désactivé.") {
 		t.Fatalf("first card row = %q, want the firewall failure", first)
+	}
+	if containsText(box.Objects[0], "ufw") || !detailsHold(box.Objects[0], "ufw status: inactive") {
+		t.Errorf("the command must sit behind « Détails » only: row %q", texts(box.Objects[0]))
 	}
 	tapButton(t, box.Objects[0], "Comment corriger")
 	if guide != "pare-feu" {

@@ -107,7 +107,11 @@ func (s *todayScreen) row(st checks.State) fyne.CanvasObject {
 	how := widget.NewButton(label, func() { showGuide(s.m.env, guide) })
 	na := s.naButton(st)
 	buttons := container.NewVBox(container.NewHBox(how, na)) // top-aligned, not stretched to the row
-	return container.NewBorder(nil, nil, nil, buttons, container.NewVBox(check, detail))
+	body := container.NewVBox(check, detail)
+	if d := probeDetails(stateDetails(st)); d != nil {
+		body.Add(d)
+	}
+	return container.NewBorder(nil, nil, nil, buttons, body)
 }
 
 func (s *todayScreen) naButton(st checks.State) *widget.Button {
@@ -178,11 +182,14 @@ func stateLine(st checks.State) string {
 		return lang.X("hygiene.state.na", "Non applicable : {{.Reason}}", map[string]any{"Reason": st.NA.Reason})
 	case checks.Failed:
 		return lang.X("hygiene.state.failed", "Vérification automatique en échec le {{.Day}} : {{.Evidence}}",
-			map[string]any{"Day": frenchDay(checks.DayOf(st.Probe.At.Local())), "Evidence": st.Probe.Evidence})
+			map[string]any{"Day": frenchDay(checks.DayOf(st.Probe.At.Local())), "Evidence": st.Probe.Text(currentLang)})
 	case checks.Done:
-		if st.Last.Source == checks.Automatic {
+		if st.Last.Source == checks.Automatic && st.Probe.Status == probe.Pass {
 			return lang.X("hygiene.state.auto", "Vérifié automatiquement le {{.Day}} : {{.Evidence}}",
-				map[string]any{"Day": frenchDay(st.Last.Day), "Evidence": st.Last.Evidence})
+				map[string]any{"Day": frenchDay(st.Last.Day), "Evidence": st.Probe.Text(currentLang)})
+		}
+		if st.Last.Source == checks.Automatic {
+			return lang.X("hygiene.state.auto.plain", "Vérifié automatiquement le {{.Day}}", map[string]any{"Day": frenchDay(st.Last.Day)})
 		}
 		return lang.X("hygiene.state.done", "Fait le {{.Day}}", map[string]any{"Day": frenchDay(st.Last.Day)})
 	}
@@ -190,10 +197,22 @@ func stateLine(st checks.State) string {
 	if st.Ticked() {
 		line = lang.X("hygiene.state.due.last", "À faire (dernière fois le {{.Day}})", map[string]any{"Day": frenchDay(st.Last.Day)})
 	}
-	if st.Probe.Status == probe.Unknown && st.Probe.Why != "" {
-		line = strings.TrimSpace(line + "\n" + lang.X("hygiene.state.unknown", "L'ordinateur n'a pas pu le vérifier : {{.Why}}", map[string]any{"Why": st.Probe.Why}))
+	if st.Probe.Status == probe.Unknown {
+		line = strings.TrimSpace(line + "\n" + lang.X("hygiene.state.unknown", "L'ordinateur n'a pas pu le vérifier : {{.Why}}", map[string]any{"Why": st.Probe.Text(currentLang)}))
 	}
 	return line
+}
+
+// stateDetails is the technical side of stateLine: what the automatic
+// check behind the state ran and read.
+func stateDetails(st checks.State) string {
+	switch {
+	case st.Status == checks.Failed, st.Status == checks.Due && st.Probe.Status == probe.Unknown:
+		return st.Probe.Details
+	case st.Status == checks.Done && st.Last.Source == checks.Automatic:
+		return st.Last.Evidence
+	}
+	return ""
 }
 
 // frenchDay writes a stored day as 22/11/2026.

@@ -13,17 +13,24 @@ import (
 
 // adminVerdict decides once the members and the current account are known.
 func adminVerdict(group string, members []string, user string, isAdmin bool) Result {
-	list := "aucun membre"
-	if len(members) > 0 {
-		list = listFR(members, 6)
+	details := fmt.Sprintf("%s: %s; current account: %s", group, list(orNone(members), 8), orNone([]string{user})[0])
+	switch {
+	case user == "":
+		return unknown(CodeAdminNoUser, Params{}, details)
+	case isAdmin:
+		return fail(CodeAdminIs, Params{Name: accountName(user)}, details)
 	}
-	if user == "" {
-		return unknown(fmt.Sprintf("%s : %s", group, list), "Hygie n'a pas pu savoir sous quel compte il fonctionne.")
+	return pass(CodeAdminNot, Params{Name: accountName(user)}, details)
+}
+
+// accountName is the account as the practitioner knows it: Windows'
+// "CABINET-PC\Marie" or "AzureAD\MarieDupont" without the computer or
+// directory part, which stays in the details.
+func accountName(user string) string {
+	if i := strings.LastIndex(user, `\`); i >= 0 && i < len(user)-1 {
+		return user[i+1:]
 	}
-	if isAdmin {
-		return fail(fmt.Sprintf("Votre compte « %s » est administrateur (%s : %s)", user, group, list))
-	}
-	return pass(fmt.Sprintf("Votre compte « %s » n'est pas administrateur (%s : %s)", user, group, list))
+	return user
 }
 
 // parseGetentGroups reads `getent group sudo wheel admin`:
@@ -43,18 +50,18 @@ func parseGetentGroups(text, user string) Result {
 		}
 	}
 	if len(groups) == 0 {
-		return unknown("getent group sudo wheel admin : aucun de ces groupes", "Hygie ne trouve pas le groupe des administrateurs de cet ordinateur.")
+		return unknown(CodeAdminNoGroup, Params{}, "getent group sudo wheel admin: none of these groups")
 	}
-	label := "groupe " + strings.Join(groups, "/")
+	label := "group " + strings.Join(groups, "/")
 	if user == "root" {
-		return fail("Hygie fonctionne sous le compte root, qui a tous les droits (" + label + " : " + listFR(orNone(members), 6) + ")")
+		return fail(CodeAdminRoot, Params{}, fmt.Sprintf("running as root; %s: %s", label, list(orNone(members), 8)))
 	}
 	return adminVerdict(label, members, user, slices.Contains(members, user))
 }
 
 func orNone(members []string) []string {
-	if len(members) == 0 {
-		return []string{"aucun membre"}
+	if len(members) == 0 || (len(members) == 1 && members[0] == "") {
+		return []string{"none"}
 	}
 	return members
 }
@@ -79,7 +86,7 @@ type winMember struct {
 func parseWinAdmins(text string) Result {
 	var a winAdmins
 	if err := decodePS(text, &a); err != nil {
-		return unknown("Administrateurs : réponse illisible", "Hygie n'a pas pu lire le groupe Administrateurs.")
+		return unknown(CodeUnreadable, Params{}, "admin script: "+err.Error())
 	}
 	var names []string
 	admin, _ := a.TokenAdmin.boolean()
@@ -88,9 +95,9 @@ func parseWinAdmins(text string) Result {
 		admin = admin || (m.SID.String() != "" && m.SID.String() == a.UserSID.String())
 	}
 	if len(names) == 0 && a.MembersError.String() != "" && !admin {
-		return unknown("Get-LocalGroupMember : "+clip(a.MembersError.String(), 120), "Windows n'a pas donné la liste des administrateurs.")
+		return unknown(CodeAdminNoList, Params{}, "Get-LocalGroupMember: "+clip(a.MembersError.String(), 120))
 	}
-	return adminVerdict("groupe Administrateurs", names, a.User.String(), admin)
+	return adminVerdict("group S-1-5-32-544 (Administrators)", names, a.User.String(), admin)
 }
 
 // parseDsclAdmin reads `dscl . -read /Groups/admin GroupMembership`:
@@ -98,7 +105,7 @@ func parseWinAdmins(text string) Result {
 func parseDsclAdmin(text, user string) Result {
 	rest, ok := strings.CutPrefix(strings.TrimSpace(text), "GroupMembership:")
 	if !ok {
-		return unknown("dscl : "+firstLine(text), "Hygie n'a pas pu lire le groupe admin de macOS.")
+		return unknown(CodeUnreadable, Params{}, "dscl: "+firstLine(text))
 	}
 	var members []string
 	for _, m := range strings.Fields(rest) {
@@ -106,5 +113,5 @@ func parseDsclAdmin(text, user string) Result {
 			members = append(members, m)
 		}
 	}
-	return adminVerdict("groupe admin", members, user, slices.Contains(members, user))
+	return adminVerdict("group admin", members, user, slices.Contains(members, user))
 }

@@ -7,7 +7,7 @@ func (s system) adminAccounts(ctx context.Context) Result {
 	const cmd = "dscl . -read /Groups/admin GroupMembership"
 	out := s.cmd(ctx, "/usr/bin/dscl", ".", "-read", "/Groups/admin", "GroupMembership")
 	if out.Err != nil {
-		return unknown(evidenceOf(out, cmd), whyCommand(out, cmd))
+		return cmdUnknown(out, cmd)
 	}
 	return parseDsclAdmin(out.Stdout, s.username())
 }

@@ -14,31 +14,30 @@ const maxSignatureAge = 7 * 24 * time.Hour
 // publishes one every few weeks.
 const maxXProtectAge = 60 * 24 * time.Hour
 
-// whyNoLinuxAV is said plainly: Linux desktops ship no antivirus and none
-// is expected, so its absence is not a failure.
-const whyNoLinuxAV = "Aucun antivirus n'est attendu sous Linux : vérifiez auprès de votre prestataire."
-
 // parseClamVersion reads `clamscan --version` or `clamdscan --version`:
 // "ClamAV 1.0.5/27190/Tue Feb 20 08:23:45 2024" (engine/database/date).
 func parseClamVersion(text string, now time.Time) Result {
 	line := firstLine(text)
+	details := "clamscan --version: " + line
 	parts := strings.SplitN(strings.TrimPrefix(line, "ClamAV "), "/", 3)
+	p := Params{Name: "ClamAV"}
 	if !strings.HasPrefix(line, "ClamAV ") {
-		return unknown("clamscan --version : "+line, whyNoLinuxAV)
+		// Linux desktops ship no antivirus and none is expected, so an
+		// unreadable one is said plainly rather than failed.
+		return unknown(CodeAVNoneLinux, Params{}, details)
 	}
 	if len(parts) < 3 {
-		return fail("ClamAV " + parts[0] + " est installé mais n'a pas de base de signatures")
+		return fail(CodeAVNoSignatures, p, details)
 	}
 	date, err := time.Parse(time.ANSIC, strings.TrimSpace(parts[2]))
 	if err != nil {
-		return unknown("clamscan --version : "+line, "Hygie n'a pas compris la date des signatures de ClamAV.")
+		return unknown(CodeUnreadable, Params{}, details)
 	}
-	age := now.Sub(date)
-	ev := fmt.Sprintf("ClamAV %s : signatures du %s (%s)", parts[0], date.Format("02/01/2006"), agoFR(age))
-	if age > maxSignatureAge {
-		return fail(ev + " : elles ne se mettent plus à jour")
+	p.Age = now.Sub(date)
+	if p.Age > maxSignatureAge {
+		return fail(CodeAVStale, p, details)
 	}
-	return pass(ev)
+	return pass(CodeAVFresh, p, details)
 }
 
 // winAntivirus is what the antivirus script prints.
@@ -72,36 +71,49 @@ func (d winDefender) active() bool {
 func parseWinAntivirus(text string) Result {
 	var a winAntivirus
 	if err := decodePS(text, &a); err != nil {
-		return unknown("Antivirus : réponse illisible", "Hygie n'a pas pu lire l'état de l'antivirus.")
+		return unknown(CodeUnreadable, Params{}, "antivirus script: "+err.Error())
 	}
+	details := a.details()
 	for _, p := range a.Products {
 		if p.on() && !p.outdated() && !isDefender(p.name()) {
-			return pass("« " + p.name() + " » actif et à jour (Centre de sécurité Windows)")
+			return pass(CodeAVActive, Params{Name: p.name()}, details)
 		}
 	}
+	const defender = "Microsoft Defender"
 	if d := a.Defender; d != nil && d.active() {
 		days, ok := d.AntivirusSignatureAge.integer()
-		ev := "Microsoft Defender : protection en temps réel active"
+		age := time.Duration(days) * 24 * time.Hour
 		switch {
 		case !ok:
-			return pass(ev)
-		case time.Duration(days)*24*time.Hour > maxSignatureAge:
-			return fail(fmt.Sprintf("%s, mais signatures vieilles de %s", ev, daysFR(int(days))))
+			return pass(CodeAVActive, Params{Name: defender}, details)
+		case age > maxSignatureAge:
+			return fail(CodeAVStale, Params{Name: defender, Age: age}, details)
 		}
-		return pass(fmt.Sprintf("%s, signatures de moins de %s", ev, daysFR(int(days)+1)))
+		return pass(CodeAVActive, Params{Name: defender}, details)
 	}
 	for _, p := range a.Products {
 		if p.on() {
-			return fail("« " + p.name() + " » est actif mais ses signatures ne sont pas à jour")
+			return fail(CodeAVOutdated, Params{Name: p.name()}, details)
 		}
 	}
-	if a.Defender != nil {
-		return fail("Microsoft Defender : protection en temps réel désactivée, et aucun autre antivirus actif")
+	if a.Defender != nil || len(a.Products) > 0 {
+		return fail(CodeAVOff, Params{}, details)
 	}
-	if len(a.Products) > 0 {
-		return fail("Aucun antivirus actif (Centre de sécurité Windows : " + a.Products[0].name() + " désactivé)")
+	return unknown(CodeAVNoStatus, Params{}, "Get-MpComputerStatus: "+clip(a.DefenderError.String(), 120))
+}
+
+// details lists what Windows said of Defender and of each registered
+// product.
+func (a winAntivirus) details() string {
+	var facts []string
+	if d := a.Defender; d != nil {
+		facts = append(facts, fmt.Sprintf("Get-MpComputerStatus: AMServiceEnabled=%s AntivirusEnabled=%s RealTimeProtectionEnabled=%s AntivirusSignatureAge=%s AMRunningMode=%s",
+			d.AMServiceEnabled, d.AntivirusEnabled, d.RealTimeProtectionEnabled, d.AntivirusSignatureAge, d.AMRunningMode))
 	}
-	return unknown("Get-MpComputerStatus : "+clip(a.DefenderError.String(), 120), "Windows n'a pas indiqué l'état de son antivirus.")
+	for _, p := range a.Products {
+		facts = append(facts, fmt.Sprintf("SecurityCenter2: %s productState=%s", p.name(), p.ProductState))
+	}
+	return strings.Join(facts, "; ")
 }
 
 // xprotectNewer reports whether XProtect version a is newer than b (plain
@@ -118,16 +130,16 @@ func xprotectNewer(a, b string) bool {
 // turned off; what matters is that Apple's updates reach it.
 func xprotectVerdict(version string, updated, now time.Time) Result {
 	if version == "" {
-		return unknown("XProtect introuvable", "Hygie n'a pas trouvé XProtect, l'antivirus intégré de macOS.")
+		return unknown(CodeXProtectMissing, Params{}, "XProtect.bundle: not found")
 	}
-	ev := "XProtect (antivirus intégré de macOS) version " + version
+	details := "XProtect " + version
 	if updated.IsZero() {
-		return pass(ev)
+		return pass(CodeXProtectOK, Params{}, details)
 	}
-	age := now.Sub(updated)
-	ev += ", mis à jour " + agoFR(age)
-	if age > maxXProtectAge {
-		return fail(ev + " : activez « Installer les fichiers de données de sécurité » dans les mises à jour")
+	p := Params{Age: now.Sub(updated)}
+	details += ", Info.plist modified " + updated.UTC().Format(time.RFC3339)
+	if p.Age > maxXProtectAge {
+		return fail(CodeXProtectStale, p, details)
 	}
-	return pass(ev)
+	return pass(CodeXProtectOK, p, details)
 }

@@ -11,9 +11,9 @@ func (s system) antivirus(ctx context.Context) Result {
 			continue
 		}
 		if out.Err != nil {
-			return unknown(evidenceOf(out, tool+" --version"), whyCommand(out, tool+" --version"))
+			return cmdUnknown(out, tool+" --version")
 		}
 		return parseClamVersion(out.Stdout, s.now())
 	}
-	return unknown("Aucun antivirus installé", whyNoLinuxAV)
+	return unknown(CodeAVNoneLinux, Params{}, "neither clamscan nor clamdscan found")
 }

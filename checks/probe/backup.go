@@ -30,18 +30,16 @@ func backupProbe(s system, cfg Config) Probe {
 func (s system) checkBackup(ctx context.Context, cfg Config) Result {
 	dir := cfg.BackupDir
 	if dir == "" {
-		return unknown("Aucun dossier de sauvegarde indiqué",
-			"Indiquez à Hygie le dossier ou le disque où vont vos sauvegardes pour qu'il vérifie leur date.")
+		return unknown(CodeBackupNotSet, Params{}, "no backup folder configured")
 	}
 	st, err := os.Stat(dir)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return unknown("Dossier de sauvegarde introuvable : "+dir,
-			"Le dossier de sauvegarde est introuvable : le disque est-il branché ?")
+		return unknown(CodeBackupMissing, Params{}, dir+": not found")
 	case err != nil:
-		return unknown("Dossier de sauvegarde illisible : "+dir, "Hygie n'a pas pu lire le dossier de sauvegarde.")
+		return unknown(CodeBackupUnreadable, Params{}, err.Error())
 	case !st.IsDir():
-		return unknown(dir+" n'est pas un dossier", "Indiquez un dossier ou un disque, pas un fichier.")
+		return unknown(CodeBackupNotDir, Params{}, dir+": not a folder")
 	}
 	maxAge := cfg.BackupMaxAge
 	if maxAge <= 0 {
@@ -66,19 +64,19 @@ type newestEntry struct {
 func backupVerdict(n newestEntry, now time.Time, maxAge time.Duration) Result {
 	if n.rel == "" {
 		if n.truncated {
-			return unknown("Aucun fichier daté trouvé", "Le dossier est trop grand pour être exploré à temps.")
+			return unknown(CodeBackupTooBig, Params{}, fmt.Sprintf("walk stopped after %d entries, nothing dated found", n.seen))
 		}
-		return fail("Le dossier de sauvegarde est vide : aucune sauvegarde trouvée")
+		return fail(CodeBackupEmpty, Params{}, "no file or folder in the backup folder")
 	}
-	age := now.Sub(n.mod)
-	evidence := fmt.Sprintf("Dernière sauvegarde %s (le plus récent : %s)", agoFR(age), n.rel)
+	p := Params{Age: now.Sub(n.mod), Limit: maxAge}
+	details := fmt.Sprintf("newest entry: %s, modified %s (%d entries seen)", n.rel, n.mod.Local().Format("2006-01-02 15:04"), n.seen)
 	switch {
-	case age <= maxAge:
-		return pass(evidence)
+	case p.Age <= maxAge:
+		return pass(CodeBackupFresh, p, details)
 	case n.truncated:
-		return unknown(evidence, "Le dossier est trop grand pour être exploré entièrement : une sauvegarde plus récente a pu échapper à Hygie.")
+		return unknown(CodeBackupMaybeOld, p, details+", walk cut short")
 	default:
-		return fail(evidence + ", plus ancienne que " + durationFR(maxAge))
+		return fail(CodeBackupOld, p, details)
 	}
 }
 

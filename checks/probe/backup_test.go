@@ -55,8 +55,8 @@ var backupCases = []struct {
 	has     string
 }{
 	{"empty folder", nil, 0, Fail, "vide"},
-	{"fresh file", []entry{{"cabinet.db", 3 * time.Hour}}, 0, Pass, "Dernière sauvegarde il y a 3 h (le plus récent : cabinet.db)"},
-	{"old files only", []entry{{"2024-01-01/cabinet.db", 9 * day}, {"2024-01-01/", 9 * day}}, 0, Fail, "il y a 9 jours (le plus récent : 2024-01-01), plus ancienne que 26 h"},
+	{"fresh file", []entry{{"cabinet.db", 3 * time.Hour}}, 0, Pass, "Dernière sauvegarde il y a 3 h. | newest entry: cabinet.db,"},
+	{"old files only", []entry{{"2024-01-01/cabinet.db", 9 * day}, {"2024-01-01/", 9 * day}}, 0, Fail, "il y a 9 jours : plus ancienne que 26 h. | newest entry: 2024-01-01,"},
 	{"rsync snapshot keeps old file dates", []entry{
 		{"snapshots/2024-02-20/", 2 * time.Hour},
 		{"snapshots/2024-02-20/cabinet.db", 30 * day},
@@ -67,7 +67,7 @@ var backupCases = []struct {
 	{"custom limit in days", []entry{{"cabinet.db", 8 * day}}, 7 * day, Fail, "plus ancienne que 7 jours"},
 	{"junk written by the file browser", []entry{{"cabinet.db", 3 * day}, {".DS_Store", time.Minute}, {"Thumbs.db", time.Minute}}, 0, Fail, "il y a 3 jours"},
 	{"clock in the future", []entry{{"cabinet.db", 3 * day}, {"bizarre.db", -5 * day}}, 0, Fail, "cabinet.db"},
-	{"minutes", []entry{{"a/b/c/cabinet.db", 12 * time.Minute}, {"a/b/c/", time.Hour}, {"a/b/", time.Hour}, {"a/", time.Hour}}, 0, Pass, "il y a 12 min (le plus récent : a/b/c/cabinet.db)"},
+	{"minutes", []entry{{"a/b/c/cabinet.db", 12 * time.Minute}, {"a/b/c/", time.Hour}, {"a/b/", time.Hour}, {"a/", time.Hour}}, 0, Pass, "il y a 12 min. | newest entry: a/b/c/cabinet.db,"},
 }
 
 func TestBackup(t *testing.T) {
@@ -77,8 +77,8 @@ func TestBackup(t *testing.T) {
 		s := hostSystem()
 		s.now = func() time.Time { return now }
 		got := backupProbe(s, Config{BackupDir: dir, BackupMaxAge: c.maxAge}).Run(context.Background())
-		if got.Status != c.status || !strings.Contains(got.Evidence, filepath.FromSlash(c.has)) {
-			t.Errorf("%s: got %s %q, want %s containing %q", c.name, got.Status, got.Evidence, c.status, c.has)
+		if text := got.Text("fr") + " | " + got.Details; got.Status != c.status || !strings.Contains(text, filepath.FromSlash(c.has)) {
+			t.Errorf("%s: got %s %q, want %s containing %q", c.name, got.Status, text, c.status, c.has)
 		}
 		if got.ID != Backup || got.Remedy != "sauvegardes" {
 			t.Errorf("%s: id %q remedy %q", c.name, got.ID, got.Remedy)
@@ -101,7 +101,7 @@ func TestBackupIgnoresSymlinks(t *testing.T) {
 	_ = os.Chtimes(dir, old, old)
 	got := hostSystem().checkBackup(context.Background(), Config{BackupDir: dir})
 	if got.Status != Fail {
-		t.Errorf("a link to a fresh file outside the backup made it %s: %q", got.Status, got.Evidence)
+		t.Errorf("a link to a fresh file outside the backup made it %s: %q", got.Status, got.Details)
 	}
 }
 
@@ -110,14 +110,17 @@ func TestBackupNotUsable(t *testing.T) {
 	if err := os.WriteFile(file, nil, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	for _, c := range []struct{ dir, why string }{
-		{"", "Indiquez à Hygie le dossier"},
-		{filepath.Join(t.TempDir(), "disque-debranche"), "le disque est-il branché"},
-		{file, "pas un fichier"},
+	for _, c := range []struct {
+		dir  string
+		code Code
+	}{
+		{"", CodeBackupNotSet},
+		{filepath.Join(t.TempDir(), "disque-debranche"), CodeBackupMissing},
+		{file, CodeBackupNotDir},
 	} {
 		got := hostSystem().checkBackup(context.Background(), Config{BackupDir: c.dir})
-		if got.Status != Unknown || !strings.Contains(got.Why, c.why) {
-			t.Errorf("backup %q: got %s why %q, want unknown with %q", c.dir, got.Status, got.Why, c.why)
+		if got.Status != Unknown || got.Code != c.code {
+			t.Errorf("backup %q: got %s %s, want unknown %s", c.dir, got.Status, got.Code, c.code)
 		}
 	}
 }
@@ -138,8 +141,8 @@ func TestBackupLimitsExploreNewestFirst(t *testing.T) {
 		t.Errorf("findNewest = %+v, want 2024-02-20/cabinet.db, truncated", n)
 	}
 	r := backupVerdict(newestEntry{rel: "x", mod: now.Add(-3 * day), truncated: true}, now, DefaultBackupMaxAge)
-	if r.Status != Unknown || r.Why == "" {
-		t.Errorf("old and truncated: got %s %q, want unknown with why", r.Status, r.Why)
+	if r.Status != Unknown || r.Code != CodeBackupMaybeOld {
+		t.Errorf("old and truncated: got %s %s, want unknown %s", r.Status, r.Code, CodeBackupMaybeOld)
 	}
 }
 
@@ -149,31 +152,34 @@ func TestBackupCancelled(t *testing.T) {
 	cancel()
 	got := hostSystem().checkBackup(ctx, Config{BackupDir: dir})
 	if got.Status != Unknown {
-		t.Errorf("cancelled walk gave %s %q, want unknown", got.Status, got.Evidence)
+		t.Errorf("cancelled walk gave %s %s, want unknown", got.Status, got.Code)
 	}
 }
 
 var ageCases = []struct {
-	d    time.Duration
-	ago  string
-	span string
+	d          time.Duration
+	ago, agoEN string
+	span       string
 }{
-	{30 * time.Second, "il y a moins d'une minute", "1 min"},
-	{12 * time.Minute, "il y a 12 min", "12 min"},
-	{3*time.Hour + 59*time.Minute, "il y a 3 h", "3 h 59"},
-	{26 * time.Hour, "il y a 26 h", "26 h"},
-	{47 * time.Hour, "il y a 47 h", "47 h"},
-	{50 * time.Hour, "il y a 2 jours", "50 h"},
-	{7 * day, "il y a 7 jours", "7 jours"},
+	{30 * time.Second, "il y a moins d'une minute", "less than a minute ago", "1 min"},
+	{12 * time.Minute, "il y a 12 min", "12 min ago", "12 min"},
+	{3*time.Hour + 59*time.Minute, "il y a 3 h", "3 h ago", "3 h 59"},
+	{26 * time.Hour, "il y a 26 h", "26 h ago", "26 h"},
+	{47 * time.Hour, "il y a 47 h", "47 h ago", "47 h"},
+	{50 * time.Hour, "il y a 2 jours", "2 days ago", "50 h"},
+	{7 * day, "il y a 7 jours", "7 days ago", "7 jours"},
 }
 
-func TestAgeFR(t *testing.T) {
+func TestAgeInBothLanguages(t *testing.T) {
 	for _, c := range ageCases {
-		if got := agoFR(c.d); got != c.ago {
-			t.Errorf("agoFR(%v) = %q, want %q", c.d, got, c.ago)
+		if got := agoIn(c.d, "fr"); got != c.ago {
+			t.Errorf("agoIn(%v, fr) = %q, want %q", c.d, got, c.ago)
 		}
-		if got := durationFR(c.d); got != c.span {
-			t.Errorf("durationFR(%v) = %q, want %q", c.d, got, c.span)
+		if got := agoIn(c.d, "en"); got != c.agoEN {
+			t.Errorf("agoIn(%v, en) = %q, want %q", c.d, got, c.agoEN)
+		}
+		if got := durationIn(c.d, "fr"); got != c.span {
+			t.Errorf("durationIn(%v) = %q, want %q", c.d, got, c.span)
 		}
 	}
 }

@@ -55,7 +55,7 @@ func parseLsblk(lsblkJSON, mounts string) Result {
 		Blockdevices []lsblkDevice `json:"blockdevices"`
 	}
 	if err := json.Unmarshal([]byte(lsblkJSON), &tree); err != nil {
-		return unknown("lsblk : réponse illisible", "Hygie n'a pas pu lire la liste des disques.")
+		return unknown(CodeUnreadable, Params{}, "lsblk -J: "+err.Error())
 	}
 	nodes := flattenBlocks(tree.Blockdevices, false, nil)
 	sources := mountSources(mounts)
@@ -68,18 +68,17 @@ func parseLsblk(lsblkJSON, mounts string) Result {
 		enc, desc, found := encryptedMount(nodes, dir, src)
 		switch {
 		case !found:
-			return unknown(fmt.Sprintf("%s est monté depuis %s", dir, orUnknown(src)),
-				fmt.Sprintf("Hygie n'a pas trouvé le disque qui porte %s (système de fichiers réseau, ZFS ou conteneur ?).", dir))
+			return unknown(CodeDiskNotFound, Params{}, fmt.Sprintf("lsblk: %s is mounted from %s, not in the device tree", dir, orUnknown(src)))
 		case enc:
-			ok = append(ok, dir+" sur "+desc+" (chiffré)")
+			ok = append(ok, dir+" on "+desc+" (under crypt)")
 		default:
-			plain = append(plain, dir+" sur "+desc)
+			plain = append(plain, dir+" on "+desc+" (no crypt device)")
 		}
 	}
 	if len(plain) > 0 {
-		return fail("lsblk : " + strings.Join(plain, ", ") + " : non chiffré")
+		return fail(CodeDiskPlain, Params{}, "lsblk: "+strings.Join(append(plain, ok...), ", "))
 	}
-	return pass("lsblk : " + strings.Join(ok, ", "))
+	return pass(CodeDiskEncrypted, Params{}, "lsblk: "+strings.Join(ok, ", "))
 }
 
 // encryptedMount finds the device mounted on dir, by its /proc/mounts
@@ -116,7 +115,7 @@ func mountSources(mounts string) map[string]string {
 
 func orUnknown(s string) string {
 	if s == "" {
-		return "une source inconnue"
+		return "an unknown source"
 	}
 	return s
 }
@@ -150,28 +149,28 @@ func (v winVolume) state() (volState, string) {
 	if strings.EqualFold(v.Source.String(), "Get-BitLockerVolume") {
 		switch {
 		case strings.EqualFold(p, "On"):
-			return volOn, "chiffré"
+			return volOn, "on"
 		case strings.Contains(v.Volume.String(), "InProgress"):
-			return volBusy, "chiffrement en cours (" + v.Percent.String() + " %)"
+			return volBusy, "encrypting (" + v.Percent.String() + " %)"
 		case strings.EqualFold(v.Volume.String(), "FullyEncrypted"):
-			return volOff, "chiffrement suspendu"
+			return volOff, "suspended"
 		default:
-			return volOff, "non chiffré"
+			return volOff, "off"
 		}
 	}
 	switch p {
 	case "1", "6":
-		return volOn, "chiffré"
+		return volOn, "on"
 	case "2":
-		return volOff, "non chiffré"
+		return volOff, "off"
 	case "3":
-		return volBusy, "chiffrement en cours"
+		return volBusy, "encrypting"
 	case "4":
-		return volOff, "déchiffrement en cours"
+		return volOff, "decrypting"
 	case "5":
-		return volOff, "chiffrement suspendu"
+		return volOff, "suspended"
 	case "8":
-		return volOff, "chiffrement en attente d'activation"
+		return volOff, "waiting for activation"
 	}
 	return volNA, ""
 }
@@ -180,30 +179,32 @@ func (v winVolume) state() (volState, string) {
 func parseWinBitLocker(text string) Result {
 	var vols many[winVolume]
 	if err := decodePS(text, &vols); err != nil {
-		return unknown("BitLocker : réponse illisible", "Hygie n'a pas pu lire l'état de BitLocker.")
+		return unknown(CodeUnreadable, Params{}, "BitLocker script: "+err.Error())
 	}
-	var on, off, busy []string
+	var on, off, busy, facts []string
 	for _, v := range vols {
 		st, what := v.state()
 		d := v.Drive.String()
+		facts = append(facts, fmt.Sprintf("%s %s (%s)", d, orUnknown(what), v.Source))
 		switch st {
 		case volOn:
 			on = append(on, d)
 		case volOff:
-			off = append(off, d+" "+what)
+			off = append(off, d)
 		case volBusy:
-			busy = append(busy, d+" "+what)
+			busy = append(busy, d)
 		}
 	}
+	details := "BitLocker: " + strings.Join(facts, ", ")
 	switch {
 	case len(off) > 0:
-		return fail("BitLocker : " + strings.Join(off, ", "))
+		return fail(CodeDrivesPlain, Params{Names: off}, details)
 	case len(busy) > 0:
-		return unknown("BitLocker : "+strings.Join(busy, ", "), "Le chiffrement n'est pas terminé : revérifiez quand il le sera.")
+		return unknown(CodeDiskInProgress, Params{Names: busy}, details)
 	case len(on) == 0:
-		return unknown("BitLocker : aucun disque concerné", "Windows n'indique pas l'état de BitLocker sur cet ordinateur (édition Famille ?).")
+		return unknown(CodeDiskNoDrive, Params{}, "BitLocker: no fixed drive reported")
 	}
-	return pass("BitLocker : " + listFR(on, 6) + " chiffré(s)")
+	return pass(CodeDrivesEncrypted, Params{Names: on}, details)
 }
 
 var fdePercent = regexp.MustCompile(`Percent completed = ([\d.]+)`)
@@ -211,23 +212,22 @@ var fdePercent = regexp.MustCompile(`Percent completed = ([\d.]+)`)
 // parseFdesetup reads `fdesetup status`.
 func parseFdesetup(text string) Result {
 	line := firstLine(text)
-	ev := "fdesetup status : " + line
+	details := "fdesetup status: " + line
 	// While it works, fdesetup prints "FileVault is On." then the progress.
 	switch {
 	case strings.Contains(text, "Encryption in progress"):
-		pct := ""
 		if m := fdePercent.FindStringSubmatch(text); m != nil {
-			pct = " (" + m[1] + " %)"
+			details += " Encryption in progress (" + m[1] + " %)"
 		}
-		return unknown("Chiffrement FileVault en cours"+pct, "Le chiffrement n'est pas terminé : revérifiez quand il le sera.")
+		return unknown(CodeDiskInProgress, Params{}, details)
 	case strings.Contains(text, "Decryption in progress"):
-		return fail("FileVault est en train d'être désactivé (" + ev + ")")
+		return fail(CodeDiskDecrypting, Params{}, details)
 	case strings.HasPrefix(line, "FileVault is On"):
-		return pass(ev)
+		return pass(CodeDiskEncrypted, Params{}, details)
 	case strings.Contains(line, "will be enabled after the next restart"):
-		return fail("FileVault sera activé au prochain redémarrage : redémarrez le Mac (" + ev + ")")
+		return fail(CodeDiskRestartNeeded, Params{}, details)
 	case strings.HasPrefix(line, "FileVault is Off"):
-		return fail(ev)
+		return fail(CodeDiskPlain, Params{}, details)
 	}
-	return unknown(ev, "Hygie n'a pas compris la réponse de fdesetup.")
+	return unknown(CodeUnreadable, Params{}, details)
 }

@@ -7,7 +7,7 @@ func (s system) diskEncryption(ctx context.Context) Result {
 	const cmd = "fdesetup status"
 	out := s.cmd(ctx, "/usr/bin/fdesetup", "status")
 	if out.Err != nil {
-		return unknown(evidenceOf(out, cmd), whyCommand(out, cmd))
+		return cmdUnknown(out, cmd)
 	}
 	return parseFdesetup(out.Stdout)
 }

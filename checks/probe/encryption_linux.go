@@ -12,7 +12,7 @@ func (s system) diskEncryption(ctx context.Context) Result {
 		out = s.cmd(ctx, "lsblk", "-J", "-o", "NAME,PATH,TYPE,FSTYPE,MOUNTPOINT")
 	}
 	if out.Err != nil {
-		return unknown(evidenceOf(out, cmd), whyCommand(out, cmd))
+		return cmdUnknown(out, cmd)
 	}
 	mounts, _ := s.readFile("/proc/mounts")
 	return parseLsblk(out.Stdout, string(mounts))

@@ -16,11 +16,11 @@ const (
 	fwUnreadable                // present but unreadable without admin rights, or failed
 )
 
-// fwFinding is one firewall back end's state and the evidence for it.
+// fwFinding is one firewall back end's state and the facts behind it.
 type fwFinding struct {
-	state    fwState
-	evidence string
-	why      string // for fwUnreadable
+	state   fwState
+	details string
+	code    Code // why, for fwUnreadable; what, for fwOff
 }
 
 // firewallDecision combines what the Linux back ends said: one filtering
@@ -28,27 +28,30 @@ type fwFinding struct {
 // read, say so rather than guess.
 func firewallDecision(fs []fwFinding) Result {
 	var off, unreadable []string
-	why := ""
+	offCode, why := CodeFirewallNone, Code("")
 	for _, f := range fs {
 		switch f.state {
 		case fwOn:
-			return pass(f.evidence)
+			return pass(CodeFirewallOn, Params{}, f.details)
 		case fwOff:
-			off = append(off, f.evidence)
+			off = append(off, f.details)
+			if f.code == CodeFirewallAllowsAll || offCode == CodeFirewallNone {
+				offCode = f.code
+			}
 		case fwUnreadable:
-			unreadable = append(unreadable, f.evidence)
+			unreadable = append(unreadable, f.details)
 			if why == "" {
-				why = f.why
+				why = f.code
 			}
 		}
 	}
 	switch {
 	case len(off) > 0:
-		return fail(strings.Join(off, " ; "))
+		return fail(offCode, Params{}, strings.Join(off, "; "))
 	case len(unreadable) > 0:
-		return unknown(strings.Join(unreadable, " ; "), why)
+		return unknown(why, Params{}, strings.Join(unreadable, "; "))
 	default:
-		return fail("Aucun pare-feu trouvé : ni nftables, ni ufw, ni firewalld")
+		return fail(CodeFirewallNone, Params{}, "no firewall found: neither nftables, ufw nor firewalld")
 	}
 }
 
@@ -71,20 +74,20 @@ func parseNftRuleset(text, source string) fwFinding {
 	var inputs int
 	for _, c := range chains {
 		if c.protects() {
-			what := fmt.Sprintf("%d règle(s) de blocage", c.blockRules)
+			what := fmt.Sprintf("%d drop/reject rules", c.blockRules)
 			if c.policyDrop {
-				what = "politique drop"
+				what = "policy drop"
 			}
-			return fwFinding{state: fwOn, evidence: fmt.Sprintf("%s : chaîne %s (table %s) avec %s", source, c.name, c.table, what)}
+			return fwFinding{state: fwOn, details: fmt.Sprintf("%s: chain %s (table %s) with %s", source, c.name, c.table, what)}
 		}
 		if c.input {
 			inputs++
 		}
 	}
 	if inputs > 0 {
-		return fwFinding{state: fwOff, evidence: source + " : les connexions entrantes sont toutes acceptées (politique accept, aucune règle de blocage)"}
+		return fwFinding{state: fwOff, code: CodeFirewallAllowsAll, details: source + ": input chain accepts everything (policy accept, no drop/reject rule)"}
 	}
-	return fwFinding{state: fwOff, evidence: source + " : aucune règle ne filtre les connexions entrantes"}
+	return fwFinding{state: fwOff, code: CodeFirewallOff, details: source + ": no input chain filters incoming connections"}
 }
 
 // nftChains walks the ruleset line by line, tracking which block each
@@ -165,11 +168,16 @@ func parseFirewalldState(out Output) fwFinding {
 	case out.Missing():
 		return fwFinding{state: fwAbsent}
 	case line == "running":
-		return fwFinding{state: fwOn, evidence: "firewall-cmd --state : running"}
+		return fwFinding{state: fwOn, details: "firewall-cmd --state: running"}
 	case line == "not running":
-		return fwFinding{state: fwOff, evidence: "firewalld : arrêté (firewall-cmd --state : not running)"}
+		return fwFinding{state: fwOff, code: CodeFirewallOff, details: "firewall-cmd --state: not running"}
 	}
-	return fwFinding{state: fwUnreadable, evidence: evidenceOf(out, "firewall-cmd --state"), why: whyCommand(out, "firewall-cmd --state")}
+	return unreadableFinding(out, "firewall-cmd --state")
+}
+
+// unreadableFinding is a back end whose command gave nothing usable.
+func unreadableFinding(out Output, command string) fwFinding {
+	return fwFinding{state: fwUnreadable, details: commandDetails(out, command), code: whyCommand(out)}
 }
 
 // parseUfwStatus reads `ufw status verbose`, which only root may run.
@@ -179,11 +187,11 @@ func parseUfwStatus(text string) (fwFinding, bool) {
 	case "active":
 		def := ufwField(text, "Default:")
 		if strings.Contains(def, "allow (incoming)") {
-			return fwFinding{state: fwOff, evidence: "ufw status : actif mais accepte toutes les connexions entrantes (" + def + ")"}, true
+			return fwFinding{state: fwOff, code: CodeFirewallAllowsAll, details: "ufw status: active, Default: " + def}, true
 		}
-		return fwFinding{state: fwOn, evidence: "ufw status : active"}, true
+		return fwFinding{state: fwOn, details: "ufw status: active"}, true
 	case "inactive":
-		return fwFinding{state: fwOff, evidence: "ufw : inactif (ufw status : inactive)"}, true
+		return fwFinding{state: fwOff, code: CodeFirewallOff, details: "ufw status: inactive"}, true
 	}
 	return fwFinding{}, false
 }
@@ -204,11 +212,11 @@ func parseUfwConf(conf, defaults string) fwFinding {
 	policy := strings.ToUpper(shellVar(defaults, "DEFAULT_INPUT_POLICY"))
 	switch {
 	case enabled == "yes" && policy == "ACCEPT":
-		return fwFinding{state: fwOff, evidence: "ufw : activé mais accepte toutes les connexions entrantes (/etc/default/ufw : DEFAULT_INPUT_POLICY=ACCEPT)"}
+		return fwFinding{state: fwOff, code: CodeFirewallAllowsAll, details: "ufw: /etc/ufw/ufw.conf ENABLED=yes, /etc/default/ufw DEFAULT_INPUT_POLICY=ACCEPT"}
 	case enabled == "yes":
-		return fwFinding{state: fwOn, evidence: "ufw : activé (/etc/ufw/ufw.conf : ENABLED=yes)"}
+		return fwFinding{state: fwOn, details: "ufw: /etc/ufw/ufw.conf ENABLED=yes"}
 	case enabled == "no":
-		return fwFinding{state: fwOff, evidence: "ufw : inactif (/etc/ufw/ufw.conf : ENABLED=no)"}
+		return fwFinding{state: fwOff, code: CodeFirewallOff, details: "ufw: /etc/ufw/ufw.conf ENABLED=no"}
 	}
 	return fwFinding{state: fwAbsent}
 }
@@ -237,14 +245,14 @@ func parseMacFirewall(text, source string) Result {
 	} else if t := strings.TrimSpace(text); len(t) == 1 {
 		state = t
 	}
-	line := firstLine(text)
+	details := source + ": " + firstLine(text)
 	switch state {
 	case "1", "2":
-		return pass(source + " : " + line)
+		return pass(CodeFirewallOn, Params{}, details)
 	case "0":
-		return fail("Pare-feu de macOS désactivé (" + source + " : " + line + ")")
+		return fail(CodeFirewallOff, Params{}, details)
 	}
-	return unknown(source+" : "+line, "Hygie n'a pas reconnu l'état du pare-feu de macOS.")
+	return unknown(CodeUnreadable, Params{}, details)
 }
 
 // winFirewall is what the Windows firewall script prints.
@@ -259,9 +267,6 @@ type winFirewallProfile struct {
 	DefaultInboundAction flex
 }
 
-// profileFR names Windows' network profiles as French Windows does.
-var profileFR = map[string]string{"domain": "domaine", "private": "privé", "public": "public"}
-
 // parseWinFirewall reads the JSON of Get-NetFirewallProfile (effective
 // policy) and of the Security Center's firewall products: every profile
 // must be on and block unsolicited inbound connections, unless another
@@ -269,28 +274,23 @@ var profileFR = map[string]string{"domain": "domaine", "private": "privé", "pub
 func parseWinFirewall(text string) Result {
 	var fw winFirewall
 	if err := decodePS(text, &fw); err != nil || len(fw.Profiles) == 0 {
-		return unknown("Get-NetFirewallProfile : réponse illisible", "Hygie n'a pas pu lire l'état du pare-feu Windows.")
+		return unknown(CodeUnreadable, Params{}, "Get-NetFirewallProfile: no profile in the answer")
 	}
-	var off, names []string
+	var off, facts []string
 	for _, p := range fw.Profiles {
-		name := profileFR[strings.ToLower(p.Name.String())]
-		if name == "" {
-			name = p.Name.String()
-		}
-		names = append(names, name)
+		name := p.Name.String()
 		on, ok := p.Enabled.boolean()
-		switch {
-		case !ok || !on:
-			off = append(off, name+" (désactivé)")
-		case strings.EqualFold(p.DefaultInboundAction.String(), "Allow"):
-			off = append(off, name+" (laisse tout entrer)")
+		facts = append(facts, fmt.Sprintf("%s Enabled=%s DefaultInboundAction=%s", name, p.Enabled, p.DefaultInboundAction))
+		if !ok || !on || strings.EqualFold(p.DefaultInboundAction.String(), "Allow") {
+			off = append(off, name)
 		}
 	}
+	details := "Get-NetFirewallProfile: " + strings.Join(facts, "; ")
 	if len(off) == 0 {
-		return pass("Get-NetFirewallProfile : pare-feu Windows actif pour les profils " + listFR(names, 5))
+		return pass(CodeFirewallOn, Params{}, details)
 	}
 	if p, ok := firstOn(fw.Products); ok && !isDefender(p.name()) {
-		return pass("Pare-feu « " + p.name() + " » actif (Centre de sécurité Windows)")
+		return pass(CodeFirewallOnNamed, Params{Name: p.name()}, details+"; SecurityCenter2: "+p.name()+" on")
 	}
-	return fail("Get-NetFirewallProfile : pare-feu Windows inactif pour le profil " + listFR(off, 5))
+	return fail(CodeFirewallProfiles, Params{Names: off}, details)
 }

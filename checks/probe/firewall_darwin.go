@@ -16,5 +16,5 @@ func (s system) firewall(ctx context.Context) Result {
 	if alf.Err == nil {
 		return parseMacFirewall(alf.Stdout, "com.apple.alf globalstate")
 	}
-	return unknown(evidenceOf(out, cmd), whyCommand(out, cmd))
+	return cmdUnknown(out, cmd)
 }

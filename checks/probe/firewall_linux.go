@@ -28,12 +28,12 @@ func (s system) nftFinding(ctx context.Context) fwFinding {
 	// Not root: the nftables service loads /etc/nftables.conf, readable by all.
 	if svc := s.cmd(ctx, "systemctl", "is-active", "nftables"); firstLine(svc.Stdout) == "active" {
 		if b, err := s.readFile("/etc/nftables.conf"); err == nil {
-			if f := parseNftRuleset(string(b), "/etc/nftables.conf (service nftables actif)"); f.state == fwOn {
+			if f := parseNftRuleset(string(b), "/etc/nftables.conf (nftables service active)"); f.state == fwOn {
 				return f
 			}
 		}
 	}
-	return fwFinding{state: fwUnreadable, evidence: evidenceOf(out, cmd), why: whyCommand(out, cmd)}
+	return unreadableFinding(out, cmd)
 }
 
 func (s system) ufwFinding(ctx context.Context) fwFinding {
@@ -48,12 +48,12 @@ func (s system) ufwFinding(ctx context.Context) fwFinding {
 	}
 	conf, err := s.readFile("/etc/ufw/ufw.conf")
 	if err != nil {
-		return fwFinding{state: fwUnreadable, evidence: evidenceOf(out, "ufw status"), why: whyCommand(out, "ufw status")}
+		return unreadableFinding(out, "ufw status")
 	}
 	defaults, _ := s.readFile("/etc/default/ufw")
 	f := parseUfwConf(string(conf), string(defaults))
 	if f.state == fwAbsent && !strings.Contains(string(conf), "ENABLED") {
-		return fwFinding{state: fwUnreadable, evidence: evidenceOf(out, "ufw status"), why: whyCommand(out, "ufw status")}
+		return unreadableFinding(out, "ufw status")
 	}
 	return f
 }

@@ -1,6 +1,7 @@
 package probe
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -19,7 +20,7 @@ var (
 	ufwStatus = func(in []string) Result {
 		f, ok := parseUfwStatus(in[0])
 		if !ok {
-			return unknown("ufw status", "illisible")
+			return unknown(CodeUnreadable, Params{}, "ufw status")
 		}
 		return firewallDecision([]fwFinding{f})
 	}
@@ -60,131 +61,132 @@ func lines(s string, n int) []string {
 	return l[:n]
 }
 
-// parseCases are the recorded outputs of every OS with the verdict each
-// must give and a piece of the evidence shown to the user.
+// parseCases are the recorded outputs of every OS with the verdict and
+// reason each must give, and a piece of the technical details.
 var parseCases = []struct {
 	files  []string
 	parse  func([]string) Result
 	status Status
-	has    string
+	code   Code
+	has    string // in Details
 }{
 	// Linux: firewall
-	{[]string{"linux/firewall_nft_policy_drop.txt"}, nft, Pass, "chaîne input (table inet filter) avec politique drop"},
-	{[]string{"linux/firewall_nft_ufw.txt"}, nft, Pass, "chaîne INPUT (table ip filter) avec politique drop"},
-	{[]string{"linux/firewall_nft_firewalld.txt"}, nft, Pass, "chaîne filter_INPUT (table inet firewalld) avec 2 règle(s) de blocage"},
-	{[]string{"linux/firewall_nft_docker_only.txt"}, nft, Fail, "aucune règle ne filtre les connexions entrantes"},
-	{[]string{"linux/firewall_nft_input_accept.txt"}, nft, Fail, "toutes acceptées"},
-	{[]string{"linux/firewall_nft_empty.txt"}, nft, Fail, "aucune règle"},
-	{[]string{"linux/firewall_nftables_conf_debian_default.txt"}, nft, Fail, "toutes acceptées"},
-	{[]string{"linux/firewall_nftables_conf_oneline.txt"}, nft, Pass, "chaîne input"},
-	{[]string{"linux/firewall_ufw_status_active.txt"}, ufwStatus, Pass, "ufw status : active"},
-	{[]string{"linux/firewall_ufw_status_allow_incoming.txt"}, ufwStatus, Fail, "accepte toutes les connexions entrantes"},
-	{[]string{"linux/firewall_ufw_status_inactive.txt"}, ufwStatus, Fail, "ufw : inactif"},
-	{[]string{"linux/firewall_ufw_conf_enabled.txt", "linux/firewall_ufw_default.txt"}, ufwConf, Pass, "ENABLED=yes"},
-	{[]string{"linux/firewall_ufw_conf_enabled.txt", "linux/firewall_ufw_default_accept.txt"}, ufwConf, Fail, "DEFAULT_INPUT_POLICY=ACCEPT"},
-	{[]string{"linux/firewall_ufw_conf_disabled.txt", "linux/firewall_ufw_default.txt"}, ufwConf, Fail, "ufw : inactif"},
-	{[]string{"linux/firewall_firewalld_running.txt"}, firewalld, Pass, "running"},
-	{[]string{"linux/firewall_firewalld_not_running.txt"}, firewalld, Fail, "firewalld : arrêté"},
+	{[]string{"linux/firewall_nft_policy_drop.txt"}, nft, Pass, CodeFirewallOn, "nft list ruleset: chain input (table inet filter) with policy drop"},
+	{[]string{"linux/firewall_nft_ufw.txt"}, nft, Pass, CodeFirewallOn, "nft list ruleset: chain INPUT (table ip filter) with policy drop"},
+	{[]string{"linux/firewall_nft_firewalld.txt"}, nft, Pass, CodeFirewallOn, "nft list ruleset: chain filter_INPUT (table inet firewalld) with 2 drop/reject rules"},
+	{[]string{"linux/firewall_nft_docker_only.txt"}, nft, Fail, CodeFirewallOff, "nft list ruleset: no input chain filters incoming connections"},
+	{[]string{"linux/firewall_nft_input_accept.txt"}, nft, Fail, CodeFirewallAllowsAll, "nft list ruleset: input chain accepts everything (policy accept, no drop/reject rule)"},
+	{[]string{"linux/firewall_nft_empty.txt"}, nft, Fail, CodeFirewallOff, "nft list ruleset: no input chain filters incoming connections"},
+	{[]string{"linux/firewall_nftables_conf_debian_default.txt"}, nft, Fail, CodeFirewallAllowsAll, "nft list ruleset: input chain accepts everything (policy accept, no drop/reject rule)"},
+	{[]string{"linux/firewall_nftables_conf_oneline.txt"}, nft, Pass, CodeFirewallOn, "nft list ruleset: chain input (table inet filter) with policy drop"},
+	{[]string{"linux/firewall_ufw_status_active.txt"}, ufwStatus, Pass, CodeFirewallOn, "ufw status: active"},
+	{[]string{"linux/firewall_ufw_status_allow_incoming.txt"}, ufwStatus, Fail, CodeFirewallAllowsAll, "ufw status: active, Default: allow (incoming), allow (outgoing), disabled (routed)"},
+	{[]string{"linux/firewall_ufw_status_inactive.txt"}, ufwStatus, Fail, CodeFirewallOff, "ufw status: inactive"},
+	{[]string{"linux/firewall_ufw_conf_enabled.txt", "linux/firewall_ufw_default.txt"}, ufwConf, Pass, CodeFirewallOn, "ufw: /etc/ufw/ufw.conf ENABLED=yes"},
+	{[]string{"linux/firewall_ufw_conf_enabled.txt", "linux/firewall_ufw_default_accept.txt"}, ufwConf, Fail, CodeFirewallAllowsAll, "ufw: /etc/ufw/ufw.conf ENABLED=yes, /etc/default/ufw DEFAULT_INPUT_POLICY=ACCEPT"},
+	{[]string{"linux/firewall_ufw_conf_disabled.txt", "linux/firewall_ufw_default.txt"}, ufwConf, Fail, CodeFirewallOff, "ufw: /etc/ufw/ufw.conf ENABLED=no"},
+	{[]string{"linux/firewall_firewalld_running.txt"}, firewalld, Pass, CodeFirewallOn, "firewall-cmd --state: running"},
+	{[]string{"linux/firewall_firewalld_not_running.txt"}, firewalld, Fail, CodeFirewallOff, "firewall-cmd --state: not running"},
 	// Linux: updates
-	{[]string{"linux/updates_apt_none.txt"}, apt, Pass, "aucune mise à jour en attente"},
-	{[]string{"linux/updates_apt_pending_debian12.txt"}, apt, Fail, "11 mises à jour en attente, dont 3 de sécurité (apt-transport-https, apt et ca-certificates)"},
-	{[]string{"linux/updates_apt_pending_ubuntu.txt"}, apt, Fail, "3 mises à jour en attente (firefox, libreoffice-calc et libreoffice-core)"},
-	{[]string{"linux/updates_dnf_pending.txt"}, dnf, Fail, "4 mises à jour en attente (firefox, grub2-tools, kernel et openssl-libs)"},
+	{[]string{"linux/updates_apt_none.txt"}, apt, Pass, CodeUpdatesNone, "apt list --upgradable: nothing upgradable"},
+	{[]string{"linux/updates_apt_pending_debian12.txt"}, apt, Fail, CodeUpdatesSecurity, "apt list --upgradable: 11 upgradable, 3 from a -security suite (apt-transport-https, apt, ca-certificates)"},
+	{[]string{"linux/updates_apt_pending_ubuntu.txt"}, apt, Fail, CodeUpdatesPending, "apt list --upgradable: 3 upgradable (firefox, libreoffice-calc, libreoffice-core)"},
+	{[]string{"linux/updates_dnf_pending.txt"}, dnf, Fail, CodeUpdatesPending, "dnf check-update: 4 updates (firefox, grub2-tools, kernel, openssl-libs)"},
 	// Linux: disk encryption
-	{[]string{"linux/disk_encryption_lsblk_luks_lvm.txt", "linux/disk_encryption_mounts_luks_lvm.txt"}, lsblk, Pass, "/ sur /dev/mapper/cabinet--vg-root (chiffré), /home sur /dev/mapper/cabinet--vg-home (chiffré)"},
-	{[]string{"linux/disk_encryption_lsblk_fedora_btrfs.txt", "linux/disk_encryption_mounts_fedora_btrfs.txt"}, lsblk, Pass, "/ sur /dev/mapper/luks-3f1e"},
-	{[]string{"linux/disk_encryption_lsblk_vm_plain.txt", "linux/disk_encryption_mounts_vm_plain.txt"}, lsblk, Fail, "/ sur /dev/vda : non chiffré"},
-	{[]string{"linux/disk_encryption_lsblk_old_home_only.txt", "linux/disk_encryption_mounts_old_home_only.txt"}, lsblk, Fail, "/ sur /dev/sda2 : non chiffré"},
-	{[]string{"linux/disk_encryption_lsblk_home_plain.txt", "linux/disk_encryption_mounts_home_plain.txt"}, lsblk, Fail, "/home sur /dev/sdb1 : non chiffré"},
+	{[]string{"linux/disk_encryption_lsblk_luks_lvm.txt", "linux/disk_encryption_mounts_luks_lvm.txt"}, lsblk, Pass, CodeDiskEncrypted, "lsblk: / on /dev/mapper/cabinet--vg-root (under crypt), /home on /dev/mapper/cabinet--vg-home (under crypt)"},
+	{[]string{"linux/disk_encryption_lsblk_fedora_btrfs.txt", "linux/disk_encryption_mounts_fedora_btrfs.txt"}, lsblk, Pass, CodeDiskEncrypted, "lsblk: / on /dev/mapper/luks-3f1e6c2a-8d4b-4c61-9a57-2b0e9d1c7f44 (under crypt), /home on /dev/mapper/luks-3f1"},
+	{[]string{"linux/disk_encryption_lsblk_vm_plain.txt", "linux/disk_encryption_mounts_vm_plain.txt"}, lsblk, Fail, CodeDiskPlain, "lsblk: / on /dev/vda (no crypt device)"},
+	{[]string{"linux/disk_encryption_lsblk_old_home_only.txt", "linux/disk_encryption_mounts_old_home_only.txt"}, lsblk, Fail, CodeDiskPlain, "lsblk: / on /dev/sda2 (no crypt device), /home on /dev/mapper/home_crypt (under crypt)"},
+	{[]string{"linux/disk_encryption_lsblk_home_plain.txt", "linux/disk_encryption_mounts_home_plain.txt"}, lsblk, Fail, CodeDiskPlain, "lsblk: /home on /dev/sdb1 (no crypt device), / on /dev/mapper/sda2_crypt (under crypt)"},
 	// Linux: screen lock
-	{[]string{"linux/screen_lock_gnome_default.txt"}, gnome, Pass, "après 5 min d'inactivité"},
-	{[]string{"linux/screen_lock_gnome_4min.txt"}, gnome, Pass, "après 4 min d'inactivité (idle-delay 180 s + lock-delay 60 s)"},
-	{[]string{"linux/screen_lock_gnome_15min.txt"}, gnome, Fail, "15 min 30 s"},
-	{[]string{"linux/screen_lock_gnome_disabled.txt"}, gnome, Fail, "désactivé"},
-	{[]string{"linux/screen_lock_gnome_never_idle.txt"}, gnome, Fail, "ne s'éteint jamais"},
-	{[]string{"linux/screen_lock_kde_defaults.txt"}, kde, Pass, "après 5 min"},
-	{[]string{"linux/screen_lock_kde_3min.txt"}, kde, Pass, "après 3 min"},
-	{[]string{"linux/screen_lock_kde_10min.txt"}, kde, Fail, "plus de 5 min"},
-	{[]string{"linux/screen_lock_kde_disabled.txt"}, kde, Fail, "Autolock=false"},
+	{[]string{"linux/screen_lock_gnome_default.txt"}, gnome, Pass, CodeLockOK, "GNOME: lock-enabled true, idle-delay uint32 300, lock-delay uint32 0"},
+	{[]string{"linux/screen_lock_gnome_4min.txt"}, gnome, Pass, CodeLockOK, "GNOME: lock-enabled true, idle-delay uint32 180, lock-delay uint32 60"},
+	{[]string{"linux/screen_lock_gnome_15min.txt"}, gnome, Fail, CodeLockTooLate, "GNOME: lock-enabled true, idle-delay uint32 900, lock-delay uint32 30"},
+	{[]string{"linux/screen_lock_gnome_disabled.txt"}, gnome, Fail, CodeLockDisabled, "GNOME: lock-enabled false, idle-delay uint32 300, lock-delay uint32 0"},
+	{[]string{"linux/screen_lock_gnome_never_idle.txt"}, gnome, Fail, CodeLockNever, "GNOME: lock-enabled true, idle-delay uint32 0, lock-delay uint32 0"},
+	{[]string{"linux/screen_lock_kde_defaults.txt"}, kde, Pass, CodeLockOK, "KDE kscreenlockerrc [Daemon]: Autolock=, Timeout= (empty: default)"},
+	{[]string{"linux/screen_lock_kde_3min.txt"}, kde, Pass, CodeLockOK, "KDE kscreenlockerrc [Daemon]: Autolock=true, Timeout=3 (empty: default)"},
+	{[]string{"linux/screen_lock_kde_10min.txt"}, kde, Fail, CodeLockTooLate, "KDE kscreenlockerrc [Daemon]: Autolock=true, Timeout=10 (empty: default)"},
+	{[]string{"linux/screen_lock_kde_disabled.txt"}, kde, Fail, CodeLockDisabled, "KDE kscreenlockerrc [Daemon]: Autolock=false, Timeout=5 (empty: default)"},
 	// Linux: antivirus
-	{[]string{"linux/antivirus_clamscan_fresh.txt"}, clam, Pass, "ClamAV 1.0.5 : signatures du 20/02/2024 (il y a 1 h)"},
-	{[]string{"linux/antivirus_clamscan_padded_day.txt"}, clam, Fail, "il y a 14 jours"},
-	{[]string{"linux/antivirus_clamscan_stale.txt"}, clam, Fail, "ne se mettent plus à jour"},
-	{[]string{"linux/antivirus_clamscan_nodb.txt"}, clam, Fail, "pas de base de signatures"},
+	{[]string{"linux/antivirus_clamscan_fresh.txt"}, clam, Pass, CodeAVFresh, "clamscan --version: ClamAV 1.0.5/27190/Tue Feb 20 08:23:45 2024"},
+	{[]string{"linux/antivirus_clamscan_padded_day.txt"}, clam, Fail, CodeAVStale, "clamscan --version: ClamAV 1.0.5/27190/Tue Feb  6 08:23:45 2024"},
+	{[]string{"linux/antivirus_clamscan_stale.txt"}, clam, Fail, CodeAVStale, "clamscan --version: ClamAV 0.103.11/26952/Mon Jun 26 07:33:12 2023"},
+	{[]string{"linux/antivirus_clamscan_nodb.txt"}, clam, Fail, CodeAVNoSignatures, "clamscan --version: ClamAV 1.0.5"},
 	// Linux: admin accounts
-	{[]string{"linux/admin_accounts_getent_debian.txt"}, getent, Fail, "« marie » est administrateur (groupe sudo : marie et paul)"},
-	{[]string{"linux/admin_accounts_getent_fedora.txt"}, getent, Fail, "groupe wheel : marie"},
-	{[]string{"linux/admin_accounts_getent_empty.txt"}, getent, Pass, "n'est pas administrateur (groupe sudo : aucun membre)"},
+	{[]string{"linux/admin_accounts_getent_debian.txt"}, getent, Fail, CodeAdminIs, "group sudo: marie, paul; current account: marie"},
+	{[]string{"linux/admin_accounts_getent_fedora.txt"}, getent, Fail, CodeAdminIs, "group wheel: marie; current account: marie"},
+	{[]string{"linux/admin_accounts_getent_empty.txt"}, getent, Pass, CodeAdminNot, "group sudo: none; current account: marie"},
 
 	// Windows: firewall
-	{[]string{"windows/firewall_all_on.txt"}, one(parseWinFirewall), Pass, "actif pour les profils domaine, privé et public"},
-	{[]string{"windows/firewall_private_public_off.txt"}, one(parseWinFirewall), Fail, "inactif pour le profil privé (désactivé) et public (désactivé)"},
-	{[]string{"windows/firewall_off_norton_on.txt"}, one(parseWinFirewall), Pass, "« Norton Firewall » actif"},
-	{[]string{"windows/firewall_private_allows_inbound.txt"}, one(parseWinFirewall), Fail, "privé (laisse tout entrer)"},
-	{[]string{"windows/firewall_enums_as_numbers.txt"}, one(parseWinFirewall), Pass, "domaine, privé et public"},
-	{[]string{"windows/firewall_bom_single_profile.txt"}, one(parseWinFirewall), Pass, "profils public"},
+	{[]string{"windows/firewall_all_on.txt"}, one(parseWinFirewall), Pass, CodeFirewallOn, "Get-NetFirewallProfile: Domain Enabled=True DefaultInboundAction=NotConfigured; Private Enabled=True DefaultIn"},
+	{[]string{"windows/firewall_private_public_off.txt"}, one(parseWinFirewall), Fail, CodeFirewallProfiles, "Get-NetFirewallProfile: Domain Enabled=True DefaultInboundAction=NotConfigured; Private Enabled=False DefaultI"},
+	{[]string{"windows/firewall_off_norton_on.txt"}, one(parseWinFirewall), Pass, CodeFirewallOnNamed, "Get-NetFirewallProfile: Domain Enabled=False DefaultInboundAction=NotConfigured; Private Enabled=False Default"},
+	{[]string{"windows/firewall_private_allows_inbound.txt"}, one(parseWinFirewall), Fail, CodeFirewallProfiles, "Get-NetFirewallProfile: Domain Enabled=True DefaultInboundAction=NotConfigured; Private Enabled=True DefaultIn"},
+	{[]string{"windows/firewall_enums_as_numbers.txt"}, one(parseWinFirewall), Pass, CodeFirewallOn, "Get-NetFirewallProfile: Domain Enabled=1 DefaultInboundAction=0; Private Enabled=1 DefaultInboundAction=0; Pub"},
+	{[]string{"windows/firewall_bom_single_profile.txt"}, one(parseWinFirewall), Pass, CodeFirewallOn, "Get-NetFirewallProfile: Public Enabled=True DefaultInboundAction=Block"},
 	// Windows: updates
-	{[]string{"windows/updates_recent.txt"}, winUpd, Pass, "il y a 6 jours (le 14/02/2024)"},
-	{[]string{"windows/updates_reboot_pending.txt"}, winUpd, Fail, "redémarrage"},
-	{[]string{"windows/updates_paused.txt"}, winUpd, Fail, "suspendues jusqu'au 06/03/2024"},
-	{[]string{"windows/updates_old.txt"}, winUpd, Fail, "plus de 5 semaines"},
-	{[]string{"windows/updates_hotfix_only.txt"}, winUpd, Pass, "le 14/02/2024"},
-	{[]string{"windows/updates_no_dates.txt"}, winUpd, Unknown, "aucune date"},
+	{[]string{"windows/updates_recent.txt"}, winUpd, Pass, CodeUpdatesRecent, "Windows Update: LastInstallationSuccessDate 2024-02-14T09:12:40Z, newest hotfix 2024-02-14"},
+	{[]string{"windows/updates_reboot_pending.txt"}, winUpd, Fail, CodeUpdatesReboot, "Windows Update: RebootRequired"},
+	{[]string{"windows/updates_paused.txt"}, winUpd, Fail, CodeUpdatesPaused, "Windows Update: PauseUpdatesExpiryTime 2024-03-06T08:41:12Z"},
+	{[]string{"windows/updates_old.txt"}, winUpd, Fail, CodeUpdatesOld, "Windows Update: LastInstallationSuccessDate 2023-11-15T10:02:11Z, newest hotfix 2023-11-15"},
+	{[]string{"windows/updates_hotfix_only.txt"}, winUpd, Pass, CodeUpdatesRecent, "Windows Update: LastInstallationSuccessDate none, newest hotfix 2024-02-14"},
+	{[]string{"windows/updates_no_dates.txt"}, winUpd, Unknown, CodeUpdatesNoDate, "Windows Update: no LastInstallationSuccessDate, no Get-HotFix date"},
 	// Windows: BitLocker
-	{[]string{"windows/disk_encryption_shell_on.txt"}, one(parseWinBitLocker), Pass, "C: et D: chiffré(s)"},
-	{[]string{"windows/disk_encryption_shell_off.txt"}, one(parseWinBitLocker), Fail, "C: non chiffré"},
-	{[]string{"windows/disk_encryption_shell_waiting_activation.txt"}, one(parseWinBitLocker), Fail, "en attente d'activation"},
-	{[]string{"windows/disk_encryption_shell_data_drive_off.txt"}, one(parseWinBitLocker), Fail, "D: non chiffré"},
-	{[]string{"windows/disk_encryption_shell_home_edition.txt"}, one(parseWinBitLocker), Unknown, "aucun disque"},
-	{[]string{"windows/disk_encryption_admin_on.txt"}, one(parseWinBitLocker), Pass, "C: chiffré"},
-	{[]string{"windows/disk_encryption_admin_in_progress.txt"}, one(parseWinBitLocker), Unknown, "chiffrement en cours (42.7 %)"},
-	{[]string{"windows/disk_encryption_admin_suspended.txt"}, one(parseWinBitLocker), Fail, "suspendu"},
+	{[]string{"windows/disk_encryption_shell_on.txt"}, one(parseWinBitLocker), Pass, CodeDrivesEncrypted, "BitLocker: C: on (Shell), D: on (Shell)"},
+	{[]string{"windows/disk_encryption_shell_off.txt"}, one(parseWinBitLocker), Fail, CodeDrivesPlain, "BitLocker: C: off (Shell)"},
+	{[]string{"windows/disk_encryption_shell_waiting_activation.txt"}, one(parseWinBitLocker), Fail, CodeDrivesPlain, "BitLocker: C: waiting for activation (Shell)"},
+	{[]string{"windows/disk_encryption_shell_data_drive_off.txt"}, one(parseWinBitLocker), Fail, CodeDrivesPlain, "BitLocker: C: on (Shell), D: off (Shell)"},
+	{[]string{"windows/disk_encryption_shell_home_edition.txt"}, one(parseWinBitLocker), Unknown, CodeDiskNoDrive, "BitLocker: no fixed drive reported"},
+	{[]string{"windows/disk_encryption_admin_on.txt"}, one(parseWinBitLocker), Pass, CodeDrivesEncrypted, "BitLocker: C: on (Get-BitLockerVolume)"},
+	{[]string{"windows/disk_encryption_admin_in_progress.txt"}, one(parseWinBitLocker), Unknown, CodeDiskInProgress, "BitLocker: C: encrypting (42.7 %) (Get-BitLockerVolume)"},
+	{[]string{"windows/disk_encryption_admin_suspended.txt"}, one(parseWinBitLocker), Fail, CodeDrivesPlain, "BitLocker: C: suspended (Get-BitLockerVolume)"},
 	// Windows: screen lock
-	{[]string{"windows/screen_lock_windows_default.txt"}, one(parseWinScreenLock), Fail, "aucun économiseur d'écran"},
-	{[]string{"windows/screen_lock_secure_5min.txt"}, one(parseWinScreenLock), Pass, "après 5 min d'inactivité"},
-	{[]string{"windows/screen_lock_secure_15min.txt"}, one(parseWinScreenLock), Fail, "plus de 5 min"},
-	{[]string{"windows/screen_lock_not_secure.txt"}, one(parseWinScreenLock), Fail, "ne demande pas le mot de passe"},
-	{[]string{"windows/screen_lock_policy_overrides.txt"}, one(parseWinScreenLock), Pass, "après 4 min"},
-	{[]string{"windows/screen_lock_inactivity_policy.txt"}, one(parseWinScreenLock), Pass, "InactivityTimeoutSecs=180"},
+	{[]string{"windows/screen_lock_windows_default.txt"}, one(parseWinScreenLock), Fail, CodeLockNever, `Control Panel\Desktop (policy first): ScreenSaveActive=1, ScreenSaverIsSecure=0, ScreenSaveTimeOut=900, SCRNSA`},
+	{[]string{"windows/screen_lock_secure_5min.txt"}, one(parseWinScreenLock), Pass, CodeLockOK, `Control Panel\Desktop (policy first): ScreenSaveActive=1, ScreenSaverIsSecure=1, ScreenSaveTimeOut=300, SCRNSA`},
+	{[]string{"windows/screen_lock_secure_15min.txt"}, one(parseWinScreenLock), Fail, CodeLockTooLate, `Control Panel\Desktop (policy first): ScreenSaveActive=1, ScreenSaverIsSecure=1, ScreenSaveTimeOut=900, SCRNSA`},
+	{[]string{"windows/screen_lock_not_secure.txt"}, one(parseWinScreenLock), Fail, CodeLockNoPassword, `Control Panel\Desktop (policy first): ScreenSaveActive=1, ScreenSaverIsSecure=0, ScreenSaveTimeOut=120, SCRNSA`},
+	{[]string{"windows/screen_lock_policy_overrides.txt"}, one(parseWinScreenLock), Pass, CodeLockOK, `Control Panel\Desktop (policy first): ScreenSaveActive=1, ScreenSaverIsSecure=1, ScreenSaveTimeOut=240, SCRNSA`},
+	{[]string{"windows/screen_lock_inactivity_policy.txt"}, one(parseWinScreenLock), Pass, CodeLockOK, "Local Security Policy: InactivityTimeoutSecs=180"},
 	// Windows: antivirus
-	{[]string{"windows/antivirus_defender_ok.txt"}, one(parseWinAntivirus), Pass, "Microsoft Defender : protection en temps réel active, signatures de moins de 1 jour"},
-	{[]string{"windows/antivirus_defender_stale.txt"}, one(parseWinAntivirus), Fail, "vieilles de 12 jours"},
-	{[]string{"windows/antivirus_defender_realtime_off.txt"}, one(parseWinAntivirus), Fail, "temps réel désactivée"},
-	{[]string{"windows/antivirus_eset_defender_passive.txt"}, one(parseWinAntivirus), Pass, "« ESET Security » actif et à jour"},
-	{[]string{"windows/antivirus_avast_outdated.txt"}, one(parseWinAntivirus), Fail, "« Avast Antivirus » est actif mais ses signatures ne sont pas à jour"},
-	{[]string{"windows/antivirus_nothing_readable.txt"}, one(parseWinAntivirus), Unknown, "«Get-MpComputerStatus» n'est pas reconnu"},
+	{[]string{"windows/antivirus_defender_ok.txt"}, one(parseWinAntivirus), Pass, CodeAVActive, "Get-MpComputerStatus: AMServiceEnabled=True AntivirusEnabled=True RealTimeProtectionEnabled=True AntivirusSign"},
+	{[]string{"windows/antivirus_defender_stale.txt"}, one(parseWinAntivirus), Fail, CodeAVStale, "Get-MpComputerStatus: AMServiceEnabled=True AntivirusEnabled=True RealTimeProtectionEnabled=True AntivirusSign"},
+	{[]string{"windows/antivirus_defender_realtime_off.txt"}, one(parseWinAntivirus), Fail, CodeAVOff, "Get-MpComputerStatus: AMServiceEnabled=True AntivirusEnabled=True RealTimeProtectionEnabled=False AntivirusSig"},
+	{[]string{"windows/antivirus_eset_defender_passive.txt"}, one(parseWinAntivirus), Pass, CodeAVActive, "Get-MpComputerStatus: AMServiceEnabled=True AntivirusEnabled=False RealTimeProtectionEnabled=False AntivirusSi"},
+	{[]string{"windows/antivirus_avast_outdated.txt"}, one(parseWinAntivirus), Fail, CodeAVOutdated, "SecurityCenter2: Avast Antivirus productState=266256"},
+	{[]string{"windows/antivirus_nothing_readable.txt"}, one(parseWinAntivirus), Unknown, CodeAVNoStatus, "Get-MpComputerStatus: Le terme «Get-MpComputerStatus» n'est pas reconnu"},
 	// Windows: admin accounts
-	{[]string{"windows/admin_accounts_user_is_admin.txt"}, one(parseWinAdmins), Fail, `« CABINET-PC\Marie » est administrateur (groupe Administrateurs : CABINET-PC\Administrateur et CABINET-PC\Marie)`},
-	{[]string{"windows/admin_accounts_standard_user.txt"}, one(parseWinAdmins), Pass, `« CABINET-PC\Accueil » n'est pas administrateur`},
-	{[]string{"windows/admin_accounts_azuread_fallback.txt"}, one(parseWinAdmins), Fail, "Administrateur et MarieDupont"},
-	{[]string{"windows/admin_accounts_single_member_object.txt"}, one(parseWinAdmins), Pass, `Administrateurs : CABINET-PC\Administrateur)`},
+	{[]string{"windows/admin_accounts_user_is_admin.txt"}, one(parseWinAdmins), Fail, CodeAdminIs, `group S-1-5-32-544 (Administrators): CABINET-PC\Administrateur, CABINET-PC\Marie; current account: CABINET-PC\`},
+	{[]string{"windows/admin_accounts_standard_user.txt"}, one(parseWinAdmins), Pass, CodeAdminNot, `group S-1-5-32-544 (Administrators): CABINET-PC\Administrateur, CABINET-PC\Admin-Cabinet; current account: CAB`},
+	{[]string{"windows/admin_accounts_azuread_fallback.txt"}, one(parseWinAdmins), Fail, CodeAdminIs, `group S-1-5-32-544 (Administrators): Administrateur, MarieDupont; current account: AzureAD\MarieDupont`},
+	{[]string{"windows/admin_accounts_single_member_object.txt"}, one(parseWinAdmins), Pass, CodeAdminNot, `group S-1-5-32-544 (Administrators): CABINET-PC\Administrateur; current account: CABINET-PC\Accueil`},
 
 	// macOS
-	{[]string{"darwin/firewall_enabled.txt"}, macFW, Pass, "Firewall is enabled. (State = 1)"},
-	{[]string{"darwin/firewall_block_all.txt"}, macFW, Pass, "(State = 2)"},
-	{[]string{"darwin/firewall_disabled.txt"}, macFW, Fail, "Pare-feu de macOS désactivé"},
-	{[]string{"darwin/firewall_alf_globalstate_on.txt"}, macFW, Pass, ""},
-	{[]string{"darwin/firewall_alf_globalstate_off.txt"}, macFW, Fail, "désactivé"},
-	{[]string{"darwin/updates_prefs_pending.txt"}, macPref, Fail, "1 mise à jour (macOS Sonoma 14.3.1)"},
-	{[]string{"darwin/updates_prefs_up_to_date.txt"}, macPref, Pass, "dernière recherche il y a 2 h"},
-	{[]string{"darwin/updates_prefs_autocheck_off.txt"}, macPref, Fail, "AutomaticCheckEnabled = 0"},
-	{[]string{"darwin/updates_prefs_stale.txt"}, macPref, Unknown, "il y a 81 jours"},
-	{[]string{"darwin/updates_prefs_never_checked.txt"}, macPref, Unknown, "état inconnu"},
-	{[]string{"darwin/updates_softwareupdate_pending.txt"}, swu, Fail, "2 mises à jour en attente (macOS Sonoma 14.3.1-23D60 et Safari17.3.1SonomaAuto-17.3.1)"},
-	{[]string{"darwin/updates_softwareupdate_none.txt"}, swu, Pass, "aucune mise à jour"},
-	{[]string{"darwin/disk_encryption_on.txt"}, fde, Pass, "FileVault is On."},
-	{[]string{"darwin/disk_encryption_on_deferred_user.txt"}, fde, Pass, "FileVault is On."},
-	{[]string{"darwin/disk_encryption_off.txt"}, fde, Fail, "FileVault is Off."},
-	{[]string{"darwin/disk_encryption_in_progress.txt"}, fde, Unknown, "en cours (45.3 %)"},
-	{[]string{"darwin/disk_encryption_deferred.txt"}, fde, Fail, "au prochain redémarrage"},
-	{[]string{"darwin/screen_lock_sysadminctl_immediate.txt", "darwin/screen_lock_pmset_3min.txt"}, macLk, Pass, "après 3 min d'inactivité (mise en veille de l'écran après 3 min, mot de passe exigé immédiatement)"},
-	{[]string{"darwin/screen_lock_sysadminctl_immediate.txt", "darwin/screen_lock_pmset_10min.txt"}, macLk, Fail, "plus de 5 min"},
-	{[]string{"darwin/screen_lock_sysadminctl_300s.txt", "darwin/screen_lock_pmset_3min.txt"}, macLk, Fail, "8 min"},
-	{[]string{"darwin/screen_lock_sysadminctl_off.txt", "darwin/screen_lock_pmset_3min.txt"}, macLk, Fail, "screenLock is off"},
-	{[]string{"darwin/screen_lock_sysadminctl_immediate.txt", "darwin/screen_lock_pmset_never.txt"}, macLk, Fail, "ni l'économiseur"},
-	{[]string{"darwin/admin_accounts_dscl_marie.txt"}, dscl, Fail, "« marie » est administrateur (groupe admin : marie)"},
-	{[]string{"darwin/admin_accounts_dscl_separate_admin.txt"}, dscl, Pass, "groupe admin : admin-cabinet"},
-	{[]string{"darwin/antivirus_xprotect_version.txt"}, xprot, Pass, "XProtect (antivirus intégré de macOS) version 5287, mis à jour il y a 5 jours"},
+	{[]string{"darwin/firewall_enabled.txt"}, macFW, Pass, CodeFirewallOn, "socketfilterfw --getglobalstate: Firewall is enabled. (State = 1)"},
+	{[]string{"darwin/firewall_block_all.txt"}, macFW, Pass, CodeFirewallOn, "socketfilterfw --getglobalstate: Firewall is blocking all non-essential incoming connections. (State = 2)"},
+	{[]string{"darwin/firewall_disabled.txt"}, macFW, Fail, CodeFirewallOff, "socketfilterfw --getglobalstate: Firewall is disabled. (State = 0)"},
+	{[]string{"darwin/firewall_alf_globalstate_on.txt"}, macFW, Pass, CodeFirewallOn, "socketfilterfw --getglobalstate: 1"},
+	{[]string{"darwin/firewall_alf_globalstate_off.txt"}, macFW, Fail, CodeFirewallOff, "socketfilterfw --getglobalstate: 0"},
+	{[]string{"darwin/updates_prefs_pending.txt"}, macPref, Fail, CodeUpdatesPending, "com.apple.SoftwareUpdate: LastRecommendedUpdatesAvailable = 1 (macOS Sonoma 14.3.1)"},
+	{[]string{"darwin/updates_prefs_up_to_date.txt"}, macPref, Pass, CodeUpdatesChecked, "com.apple.SoftwareUpdate: LastRecommendedUpdatesAvailable = 0, LastSuccessfulDate = 2024-02-20 07:51:12 +0000"},
+	{[]string{"darwin/updates_prefs_autocheck_off.txt"}, macPref, Fail, CodeUpdatesAutoCheckOff, "com.apple.SoftwareUpdate: AutomaticCheckEnabled = 0"},
+	{[]string{"darwin/updates_prefs_stale.txt"}, macPref, Unknown, CodeUpdatesCheckStale, "com.apple.SoftwareUpdate: LastRecommendedUpdatesAvailable = 0, LastSuccessfulDate = 2023-12-01 09:02:45 +0000"},
+	{[]string{"darwin/updates_prefs_never_checked.txt"}, macPref, Unknown, CodeUpdatesNeverChecked, "com.apple.SoftwareUpdate: no LastRecommendedUpdatesAvailable"},
+	{[]string{"darwin/updates_softwareupdate_pending.txt"}, swu, Fail, CodeUpdatesPending, "softwareupdate -l: 2 updates (macOS Sonoma 14.3.1-23D60, Safari17.3.1SonomaAuto-17.3.1)"},
+	{[]string{"darwin/updates_softwareupdate_none.txt"}, swu, Pass, CodeUpdatesNone, "softwareupdate -l: No new software available."},
+	{[]string{"darwin/disk_encryption_on.txt"}, fde, Pass, CodeDiskEncrypted, "fdesetup status: FileVault is On."},
+	{[]string{"darwin/disk_encryption_on_deferred_user.txt"}, fde, Pass, CodeDiskEncrypted, "fdesetup status: FileVault is On."},
+	{[]string{"darwin/disk_encryption_off.txt"}, fde, Fail, CodeDiskPlain, "fdesetup status: FileVault is Off."},
+	{[]string{"darwin/disk_encryption_in_progress.txt"}, fde, Unknown, CodeDiskInProgress, "fdesetup status: FileVault is On. Encryption in progress (45.3 %)"},
+	{[]string{"darwin/disk_encryption_deferred.txt"}, fde, Fail, CodeDiskRestartNeeded, "fdesetup status: FileVault is Off, but will be enabled after the next restart."},
+	{[]string{"darwin/screen_lock_sysadminctl_immediate.txt", "darwin/screen_lock_pmset_3min.txt"}, macLk, Pass, CodeLockOK, "sysadminctl: screenLock delay is immediate; pmset displaysleep 180 s"},
+	{[]string{"darwin/screen_lock_sysadminctl_immediate.txt", "darwin/screen_lock_pmset_10min.txt"}, macLk, Fail, CodeLockTooLate, "sysadminctl: screenLock delay is immediate; pmset displaysleep 600 s"},
+	{[]string{"darwin/screen_lock_sysadminctl_300s.txt", "darwin/screen_lock_pmset_3min.txt"}, macLk, Fail, CodeLockTooLate, "sysadminctl: screenLock delay is 300 seconds; pmset displaysleep 180 s"},
+	{[]string{"darwin/screen_lock_sysadminctl_off.txt", "darwin/screen_lock_pmset_3min.txt"}, macLk, Fail, CodeLockNoPassword, "sysadminctl: screenLock is off"},
+	{[]string{"darwin/screen_lock_sysadminctl_immediate.txt", "darwin/screen_lock_pmset_never.txt"}, macLk, Fail, CodeLockNever, "sysadminctl: screenLock delay is immediate; none 0 s"},
+	{[]string{"darwin/admin_accounts_dscl_marie.txt"}, dscl, Fail, CodeAdminIs, "group admin: marie; current account: marie"},
+	{[]string{"darwin/admin_accounts_dscl_separate_admin.txt"}, dscl, Pass, CodeAdminNot, "group admin: admin-cabinet; current account: marie"},
+	{[]string{"darwin/antivirus_xprotect_version.txt"}, xprot, Pass, CodeXProtectOK, "XProtect 5287, Info.plist modified 2024-02-15T10:00:00Z"},
 }
 
 func readTestdata(t testing.TB, name string) string {
@@ -204,30 +206,39 @@ func TestParseRecordedOutputs(t *testing.T) {
 		}
 		got := c.parse(in)
 		name := strings.Join(c.files, "+")
-		if got.Status != c.status {
-			t.Errorf("%s: status = %s, want %s (evidence %q, why %q)", name, got.Status, c.status, got.Evidence, got.Why)
+		if got.Status != c.status || got.Code != c.code {
+			t.Errorf("%s: %s %s, want %s %s (details %q)", name, got.Status, got.Code, c.status, c.code, got.Details)
 		}
-		if !strings.Contains(got.Evidence, c.has) {
-			t.Errorf("%s: evidence = %q, want it to contain %q", name, got.Evidence, c.has)
+		if !strings.Contains(got.Details, c.has) {
+			t.Errorf("%s: details = %q, want them to contain %q", name, got.Details, c.has)
+		}
+		if os.Getenv("GEN") != "" {
+			fmt.Printf("GEN\t%s\t%s\t%s\t%q\n", name, got.Status, got.Code, got.Details)
 		}
 		checkWellFormed(t, name, got)
 	}
 }
 
-// checkWellFormed asserts what every result shown to a user must have.
-func checkWellFormed(t *testing.T, name string, r Result) {
+// checkWellFormed asserts what every result shown to a user must have: a
+// known reason, worded in both languages with every placeholder filled,
+// and details behind it.
+func checkWellFormed(t testing.TB, name string, r Result) {
 	t.Helper()
 	switch r.Status {
-	case Pass, Fail:
-	case Unknown:
-		if r.Why == "" {
-			t.Errorf("%s: unknown without a why (evidence %q)", name, r.Evidence)
-		}
+	case Pass, Fail, Unknown:
 	default:
 		t.Errorf("%s: status %q is not pass, fail or unknown", name, r.Status)
 	}
-	if r.Evidence == "" && r.Status != Unknown {
-		t.Errorf("%s: %s without evidence", name, r.Status)
+	if _, ok := catalogue.Reasons[r.Code]; !ok || r.Code == CodeOldResult {
+		t.Errorf("%s: code %q has no wording", name, r.Code)
+	}
+	for _, lng := range []string{"fr", "en"} {
+		if s := r.Text(lng); s == "" || strings.ContainsAny(s, "{}") {
+			t.Errorf("%s: %s text %q", name, lng, s)
+		}
+	}
+	if r.Details == "" && r.Status != Unknown {
+		t.Errorf("%s: %s without details", name, r.Status)
 	}
 }
 
@@ -254,11 +265,11 @@ func TestEveryRecordedOutputIsUsed(t *testing.T) {
 }
 
 func TestXProtect(t *testing.T) {
-	if r := xprotectVerdict("5287", testNow.Add(-90*24*time.Hour), testNow); r.Status != Fail || !strings.Contains(r.Evidence, "il y a 90 jours") {
-		t.Errorf("XProtect 90 days old: %s %q, want fail", r.Status, r.Evidence)
+	if r := xprotectVerdict("5287", testNow.Add(-90*24*time.Hour), testNow); r.Status != Fail || r.Code != CodeXProtectStale || !strings.Contains(r.Text("fr"), "depuis 90 jours") {
+		t.Errorf("XProtect 90 days old: %s %s %q, want fail", r.Status, r.Code, r.Text("fr"))
 	}
-	if r := xprotectVerdict("", time.Time{}, testNow); r.Status != Unknown || r.Why == "" {
-		t.Errorf("no XProtect: %s %q, want unknown with why", r.Status, r.Why)
+	if r := xprotectVerdict("", time.Time{}, testNow); r.Status != Unknown || r.Code != CodeXProtectMissing {
+		t.Errorf("no XProtect: %s %s, want unknown %s", r.Status, r.Code, CodeXProtectMissing)
 	}
 	for _, c := range []struct {
 		a, b  string

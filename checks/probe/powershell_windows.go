@@ -23,11 +23,11 @@ func (s system) powershell(ctx context.Context, script string) Output {
 }
 
 // psProbe runs a script and hands its JSON to parse; label names the
-// cmdlet in evidence when the script fails.
+// cmdlet in Details when the script fails.
 func (s system) psProbe(ctx context.Context, label, script string, parse func(string) Result) Result {
 	out := s.powershell(ctx, script)
 	if out.Err != nil {
-		return unknown(evidenceOf(out, label), whyCommand(out, label))
+		return cmdUnknown(out, label)
 	}
 	return parse(out.Stdout)
 }

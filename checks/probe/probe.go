@@ -38,13 +38,15 @@ func IDs() []string {
 	return []string{Firewall, Updates, DiskEncryption, ScreenLock, Antivirus, AdminAccounts, Backup}
 }
 
-// Result is what one probe found.
+// Result is what one probe found: a reason the UI words in the user's
+// language (Code and Params, see Text), and the technical facts behind it.
 type Result struct {
 	ID       string        `json:"id"`
 	Status   Status        `json:"status"`
-	Evidence string        `json:"evidence"` // the command and relevant line, or the setting read
-	Why      string        `json:"why,omitempty"`
-	Remedy   string        `json:"remedy"` // a guide id
+	Code     Code          `json:"code"`
+	Params   Params        `json:"params"`
+	Details  string        `json:"details"` // the command and what it printed, in English, for « Détails »
+	Remedy   string        `json:"remedy"`  // a guide id
 	Duration time.Duration `json:"-"`
 	At       time.Time     `json:"-"`
 }
@@ -79,7 +81,7 @@ func RunAll(ctx context.Context, cfg Config) []Result {
 }
 
 // probeFunc turns a function into a Probe and fills in the id and the
-// remedy, so each check only decides status, evidence and why.
+// remedy, so each check only decides status, reason and details.
 type probeFunc struct {
 	id  string
 	run func(context.Context) Result
@@ -97,10 +99,14 @@ func (p probeFunc) Run(ctx context.Context) Result {
 }
 
 // pass, fail and unknown build results; the probe wrapper adds id and remedy.
-func pass(evidence string) Result { return Result{Status: Pass, Evidence: evidence} }
+func pass(code Code, p Params, details string) Result {
+	return Result{Status: Pass, Code: code, Params: p, Details: details}
+}
 
-func fail(evidence string) Result { return Result{Status: Fail, Evidence: evidence} }
+func fail(code Code, p Params, details string) Result {
+	return Result{Status: Fail, Code: code, Params: p, Details: details}
+}
 
-func unknown(evidence, why string) Result {
-	return Result{Status: Unknown, Evidence: evidence, Why: why}
+func unknown(code Code, p Params, details string) Result {
+	return Result{Status: Unknown, Code: code, Params: p, Details: details}
 }

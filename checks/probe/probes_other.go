@@ -9,7 +9,7 @@ func platformProbes(system) []Probe {
 	var ps []Probe
 	for _, id := range IDs()[:6] {
 		ps = append(ps, probeFunc{id, func(context.Context) Result {
-			return unknown("", "Hygie ne sait pas encore vérifier ce point sur ce système.")
+			return unknown(CodeUnsupportedOS, Params{}, "no probe for this OS")
 		}})
 	}
 	return ps

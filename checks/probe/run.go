@@ -61,22 +61,20 @@ func runOne(ctx context.Context, p Probe, timeout time.Duration) (r Result) {
 		if v := recover(); v != nil {
 			// The panic value may hold raw command output: keep it out
 			// of the text shown to the user.
-			r = unknown("", "Erreur interne de Hygie pendant cette vérification.")
+			r = unknown(CodeInternal, Params{}, "")
 			r.ID, r.Remedy = p.ID(), RemedyFor(p.ID())
 		}
 		r.At, r.Duration = start, time.Since(start)
 	}()
 	r = p.Run(ctx)
-	if r.Status == Unknown && r.Why == "" && ctx.Err() != nil {
-		r.Why = whyTimeout
+	if r.Status == Unknown && r.Code == "" && ctx.Err() != nil {
+		r.Code = CodeTimeout
 	}
 	return r
 }
 
-const whyTimeout = "La vérification a pris trop de temps et a été interrompue."
-
 func tooSlow(id string, start time.Time) Result {
-	r := unknown("", whyTimeout)
+	r := unknown(CodeTimeout, Params{}, "probe still running after its deadline")
 	r.ID, r.Remedy = id, RemedyFor(id)
 	r.At, r.Duration = start, time.Since(start)
 	return r

@@ -20,33 +20,33 @@ func TestRunProbesOrderTimeoutAndPanic(t *testing.T) {
 	release := make(chan struct{})
 	defer close(release)
 	probes := []Probe{
-		probeFunc{Firewall, func(context.Context) Result { return pass("ok") }},
+		probeFunc{Firewall, func(context.Context) Result { return pass(CodeFirewallOn, Params{}, "ok") }},
 		// Ignores its deadline entirely: RunProbes must not wait for it.
-		fakeProbe{Updates, func(context.Context) Result { <-release; return pass("trop tard") }},
+		fakeProbe{Updates, func(context.Context) Result { <-release; return pass(CodeUpdatesNone, Params{}, "late") }},
 		probeFunc{DiskEncryption, func(context.Context) Result { panic("boom") }},
 		// Respects its deadline, and says nothing more.
-		probeFunc{ScreenLock, func(ctx context.Context) Result { <-ctx.Done(); return unknown("", "") }},
-		probeFunc{Backup, func(context.Context) Result { return fail("vieille") }},
+		probeFunc{ScreenLock, func(ctx context.Context) Result { <-ctx.Done(); return unknown("", Params{}, "") }},
+		probeFunc{Backup, func(context.Context) Result { return fail(CodeBackupOld, Params{}, "old") }},
 	}
 	got := RunProbes(context.Background(), probes, 50*time.Millisecond)
 	want := []struct {
 		id     string
 		status Status
-		why    string
+		code   Code
 	}{
-		{Firewall, Pass, ""},
-		{Updates, Unknown, whyTimeout},
-		{DiskEncryption, Unknown, "Erreur interne de Hygie pendant cette vérification."},
-		{ScreenLock, Unknown, whyTimeout},
-		{Backup, Fail, ""},
+		{Firewall, Pass, CodeFirewallOn},
+		{Updates, Unknown, CodeTimeout},
+		{DiskEncryption, Unknown, CodeInternal},
+		{ScreenLock, Unknown, CodeTimeout},
+		{Backup, Fail, CodeBackupOld},
 	}
 	if len(got) != len(want) {
 		t.Fatalf("RunProbes returned %d results, want %d", len(got), len(want))
 	}
 	for i, w := range want {
 		g := got[i]
-		if g.ID != w.id || g.Status != w.status || g.Why != w.why {
-			t.Errorf("result %d = %s %s why %q, want %s %s why %q", i, g.ID, g.Status, g.Why, w.id, w.status, w.why)
+		if g.ID != w.id || g.Status != w.status || g.Code != w.code {
+			t.Errorf("result %d = %s %s %s, want %s %s %s", i, g.ID, g.Status, g.Code, w.id, w.status, w.code)
 		}
 		if g.Remedy != RemedyFor(w.id) || g.Remedy == "" {
 			t.Errorf("%s: remedy %q, want %q", g.ID, g.Remedy, RemedyFor(w.id))
@@ -69,16 +69,16 @@ func TestRunProbesRunsConcurrently(t *testing.T) {
 			for len(started) < n {
 				select {
 				case <-ctx.Done():
-					return unknown("seul", "les autres n'ont pas démarré")
+					return unknown(CodeTimeout, Params{}, "alone")
 				case <-time.After(time.Millisecond):
 				}
 			}
-			return pass("ensemble")
+			return pass(CodeFirewallOn, Params{}, "together")
 		}})
 	}
 	for _, r := range RunProbes(context.Background(), probes, 5*time.Second) {
 		if r.Status != Pass {
-			t.Errorf("%s: %s %q, want pass: probes did not run at the same time", r.ID, r.Status, r.Why)
+			t.Errorf("%s: %s %s, want pass: probes did not run at the same time", r.ID, r.Status, r.Code)
 		}
 	}
 }

@@ -80,7 +80,7 @@ func FuzzParsers(f *testing.F) {
 			parseGetentGroups(s, "marie"), parseWinAdmins(s), parseDsclAdmin(s, "marie"),
 		}
 		if _, ok := parseUfwStatus(s); ok {
-			results = append(results, pass("ufw"))
+			results = append(results, pass(CodeFirewallOn, Params{}, "ufw"))
 		}
 		for i, r := range results {
 			checkWellFormed(t, "parser "+string(rune('A'+i)), r)

@@ -35,57 +35,46 @@ func gnomeLock(lockEnabled, lockDelay, idleDelay string) Result {
 	idle, ok1 := gvariantUint(idleDelay)
 	delay, ok2 := gvariantUint(lockDelay)
 	enabled := strings.TrimSpace(lockEnabled)
-	if !ok1 || !ok2 || (enabled != "true" && enabled != "false") {
-		return unknown("gsettings : valeurs illisibles", "Hygie n'a pas pu lire les réglages de verrouillage de GNOME.")
-	}
+	details := fmt.Sprintf("GNOME: lock-enabled %s, idle-delay %s, lock-delay %s", enabled, strings.TrimSpace(idleDelay), strings.TrimSpace(lockDelay))
 	switch {
+	case !ok1 || !ok2 || (enabled != "true" && enabled != "false"):
+		return unknown(CodeUnreadable, Params{}, details)
 	case enabled == "false":
-		return fail("GNOME : le verrouillage automatique de l'écran est désactivé (lock-enabled false)")
+		return fail(CodeLockDisabled, Params{}, details)
 	case idle == 0:
-		return fail("GNOME : l'écran ne s'éteint jamais quand l'ordinateur est inactif (idle-delay 0)")
+		return fail(CodeLockNever, Params{}, details)
 	}
-	ev := fmt.Sprintf("GNOME : écran verrouillé après %s d'inactivité (idle-delay %d s + lock-delay %d s)", secondsFR(idle+delay), idle, delay)
-	if idle+delay > maxLockDelay {
-		return fail(ev + ", plus de 5 min")
+	return lockAfter(idle+delay, details)
+}
+
+// lockAfter decides from the seconds of inactivity before the lock.
+func lockAfter(seconds int, details string) Result {
+	if seconds > maxLockDelay {
+		return fail(CodeLockTooLate, Params{Delay: seconds}, details)
 	}
-	return pass(ev)
+	return pass(CodeLockOK, Params{Delay: seconds}, details)
 }
 
 // kdeLock decides from kscreenlockerrc's [Daemon] keys, which
 // kreadconfig prints empty when the user kept KDE's default (Autolock true,
 // Timeout 5 minutes, LockGrace 5 seconds).
 func kdeLock(autolock, timeout string) Result {
+	details := fmt.Sprintf("KDE kscreenlockerrc [Daemon]: Autolock=%s, Timeout=%s (empty: default)", strings.TrimSpace(autolock), strings.TrimSpace(timeout))
 	if strings.TrimSpace(autolock) == "false" {
-		return fail("KDE : le verrouillage automatique de l'écran est désactivé (Autolock=false)")
+		return fail(CodeLockDisabled, Params{}, details)
 	}
 	minutes := 5
 	if t := strings.TrimSpace(timeout); t != "" {
 		n, err := strconv.Atoi(t)
 		if err != nil {
-			return unknown("kscreenlockerrc : Timeout="+t, "Hygie n'a pas compris le délai de verrouillage de KDE.")
+			return unknown(CodeUnreadable, Params{}, details)
 		}
 		minutes = n
 	}
 	if minutes == 0 {
-		return fail("KDE : l'écran ne se verrouille jamais après inactivité (Timeout=0)")
+		return fail(CodeLockNever, Params{}, details)
 	}
-	ev := fmt.Sprintf("KDE : écran verrouillé après %d min d'inactivité (kscreenlockerrc Timeout=%d)", minutes, minutes)
-	if minutes*60 > maxLockDelay {
-		return fail(ev + ", plus de 5 min")
-	}
-	return pass(ev)
-}
-
-// secondsFR writes a delay: « 45 s », « 5 min », « 5 min 30 s ».
-func secondsFR(s int) string {
-	switch {
-	case s < 60:
-		return fmt.Sprintf("%d s", s)
-	case s%60 == 0:
-		return fmt.Sprintf("%d min", s/60)
-	default:
-		return fmt.Sprintf("%d min %d s", s/60, s%60)
-	}
+	return lockAfter(minutes*60, details)
 }
 
 // winDesktop is the screen-saver settings of one registry key.
@@ -120,28 +109,26 @@ type winScreenLock struct {
 func parseWinScreenLock(text string) Result {
 	var s winScreenLock
 	if err := decodePS(text, &s); err != nil {
-		return unknown("Registre : réponse illisible", "Hygie n'a pas pu lire les réglages de verrouillage de Windows.")
+		return unknown(CodeUnreadable, Params{}, "screen lock script: "+err.Error())
 	}
 	if n, ok := s.InactivityTimeoutSecs.integer(); ok && n > 0 && n <= maxLockDelay {
-		return pass(fmt.Sprintf("Stratégie Windows : session verrouillée après %s d'inactivité (InactivityTimeoutSecs=%d)", secondsFR(int(n)), n))
+		return pass(CodeLockOK, Params{Delay: int(n)}, fmt.Sprintf("Local Security Policy: InactivityTimeoutSecs=%d", n))
 	}
 	d := s.User.merge(s.Policy)
 	active, _ := d.Active.boolean()
 	secure, _ := d.Secure.boolean()
 	timeout, _ := d.Timeout.integer()
+	details := fmt.Sprintf("Control Panel\\Desktop (policy first): ScreenSaveActive=%s, ScreenSaverIsSecure=%s, ScreenSaveTimeOut=%s, SCRNSAVE.EXE=%s; InactivityTimeoutSecs=%s",
+		d.Active, d.Secure, d.Timeout, d.Exe, s.InactivityTimeoutSecs)
 	switch {
 	case !active || d.Exe.String() == "":
-		return fail("Windows : aucun économiseur d'écran ne verrouille la session après inactivité")
+		return fail(CodeLockNever, Params{}, details)
 	case !secure:
-		return fail("Windows : l'économiseur d'écran ne demande pas le mot de passe au retour (ScreenSaverIsSecure=0)")
+		return fail(CodeLockNoPassword, Params{}, details)
 	case timeout <= 0:
-		return fail("Windows : l'économiseur d'écran n'a pas de délai d'inactivité")
+		return fail(CodeLockNever, Params{}, details)
 	}
-	ev := fmt.Sprintf("Windows : session verrouillée après %s d'inactivité (économiseur d'écran, ScreenSaveTimeOut=%d)", secondsFR(int(timeout)), timeout)
-	if timeout > maxLockDelay {
-		return fail(ev + ", plus de 5 min")
-	}
-	return pass(ev)
+	return lockAfter(int(timeout), details)
 }
 
 // sysadminctl -screenLock status writes, on stderr, lines such as
@@ -158,35 +145,24 @@ var pmsetDisplaySleep = regexp.MustCompile(`(?m)^\s*displaysleep\s+(\d+)`)
 func macLock(sysadminctl, idleTime, pmset string) Result {
 	m := macScreenLock.FindStringSubmatch(sysadminctl)
 	if m == nil {
-		return unknown("sysadminctl -screenLock status : "+firstLine(sysadminctl), "Hygie n'a pas compris le réglage de verrouillage de macOS.")
+		return unknown(CodeUnreadable, Params{}, "sysadminctl -screenLock status: "+firstLine(sysadminctl))
 	}
 	if m[3] != "" {
-		return fail("macOS : l'écran ne demande pas le mot de passe au réveil (screenLock is off)")
+		return fail(CodeLockNoPassword, Params{}, "sysadminctl: "+m[0])
 	}
 	delay, _ := strconv.Atoi(m[2]) // "immediate" leaves 0
 	idle, source := 0, ""
 	if n, err := strconv.Atoi(strings.TrimSpace(idleTime)); err == nil && n > 0 {
-		idle, source = n, "économiseur d'écran"
+		idle, source = n, "screensaver idleTime"
 	}
 	if d := pmsetDisplaySleep.FindStringSubmatch(pmset); d != nil {
 		if n, _ := strconv.Atoi(d[1]); n > 0 && (idle == 0 || n*60 < idle) {
-			idle, source = n*60, "mise en veille de l'écran"
+			idle, source = n*60, "pmset displaysleep"
 		}
 	}
+	details := fmt.Sprintf("sysadminctl: %s; %s %d s", m[0], orNone([]string{source})[0], idle)
 	if idle == 0 {
-		return fail("macOS : ni l'économiseur d'écran ni la veille de l'écran ne se déclenchent après inactivité")
+		return fail(CodeLockNever, Params{}, details)
 	}
-	ev := fmt.Sprintf("macOS : écran verrouillé après %s d'inactivité (%s après %s, mot de passe exigé %s)",
-		secondsFR(idle+delay), source, secondsFR(idle), delayFR(delay))
-	if idle+delay > maxLockDelay {
-		return fail(ev + ", plus de 5 min")
-	}
-	return pass(ev)
-}
-
-func delayFR(s int) string {
-	if s == 0 {
-		return "immédiatement"
-	}
-	return "après " + secondsFR(s)
+	return lockAfter(idle+delay, details)
 }

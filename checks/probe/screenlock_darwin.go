@@ -8,7 +8,7 @@ func (s system) screenLock(ctx context.Context) Result {
 	const cmd = "sysadminctl -screenLock status"
 	lock := s.cmd(ctx, "/usr/sbin/sysadminctl", "-screenLock", "status")
 	if !lock.Ran() {
-		return unknown(evidenceOf(lock, cmd), whyCommand(lock, cmd))
+		return cmdUnknown(lock, cmd)
 	}
 	// A missing idleTime (never changed) reads as an error: leave it empty.
 	idle := s.cmd(ctx, "/usr/bin/defaults", "-currentHost", "read", "com.apple.screensaver", "idleTime")

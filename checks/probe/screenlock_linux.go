@@ -17,11 +17,9 @@ func (s system) screenLock(ctx context.Context) Result {
 	case strings.Contains(d, "KDE"):
 		return s.kdeScreenLock(ctx)
 	case d == "":
-		return unknown("Aucun bureau graphique détecté",
-			"Hygie ne voit pas de session graphique : ouvrez-le depuis votre bureau (GNOME ou KDE) pour vérifier le verrouillage de l'écran.")
+		return unknown(CodeLockNoDesktop, Params{}, "XDG_CURRENT_DESKTOP is empty")
 	}
-	return unknown("Bureau "+desktop,
-		"Hygie sait lire le verrouillage de l'écran sous GNOME et KDE seulement : vérifiez-le dans les réglages de votre bureau.")
+	return unknown(CodeLockOtherDesktop, Params{Name: desktop}, "XDG_CURRENT_DESKTOP="+desktop)
 }
 
 func (s system) gnomeScreenLock(ctx context.Context) Result {
@@ -35,7 +33,7 @@ func (s system) gnomeScreenLock(ctx context.Context) Result {
 		out := s.cmd(ctx, "gsettings", "get", k[0], k[1])
 		if out.Err != nil {
 			cmd := "gsettings get " + k[0] + " " + k[1]
-			return unknown(evidenceOf(out, cmd), whyCommand(out, cmd))
+			return cmdUnknown(out, cmd)
 		}
 		vals = append(vals, strings.TrimSpace(out.Stdout))
 	}
@@ -51,9 +49,9 @@ func (s system) kdeScreenLock(ctx context.Context) Result {
 		}
 		timeout := s.cmd(ctx, tool, "--file", "kscreenlockerrc", "--group", "Daemon", "--key", "Timeout")
 		if auto.Err != nil || timeout.Err != nil {
-			return unknown(evidenceOf(auto, tool), whyCommand(auto, tool))
+			return cmdUnknown(auto, tool)
 		}
 		return kdeLock(auto.Stdout, timeout.Stdout)
 	}
-	return unknown("kreadconfig introuvable", "Hygie n'a pas trouvé l'outil qui lit les réglages de KDE (kreadconfig5 ou kreadconfig6).")
+	return unknown(CodeMissing, Params{}, "neither kreadconfig6 nor kreadconfig5 found")
 }

@@ -3,5 +3,5 @@ package probe
 import "context"
 
 func (s system) screenLock(ctx context.Context) Result {
-	return s.psProbe(ctx, "Registre (économiseur d'écran)", psScreenLock, parseWinScreenLock)
+	return s.psProbe(ctx, "Registry (screen saver)", psScreenLock, parseWinScreenLock)
 }

@@ -6,18 +6,34 @@ import (
 	"unicode/utf8"
 )
 
-// whyCommand explains in French why a command's output could not be used.
-func whyCommand(out Output, command string) string {
+// cmdUnknown is the unknown result of a command whose output could not
+// be used, with why in Code and what it printed in Details.
+func cmdUnknown(out Output, command string) Result {
+	return unknown(whyCommand(out), Params{}, commandDetails(out, command))
+}
+
+// whyCommand tells why a command's output could not be used.
+func whyCommand(out Output) Code {
 	switch {
 	case out.Missing():
-		return fmt.Sprintf("La commande « %s » n'est pas disponible sur cet ordinateur.", command)
+		return CodeMissing
 	case out.TimedOut():
-		return fmt.Sprintf("La commande « %s » n'a pas répondu à temps.", command)
+		return CodeTimeout
 	case needsAdmin(out.Both()):
-		return fmt.Sprintf("La commande « %s » demande des droits administrateur, que Hygie ne prend pas.", command)
-	default:
-		return fmt.Sprintf("La commande « %s » a échoué (code %d).", command, out.Code)
+		return CodeNeedsAdmin
 	}
+	return CodeCommandFailed
+}
+
+// commandDetails is evidenceOf with how the command ended.
+func commandDetails(out Output, command string) string {
+	switch {
+	case out.Missing():
+		return command + ": not installed"
+	case out.TimedOut():
+		return command + ": timed out"
+	}
+	return fmt.Sprintf("%s (exit %d)", evidenceOf(out, command), out.Code)
 }
 
 // evidenceOf is the command and the first meaningful line it printed.
@@ -29,7 +45,7 @@ func evidenceOf(out Output, command string) string {
 	if line == "" {
 		return command
 	}
-	return command + " : " + line
+	return command + ": " + line
 }
 
 // needsAdmin recognises the usual "run me as root" refusals.
@@ -44,8 +60,6 @@ func needsAdmin(text string) bool {
 	return false
 }
 
-// firstLine returns the first non-blank line, trimmed and cut to 160 bytes
-// at a rune boundary so evidence stays one short line.
 // aptCLIWarning is what apt prints on stderr whenever its output is piped;
 // it says nothing about the machine, so it is never shown as evidence.
 const aptCLIWarning = "WARNING: apt does not have a stable CLI interface"
@@ -61,6 +75,8 @@ func dropNoise(s string) string {
 	return strings.Join(keep, "\n")
 }
 
+// firstLine returns the first non-blank line, trimmed and cut to 160 bytes
+// at a rune boundary so details stay one short line.
 func firstLine(s string) string {
 	for _, l := range strings.Split(s, "\n") {
 		if l = strings.TrimSpace(l); l != "" {
@@ -80,14 +96,10 @@ func clip(s string, n int) string {
 	return s[:n] + "…"
 }
 
-// listFR joins names as « a, b et c », cutting long lists.
-func listFR(items []string, max int) string {
+// list joins names for Details: "a, b, c", cutting long lists.
+func list(items []string, max int) string {
 	if len(items) > max {
-		rest := len(items) - max
-		return strings.Join(items[:max], ", ") + fmt.Sprintf(" et %d autre(s)", rest)
+		return strings.Join(items[:max], ", ") + fmt.Sprintf(", +%d more", len(items)-max)
 	}
-	if len(items) <= 1 {
-		return strings.Join(items, "")
-	}
-	return strings.Join(items[:len(items)-1], ", ") + " et " + items[len(items)-1]
+	return strings.Join(items, ", ")
 }

@@ -31,16 +31,15 @@ func parseAptUpgradable(text string) Result {
 			security = append(security, name)
 		}
 	}
-	if len(all) == 0 {
-		return pass("apt list --upgradable : aucune mise à jour en attente")
+	const cmd = "apt list --upgradable"
+	switch {
+	case len(all) == 0:
+		return pass(CodeUpdatesNone, Params{}, cmd+": nothing upgradable")
+	case len(security) > 0:
+		return fail(CodeUpdatesSecurity, Params{Count: len(all), Security: len(security)},
+			fmt.Sprintf("%s: %d upgradable, %d from a -security suite (%s)", cmd, len(all), len(security), list(security, 6)))
 	}
-	ev := fmt.Sprintf("apt list --upgradable : %s en attente", countFR(len(all), "mise à jour", "mises à jour"))
-	if len(security) > 0 {
-		ev += fmt.Sprintf(", dont %d de sécurité (%s)", len(security), listFR(security, 4))
-	} else {
-		ev += " (" + listFR(all, 4) + ")"
-	}
-	return fail(ev)
+	return fail(CodeUpdatesPending, Params{Count: len(all)}, fmt.Sprintf("%s: %d upgradable (%s)", cmd, len(all), list(all, 6)))
 }
 
 // parseDnfCheckUpdate reads `dnf check-update`: exit 0 means nothing to
@@ -49,10 +48,10 @@ func parseDnfCheckUpdate(out Output) Result {
 	const cmd = "dnf check-update"
 	switch out.Code {
 	case 0:
-		return pass(cmd + " : aucune mise à jour en attente")
+		return pass(CodeUpdatesNone, Params{}, cmd+": exit 0, nothing to update")
 	case 100:
 	default:
-		return unknown(evidenceOf(out, cmd), whyCommand(out, cmd))
+		return cmdUnknown(out, cmd)
 	}
 	var names []string
 	for _, l := range strings.Split(out.Stdout, "\n") {
@@ -65,17 +64,9 @@ func parseDnfCheckUpdate(out Output) Result {
 		}
 	}
 	if len(names) == 0 {
-		return fail(cmd + " : des mises à jour sont en attente")
+		return fail(CodeUpdatesSome, Params{}, cmd+": exit 100, updates listed")
 	}
-	return fail(fmt.Sprintf("%s : %s en attente (%s)", cmd, countFR(len(names), "mise à jour", "mises à jour"), listFR(names, 4)))
-}
-
-// countFR writes « 1 mise à jour », « 3 mises à jour ».
-func countFR(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return strconv.Itoa(n) + " " + many
+	return fail(CodeUpdatesPending, Params{Count: len(names)}, fmt.Sprintf("%s: %d updates (%s)", cmd, len(names), list(names, 6)))
 }
 
 // winUpdates is what the Windows update script prints; dates are UTC.
@@ -91,27 +82,27 @@ type winUpdates struct {
 func parseWinUpdates(text string, now time.Time) Result {
 	var u winUpdates
 	if err := decodePS(text, &u); err != nil {
-		return unknown("Windows Update : réponse illisible", "Hygie n'a pas pu lire l'état de Windows Update.")
+		return unknown(CodeUnreadable, Params{}, "Windows Update script: "+err.Error())
 	}
 	if r, _ := u.RebootRequired.boolean(); r {
-		return fail("Windows Update : des mises à jour attendent un redémarrage de l'ordinateur")
+		return fail(CodeUpdatesReboot, Params{}, "Windows Update: RebootRequired")
 	}
 	if until, ok := parseWhen(u.PausedUntil.String()); ok && until.After(now) {
-		return fail("Windows Update : les mises à jour sont suspendues jusqu'au " + until.Local().Format("02/01/2006"))
+		return fail(CodeUpdatesPaused, Params{Date: until}, "Windows Update: PauseUpdatesExpiryTime "+u.PausedUntil.String())
 	}
 	last, ok := parseWhen(u.LastInstall.String())
 	if h, okh := parseWhen(u.LastHotfix.String()); okh && (!ok || h.After(last)) {
 		last, ok = h, true
 	}
 	if !ok {
-		return unknown("Windows Update : aucune date d'installation trouvée", "Windows n'indique pas quand les dernières mises à jour ont été installées.")
+		return unknown(CodeUpdatesNoDate, Params{}, "Windows Update: no LastInstallationSuccessDate, no Get-HotFix date")
 	}
-	age := now.Sub(last)
-	ev := fmt.Sprintf("Windows Update : dernières mises à jour installées %s (le %s)", agoFR(age), last.Local().Format("02/01/2006"))
-	if age > maxUpdateAge {
-		return fail(ev + ", il y a plus de 5 semaines")
+	p := Params{Age: now.Sub(last), Date: last}
+	details := fmt.Sprintf("Windows Update: LastInstallationSuccessDate %s, newest hotfix %s", orNone([]string{u.LastInstall.String()})[0], orNone([]string{u.LastHotfix.String()})[0])
+	if p.Age > maxUpdateAge {
+		return fail(CodeUpdatesOld, p, details)
 	}
-	return pass(ev)
+	return pass(CodeUpdatesRecent, p, details)
 }
 
 // parseWhen reads the date formats our scripts and plists print.
@@ -139,33 +130,31 @@ func parseMacUpdatePrefs(text string, now time.Time) Result {
 	for _, m := range plistKey.FindAllStringSubmatch(text, -1) {
 		keys[m[1]] = m[2]
 	}
+	const src = "com.apple.SoftwareUpdate"
 	n, err := strconv.Atoi(keys["LastRecommendedUpdatesAvailable"])
 	if err != nil {
-		return unknown("com.apple.SoftwareUpdate : état inconnu", "macOS n'a pas encore enregistré de recherche de mises à jour.")
+		return unknown(CodeUpdatesNeverChecked, Params{}, src+": no LastRecommendedUpdatesAvailable")
 	}
 	if n > 0 {
 		var names []string
 		for _, m := range plistDisplay.FindAllStringSubmatch(text, -1) {
 			names = append(names, m[1])
 		}
-		ev := "Mises à jour macOS en attente : " + countFR(n, "mise à jour", "mises à jour")
-		if len(names) > 0 {
-			ev += " (" + listFR(names, 4) + ")"
-		}
-		return fail(ev)
+		return fail(CodeUpdatesPending, Params{Count: n}, fmt.Sprintf("%s: LastRecommendedUpdatesAvailable = %d (%s)", src, n, list(names, 6)))
 	}
 	if keys["AutomaticCheckEnabled"] == "0" {
-		return fail("La recherche automatique des mises à jour de macOS est désactivée (AutomaticCheckEnabled = 0)")
+		return fail(CodeUpdatesAutoCheckOff, Params{}, src+": AutomaticCheckEnabled = 0")
 	}
 	last, ok := parseWhen(keys["LastSuccessfulDate"])
 	if !ok {
-		return unknown("Aucune mise à jour macOS en attente", "macOS n'indique pas quand il a cherché des mises à jour pour la dernière fois.")
+		return unknown(CodeUpdatesCheckUndated, Params{}, src+": LastRecommendedUpdatesAvailable = 0, no LastSuccessfulDate")
 	}
-	ev := "Aucune mise à jour macOS en attente (dernière recherche " + agoFR(now.Sub(last)) + ")"
-	if now.Sub(last) > maxCheckAge {
-		return unknown(ev, "La dernière recherche de mises à jour est trop ancienne pour savoir s'il en manque : ouvrez Réglages Système > Mise à jour de logiciels.")
+	p := Params{Age: now.Sub(last)}
+	details := src + ": LastRecommendedUpdatesAvailable = 0, LastSuccessfulDate = " + keys["LastSuccessfulDate"]
+	if p.Age > maxCheckAge {
+		return unknown(CodeUpdatesCheckStale, p, details)
 	}
-	return pass(ev)
+	return pass(CodeUpdatesChecked, p, details)
 }
 
 // parseSoftwareUpdateList reads `softwareupdate -l` (stdout and stderr,
@@ -177,11 +166,12 @@ func parseSoftwareUpdateList(text string) Result {
 			titles = append(titles, strings.TrimSpace(label))
 		}
 	}
+	const cmd = "softwareupdate -l"
 	switch {
 	case len(titles) > 0:
-		return fail(fmt.Sprintf("softwareupdate -l : %s en attente (%s)", countFR(len(titles), "mise à jour", "mises à jour"), listFR(titles, 4)))
+		return fail(CodeUpdatesPending, Params{Count: len(titles)}, fmt.Sprintf("%s: %d updates (%s)", cmd, len(titles), list(titles, 6)))
 	case strings.Contains(text, "No new software available"):
-		return pass("softwareupdate -l : aucune mise à jour en attente")
+		return pass(CodeUpdatesNone, Params{}, cmd+": No new software available.")
 	}
-	return unknown("softwareupdate -l : "+firstLine(text), "Hygie n'a pas compris la réponse de softwareupdate.")
+	return unknown(CodeUnreadable, Params{}, cmd+": "+firstLine(text))
 }

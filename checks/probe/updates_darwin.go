@@ -15,7 +15,7 @@ func (s system) updates(ctx context.Context) Result {
 	const cmd = "softwareupdate -l"
 	out := s.cmd(ctx, "/usr/sbin/softwareupdate", "-l")
 	if !out.Ran() {
-		return unknown(evidenceOf(out, cmd), whyCommand(out, cmd))
+		return cmdUnknown(out, cmd)
 	}
 	return parseSoftwareUpdateList(out.Both())
 }

@@ -8,7 +8,7 @@ import "context"
 func (s system) updates(ctx context.Context) Result {
 	if out := s.cmd(ctx, "apt", "list", "--upgradable"); !out.Missing() {
 		if out.Err != nil {
-			return unknown(evidenceOf(out, "apt list --upgradable"), whyCommand(out, "apt list --upgradable"))
+			return cmdUnknown(out, "apt list --upgradable")
 		}
 		return parseAptUpgradable(out.Stdout)
 	}
@@ -16,5 +16,5 @@ func (s system) updates(ctx context.Context) Result {
 	if out := s.cmd(ctx, "dnf", "-q", "-C", "check-update"); !out.Missing() {
 		return parseDnfCheckUpdate(out)
 	}
-	return unknown("Ni apt ni dnf trouvé", "Hygie ne connaît pas le gestionnaire de mises à jour de cet ordinateur (ni apt, ni dnf).")
+	return unknown(CodeUpdatesNoManager, Params{}, "neither apt nor dnf found")
 }

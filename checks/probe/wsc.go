@@ -26,7 +26,7 @@ func (p wscProduct) name() string {
 	if n := p.DisplayName.String(); n != "" {
 		return n
 	}
-	return "produit sans nom"
+	return "?"
 }
 
 // firstOn returns the first product that is on.

@@ -22,8 +22,12 @@ func sample() Data {
 	for k := 0; k < 10; k++ {
 		r.Ticks = append(r.Ticks, checks.Tick{Item: "lock-session", Day: checks.AddDays(today, -k), At: generated, Source: checks.Manual})
 	}
-	r.Ticks = append(r.Ticks, checks.Tick{Item: "firewall-on", Day: today, At: generated, Source: checks.Automatic, Evidence: "ufw status : actif"})
-	r.Probes[probe.Backup] = probe.Result{ID: probe.Backup, Status: probe.Fail, Evidence: "dernière sauvegarde il y a 3 jours", At: generated}
+	r.Ticks = append(r.Ticks, checks.Tick{Item: "firewall-on", Day: today, At: generated, Source: checks.Automatic, Evidence: "ufw status: active"})
+	r.Probes[probe.Firewall] = probe.Result{ID: probe.Firewall, Status: probe.Pass, Code: probe.CodeFirewallOn, Details: "ufw status: active", At: generated}
+	r.Probes[probe.Backup] = probe.Result{ID: probe.Backup, Status: probe.Fail, Code: probe.CodeBackupOld,
+		Params: probe.Params{Age: 72 * time.Hour, Limit: 26 * time.Hour}, Details: "newest entry: 2026-11-19/cabinet.db", At: generated}
+	r.Probes[probe.ScreenLock] = probe.Result{ID: probe.ScreenLock, Status: probe.Unknown, Code: probe.CodeLockNoDesktop,
+		Details: "XDG_CURRENT_DESKTOP is empty", At: generated}
 	r.NA["2fa-doctolib"] = checks.NotApplicable{Item: "2fa-doctolib", Reason: "Le cabinet n'utilise pas Doctolib", Since: today}
 	r.Accounts = []checks.Account{
 		{Name: "Banque du cabinet", Kind: checks.KindBank, Enabled: true, Method: checks.MethodSMS},
@@ -40,8 +44,11 @@ var wantText = []string{
 	"22 novembre 2026",
 	"Score d'hygiène : ",
 	"Verrouiller la session en quittant le poste",
-	"Vérifié automatiquement le 22/11/2026 : ufw status : actif",
-	"Vérification automatique en échec",
+	"Vérifié automatiquement le 22/11/2026 : Le pare-feu est actif.",
+	"Détails : ufw status: active",
+	"Vérification automatique en échec le 22/11/2026 : Dernière sauvegarde il y a 3 jours : plus ancienne que 26 h.",
+	"Détails : newest entry: 2026-11-19/cabinet.db",
+	"Non vérifiable automatiquement : Hygie ne voit pas de session graphique",
 	"Non applicable : Le cabinet n'utilise pas Doctolib",
 	"Les 90 derniers jours",
 	"Messagerie Orange — messagerie — double authentification désactivée",

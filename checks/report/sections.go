@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"hygie/checks"
+	"hygie/checks/probe"
 	"hygie/i18n"
 )
 
@@ -27,6 +28,11 @@ func (r *renderer) items() {
 		r.stateColour(s.Status)
 		r.pdf.SetFont("Helvetica", "", 9)
 		r.pdf.MultiCell(0, lineH-0.5, r.tr(stateText(s)), "", "L", false)
+		if d := probeDetails(s); d != "" {
+			r.pdf.SetTextColor(100, 100, 100)
+			r.pdf.SetFont("Helvetica", "", 7)
+			r.pdf.MultiCell(0, lineH-1.5, r.tr("Détails : "+d), "", "L", false)
+		}
 		r.pdf.SetTextColor(0, 0, 0)
 		r.pdf.SetLeftMargin(left)
 		r.pdf.Ln(1)
@@ -46,24 +52,43 @@ func (r *renderer) stateColour(st checks.Status) {
 	}
 }
 
-// stateText says where an item stands, with the evidence of an automatic
-// check.
+// stateText says where an item stands, in plain French: what an automatic
+// check found is its sentence; the command behind it goes in probeDetails.
 func stateText(s checks.State) string {
 	switch s.Status {
 	case checks.NotApplicableStatus:
 		return "Non applicable : " + s.NA.Reason
 	case checks.Failed:
-		return fmt.Sprintf("Vérification automatique en échec le %s : %s", dayFR(checks.DayOf(s.Probe.At.Local())), s.Probe.Evidence)
+		return fmt.Sprintf("Vérification automatique en échec le %s : %s", dayFR(checks.DayOf(s.Probe.At.Local())), s.Probe.Text("fr"))
 	case checks.Done:
-		if s.Last.Source == checks.Automatic {
-			return fmt.Sprintf("Vérifié automatiquement le %s : %s", dayFR(s.Last.Day), s.Last.Evidence)
+		if s.Last.Source != checks.Automatic {
+			return "Fait le " + dayFR(s.Last.Day)
 		}
-		return "Fait le " + dayFR(s.Last.Day)
+		if s.Probe.Status == probe.Pass {
+			return fmt.Sprintf("Vérifié automatiquement le %s : %s", dayFR(s.Last.Day), s.Probe.Text("fr"))
+		}
+		return "Vérifié automatiquement le " + dayFR(s.Last.Day) + "."
 	}
+	due := "À faire"
 	if s.Ticked() {
-		return "À faire (dernière fois le " + dayFR(s.Last.Day) + ")"
+		due += " (dernière fois le " + dayFR(s.Last.Day) + ")"
 	}
-	return "À faire"
+	if s.Probe.Status == probe.Unknown {
+		due += ". Non vérifiable automatiquement : " + s.Probe.Text("fr")
+	}
+	return due
+}
+
+// probeDetails is the technical line under a state that an automatic
+// check explains: the command and what it printed.
+func probeDetails(s checks.State) string {
+	switch {
+	case s.Status == checks.Failed, s.Status == checks.Due && s.Probe.Status == probe.Unknown:
+		return s.Probe.Details
+	case s.Status == checks.Done && s.Last.Source == checks.Automatic:
+		return s.Last.Evidence
+	}
+	return ""
 }
 
 func (r *renderer) history() {
