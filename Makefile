@@ -27,7 +27,7 @@ TEST_PKGS := $(BUILD_PKGS) xvfb xauth xdotool imagemagick fonts-dejavu-core \
   gcc-mingw-w64-x86-64
 
 .PHONY: run build test bench screenshots startup deps-build deps-test check-go \
-  fmt-check vet unit windows smoke clean
+  tidy-check fmt-check vet unit windows smoke clean
 
 run: deps-build build
 	./$(BIN)
@@ -35,7 +35,7 @@ run: deps-build build
 build: check-go
 	go build -ldflags "$(LDFLAGS)" -o $(BIN) .
 
-test: deps-test fmt-check vet unit windows smoke
+test: deps-test tidy-check fmt-check vet unit windows smoke
 	@echo "make test: all checks passed"
 
 deps-build: check-go
@@ -46,6 +46,11 @@ deps-test: check-go
 
 check-go:
 	@command -v go >/dev/null || { echo "Go est absent : installez Go 1.21 ou plus récent (https://go.dev/dl/), puis relancez make." >&2; exit 1; }
+
+# go.mod and go.sum must be what `go mod tidy` writes: every requirement
+# used, none missing, direct ones outside the "// indirect" block.
+tidy-check: check-go
+	@go mod tidy -diff || { echo "go.mod ou go.sum n'est pas à jour : lancez « go mod tidy », puis relancez make test." >&2; exit 1; }
 
 fmt-check:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
