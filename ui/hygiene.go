@@ -10,11 +10,11 @@ import (
 // hygieneView builds the hygiene section: today's list, the history, the
 // password tester, the two-factor inventory, reminders and the report.
 func hygieneView(env *Env) fyne.CanvasObject {
-	m := modelFor(env)
+	m := env.hygiene
 	tabs := container.NewAppTabs(
 		container.NewTabItem(lang.X("hygiene.tab.today", "Aujourd'hui"), newTodayScreen(m).content()),
 		container.NewTabItem(lang.X("hygiene.tab.history", "Historique"), newHistoryScreen(m).content()),
-		container.NewTabItem(lang.X("hygiene.tab.password", "Mots de passe"), newPasswordScreen(env).content()),
+		container.NewTabItem(lang.X("hygiene.tab.password", "Mots de passe"), newPasswordScreen(env, inBackground).content()),
 		container.NewTabItem(lang.X("hygiene.tab.twofa", "Double authentification"), newTwoFAScreen(m).content()),
 		container.NewTabItem(lang.X("hygiene.tab.more", "Rappels et rapport"), newReminderScreen(m).content()),
 	)
@@ -24,7 +24,7 @@ func hygieneView(env *Env) fyne.CanvasObject {
 // hygieneCard is the dashboard card: today's progress and score, then the
 // automatic checks that failed, each with the guide that fixes it.
 func hygieneCard(env *Env) fyne.CanvasObject {
-	m := modelFor(env)
+	m := env.hygiene
 	box := container.NewVBox()
 	refresh := func() {
 		box.Objects = cardContent(m)
@@ -49,8 +49,7 @@ func cardContent(m *hygieneModel) []fyne.CanvasObject {
 	open := widget.NewButton(lang.X("hygiene.card.open", "Ouvrir la liste du jour"), func() { openHygiene(m.env) })
 	objs = append(objs, bar, score, open)
 	if m.readOnly() {
-		note := widget.NewLabel(hygieneReadOnlyMessage())
-		note.Wrapping = fyne.TextWrapWord
+		note := wrapped(hygieneReadOnlyMessage())
 		objs = append(objs, note)
 	}
 	return objs
@@ -63,11 +62,9 @@ func failureRow(env *Env, title, evidence, remedy, fallback string) fyne.CanvasO
 	if guide == "" {
 		guide = fallback
 	}
-	msg := widget.NewLabel(lang.X("hygiene.failed", "À corriger : {{.Title}}", map[string]any{"Title": title}))
+	msg := wrapped(lang.X("hygiene.failed", "À corriger : {{.Title}}", map[string]any{"Title": title}))
 	msg.Importance = widget.DangerImportance
-	msg.Wrapping = fyne.TextWrapWord
-	seen := widget.NewLabel(evidence)
-	seen.Wrapping = fyne.TextWrapWord
+	seen := wrapped(evidence)
 	seen.TextStyle.Italic = true
 	how := widget.NewButton(lang.X("hygiene.howto.fix", "Comment corriger"), func() { showGuide(env, guide) })
 	return container.NewBorder(nil, nil, nil, container.NewVBox(how), container.NewVBox(msg, seen))

@@ -14,10 +14,6 @@ import (
 	"hygie/checks/probe"
 )
 
-// prefBackupDir is the folder or disk the backup check looks at. A path is
-// not a secret, and it must work without the database.
-const prefBackupDir = "hygiene.backup_dir"
-
 // runProbes reads the machine's state; tests replace it with a fake.
 var runProbes = probe.RunAll
 
