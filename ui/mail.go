@@ -50,14 +50,16 @@ var sessionPasswords = &mailbox.MemoryKeychain{}
 
 // mailView builds the mail section.
 func mailView(env *Env) fyne.CanvasObject {
-	s := newMailScreen(env, mailbox.SystemKeychain{})
+	s := newMailScreen(env, mailbox.SystemKeychain{}, fyne.Do)
 	// Each batch is saved as it is analysed, so the next scan resumes.
 	env.onLeave("mail", s.onCancel)
 	return s.content()
 }
 
-func newMailScreen(env *Env, keys mailbox.Keychain) *mailScreen {
-	return &mailScreen{env: env, store: env.mail.store, keys: keys, session: sessionPasswords, current: -1, do: fyne.Do}
+// newMailScreen builds the screen on keys; do hands the scan's results to
+// the UI goroutine (fyne.Do in the app).
+func newMailScreen(env *Env, keys mailbox.Keychain, do func(func())) *mailScreen {
+	return &mailScreen{env: env, store: env.mail.store, keys: keys, session: sessionPasswords, current: -1, do: do}
 }
 
 // content builds the widgets once; refreshX methods update them.

@@ -65,10 +65,9 @@ func newMailFixture(t *testing.T, keys mailbox.Keychain, pin bool) *mailFixture 
 	if err := st.SaveAccount(acct); err != nil {
 		t.Fatal(err)
 	}
-	s := newMailScreen(env, keys)
-	s.session = &mailbox.MemoryKeychain{}
 	ui := make(chan func(), 1000)
-	s.do = func(fn func()) { ui <- fn }
+	s := newMailScreen(env, keys, func(fn func()) { ui <- fn })
+	s.session = &mailbox.MemoryKeychain{}
 	env.Win = test.NewTempWindow(t, s.content())
 	env.Win.Resize(fyne.NewSize(1000, 700))
 	return &mailFixture{s: s, env: env, srv: srv, acct: acct, st: st, ui: ui}
