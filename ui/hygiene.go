@@ -12,7 +12,7 @@ import (
 func hygieneView(env *Env) fyne.CanvasObject {
 	m := env.hygiene
 	tabs := container.NewAppTabs(
-		container.NewTabItem(lang.X("hygiene.tab.today", "Aujourd'hui"), newTodayScreen(m).content()),
+		container.NewTabItem(lang.X("hygiene.tab.today", "Aujourd'hui"), newTodayScreen(m, inBackground).content()),
 		container.NewTabItem(lang.X("hygiene.tab.history", "Historique"), newHistoryScreen(m).content()),
 		container.NewTabItem(lang.X("hygiene.tab.password", "Mots de passe"), newPasswordScreen(env, inBackground).content()),
 		container.NewTabItem(lang.X("hygiene.tab.twofa", "Double authentification"), newTwoFAScreen(m).content()),

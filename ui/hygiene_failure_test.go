@@ -15,7 +15,7 @@ import (
 func TestTickFailingMidWriteSaysSoAndLosesNothing(t *testing.T) {
 	env := newHygieneEnv(t, true)
 	m := env.hygiene
-	s := newTodayScreen(m)
+	s := newTodayScreen(m, inBackground)
 	env.Win.SetContent(s.content())
 	test.Tap(itemCheck(t, s, "lock-session"))
 	if _, err := env.DB.Exec(`CREATE TRIGGER refuse BEFORE INSERT ON checklist_tick

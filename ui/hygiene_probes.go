@@ -26,11 +26,13 @@ type probeRunner struct {
 	button *widget.Button
 	status *widget.Label
 	dir    *widget.Label
-	done   chan struct{} // closed when a run ends; for the tests
+	// background runs the probes off the UI goroutine; a test passes one
+	// whose runs it can wait for.
+	background func(func())
 }
 
-func newProbeRunner(m *hygieneModel) *probeRunner {
-	r := &probeRunner{m: m, status: widget.NewLabel(""), dir: widget.NewLabel("")}
+func newProbeRunner(m *hygieneModel, background func(func())) *probeRunner {
+	r := &probeRunner{m: m, background: background, status: widget.NewLabel(""), dir: widget.NewLabel("")}
 	r.button = widget.NewButton(lang.X("hygiene.probe.run", "Vérifier l'ordinateur"), r.onRun)
 	r.button.Importance = widget.HighImportance
 	r.status.Wrapping = fyne.TextWrapWord
@@ -74,11 +76,9 @@ func (r *probeRunner) onChooseDir() {
 func (r *probeRunner) onRun() {
 	r.button.Disable()
 	r.status.SetText(lang.X("hygiene.probe.running", "Vérification en cours… Hygie lit les réglages de l'ordinateur sans rien modifier."))
-	r.done = make(chan struct{})
 	cfg := probe.Config{BackupDir: r.backupDir()}
-	list, done := r.m.list, r.done
-	go func() {
-		defer close(done)
+	list := r.m.list
+	r.background(func() {
 		ctx, cancel := context.WithTimeout(context.Background(), probeTimeout)
 		defer cancel()
 		results := runProbes(ctx, cfg)
@@ -87,7 +87,7 @@ func (r *probeRunner) onRun() {
 			_, err = list.RecordProbes(results, hygieneNow())
 		}
 		fyne.Do(func() { r.showResults(results, err) })
-	}()
+	})
 }
 
 func (r *probeRunner) showResults(results []probe.Result, err error) {

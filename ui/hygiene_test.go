@@ -83,7 +83,7 @@ func newHygieneEnv(t *testing.T, withDB bool) *Env {
 
 func TestTickChangesProgress(t *testing.T) {
 	env := newHygieneEnv(t, true)
-	s := newTodayScreen(env.hygiene)
+	s := newTodayScreen(env.hygiene, inBackground)
 	env.Win.SetContent(s.content())
 	if s.bar.Value != 0 {
 		t.Fatalf("progress before any tick = %v, want 0", s.bar.Value)
@@ -108,7 +108,7 @@ func TestTickChangesProgress(t *testing.T) {
 
 func TestChecklistReadOnlyWithoutDatabase(t *testing.T) {
 	env := newHygieneEnv(t, false)
-	s := newTodayScreen(env.hygiene)
+	s := newTodayScreen(env.hygiene, inBackground)
 	env.Win.SetContent(s.content())
 	c := itemCheck(t, s, "lock-session")
 	if c == nil || !c.Disabled() {
@@ -142,10 +142,11 @@ func TestVerifyComputerTicksPassesOnly(t *testing.T) {
 	showGuide = func(_ *Env, id string) { guide = id }
 	t.Cleanup(func() { showGuide = oldGuide })
 
-	s := newTodayScreen(env.hygiene)
+	bg := &backgroundRuns{}
+	s := newTodayScreen(env.hygiene, bg.run)
 	env.Win.SetContent(s.content())
 	test.Tap(s.probes.button)
-	waitDone(t, s.probes.done)
+	waitDone(t, bg.done)
 
 	if !itemCheck(t, s, "firewall-on").Checked {
 		t.Errorf("firewall item not ticked after a passing probe")
@@ -609,7 +610,7 @@ func tapButton(t *testing.T, o fyne.CanvasObject, text string) {
 // TestHowToOpensTheGuide: the "how to do it" button opens the real guide.
 func TestHowToOpensTheGuide(t *testing.T) {
 	env := newHygieneEnv(t, true)
-	s := newTodayScreen(env.hygiene)
+	s := newTodayScreen(env.hygiene, inBackground)
 	env.Win.SetContent(s.content())
 	tapButton(t, s.items, "Comment faire")
 	guide := env.Win.Canvas().Overlays().Top()

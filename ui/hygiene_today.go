@@ -24,9 +24,11 @@ type todayScreen struct {
 	probes *probeRunner
 }
 
-func newTodayScreen(m *hygieneModel) *todayScreen {
+// newTodayScreen builds the list; background runs the computer's checks
+// off the UI goroutine.
+func newTodayScreen(m *hygieneModel, background func(func())) *todayScreen {
 	s := &todayScreen{m: m, bar: widget.NewProgressBar(), score: widget.NewLabel(""), items: container.NewVBox()}
-	s.probes = newProbeRunner(m)
+	s.probes = newProbeRunner(m, background)
 	m.onChange(s.refresh)
 	return s
 }
