@@ -32,11 +32,9 @@ type probeRunner struct {
 }
 
 func newProbeRunner(m *hygieneModel, background func(func())) *probeRunner {
-	r := &probeRunner{m: m, background: background, status: widget.NewLabel(""), dir: widget.NewLabel("")}
+	r := &probeRunner{m: m, background: background, status: wrapped(""), dir: wrapped("")}
 	r.button = widget.NewButton(lang.X("hygiene.probe.run", "Vérifier l'ordinateur"), r.onRun)
 	r.button.Importance = widget.HighImportance
-	r.status.Wrapping = fyne.TextWrapWord
-	r.dir.Wrapping = fyne.TextWrapWord
 	r.refreshDir()
 	return r
 }

@@ -142,8 +142,8 @@ func (s *twoFAScreen) row(sg checks.Suggestion) fyne.CanvasObject {
 	if a.Enabled {
 		state = methodLabel(a.Method)
 	}
-	title := widget.NewLabelWithStyle(a.Name+" — "+kindLabel(a.Kind)+" — "+state, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	title.Wrapping = fyne.TextWrapWord
+	title := wrapped(a.Name + " — " + kindLabel(a.Kind) + " — " + state)
+	title.TextStyle.Bold = true
 	advice := wrapped(adviceLabel(sg.Advice))
 	advice.Importance = map[checks.Advice]widget.Importance{checks.AdviceEnable: widget.DangerImportance, checks.AdviceReplaceSMS: widget.WarningImportance, checks.AdviceNothing: widget.SuccessImportance}[sg.Advice]
 	del := widget.NewButton(lang.X("hygiene.twofa.delete", "Retirer"), func() {
