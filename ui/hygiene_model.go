@@ -20,8 +20,8 @@ var showGuide = openGuide
 var hygieneNow = time.Now
 
 // hygieneModel is the checklist's state shared by the hygiene screen, the
-// dashboard card and the tray menu of one window (Env.hygiene). It is only used on the
-// Fyne goroutine; listeners are told after every change.
+// dashboard card and the tray menu of one window (Env.hygiene). It is only
+// used on the Fyne goroutine; listeners are told after every change.
 type hygieneModel struct {
 	env       *Env
 	list      *checks.Checklist // nil: read-only (database unavailable)
