@@ -15,7 +15,7 @@ export GOFLAGS += -tags=no_emoji
 
 BIN       := bin/hygie
 VERSION   := $(shell sed -n 's/^ *Version *= *"\(.*\)"/\1/p' FyneApp.toml)
-LDFLAGS   := -X hygie/cli.Version=$(VERSION)
+LDFLAGS   := -X hygie/version.Version=$(VERSION)
 
 # Debian packages: to build the window (Fyne: OpenGL, X11, Wayland headers) ...
 BUILD_PKGS := gcc libc6-dev pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev \

@@ -8,11 +8,9 @@ import (
 	"fmt"
 	"io"
 	"sort"
-)
 
-// Version is Hygie's version, set at build time with
-// -ldflags "-X hygie/cli.Version=…"; FyneApp.toml carries the same number.
-var Version = "0.1.0"
+	"hygie/version"
+)
 
 // command is one sub-command: its one-line French summary and its runner.
 type command struct {
@@ -50,7 +48,7 @@ func Run(args []string, stdout, stderr io.Writer) int {
 }
 
 func runVersion(_ []string, stdout, _ io.Writer) int {
-	fmt.Fprintf(stdout, "hygie %s\n", Version)
+	fmt.Fprintf(stdout, "hygie %s\n", version.Version)
 	return 0
 }
 

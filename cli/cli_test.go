@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"strings"
 	"testing"
+
+	"hygie/version"
 )
 
 var runCases = []struct {
@@ -14,7 +16,7 @@ var runCases = []struct {
 	errHas     string
 	stdoutNone bool
 }{
-	{"version", []string{"version"}, 0, "hygie " + Version, "", false},
+	{"version", []string{"version"}, 0, "hygie " + version.Version, "", false},
 	{"version flag", []string{"--version"}, 0, "hygie ", "", false},
 	{"help", []string{"help"}, 0, "Commandes", "", false},
 	{"no args", nil, 2, "", "Usage", true},

@@ -219,7 +219,7 @@ func scan(ctx context.Context, o scanOptions, stdout, stderr io.Writer) error {
 }
 
 // trustListURL is where --refresh-trust-list downloads; tests replace it.
-var trustListURL = mail.TrustListURL
+var trustListURL = mailbox.TrustListURL
 
 // refreshTrustList downloads the ANS list on the user's request. A failure
 // is said and the scan goes on with the list saved before, if any.
@@ -356,11 +356,12 @@ func (p *scanPrinter) summary(s mailbox.Summary) {
 }
 
 // scanErrorFR explains a failed scan in one French sentence with a next
-// step. The technical detail follows in parentheses; it never holds the
-// password.
+// step, from the table the window shares (mailbox.Explain), or from the
+// command's own errors. The technical detail follows in parentheses; it
+// never holds the password.
 func scanErrorFR(err error) string {
 	var ce *mailbox.CertError
-	if errors.As(err, &ce) {
+	if errors.As(err, &ce) { // the certificate's identity, to compare before --pin
 		return fmt.Sprintf("le certificat du serveur %s n'est pas reconnu (sujet : %s ; émetteur : %s ; empreinte SHA-256 : %s). "+
 			"Vérifiez l'empreinte auprès de votre fournisseur ; si elle est juste, relancez avec --pin %s. (%v)",
 			ce.Host, ce.Subject, ce.Issuer, mailbox.FormatFingerprint(ce.SHA256), ce.SHA256, ce.Reason)
@@ -370,27 +371,14 @@ func scanErrorFR(err error) string {
 			return e.fr + " (" + err.Error() + ")"
 		}
 	}
-	return "l'analyse a échoué ; ce qui était déjà analysé est conservé. (" + err.Error() + ")"
+	return mailbox.Explain(err, mailbox.InCLI).FR + " (" + err.Error() + ")"
 }
 
+// scanErrors are the failures of the command itself, before any mailbox.
 var scanErrors = []struct {
 	err error
 	fr  string
 }{
-	{context.Canceled, "analyse interrompue ; ce qui était analysé est conservé et la prochaine analyse reprendra là."},
-	{mailbox.ErrPlaintextRefused, "connexion non chiffrée refusée : utilisez TLS (port 993) ou --starttls (port 143)."},
-	{mailbox.ErrInvalidAccount, "réglages du compte incomplets : vérifiez le serveur, le port et l'identifiant."},
-	{mailbox.ErrNoAccount, "aucun compte de ce nom dans Hygie : ajoutez-le dans Messagerie, ou utilisez --host et --user."},
-	{mailbox.ErrNoPassword, "aucun mot de passe enregistré pour ce compte : donnez-le avec --password-stdin."},
-	{mailbox.ErrKeychainUnavailable, "le trousseau du système est indisponible : donnez le mot de passe avec --password-stdin."},
 	{errEmptyPassword, "aucun mot de passe reçu sur l'entrée standard."},
 	{errBadCAFile, "le fichier --ca-file est illisible ou ne contient pas de certificat PEM."},
-	{mailbox.ErrRefused, "le serveur refuse la connexion : vérifiez le nom du serveur et le port."},
-	{mailbox.ErrHostNotFound, "ce nom de serveur n'existe pas : vérifiez son orthographe (ex. imap.orange.fr) et la connexion Internet."},
-	{mailbox.ErrTLS, "la connexion sécurisée n'a pas pu s'établir : vérifiez le port et le choix TLS / STARTTLS."},
-	{mailbox.ErrAuth, "identifiant ou mot de passe refusé par le serveur (certains fournisseurs exigent un mot de passe d'application)."},
-	{mailbox.ErrDropped, "le serveur a coupé la connexion en cours de route ; ce qui était analysé est conservé, relancez l'analyse."},
-	{mailbox.ErrTimeout, "le serveur ne répond pas assez vite ; ce qui était analysé est conservé, réessayez plus tard."},
-	{mailbox.ErrMailboxNotFound, "ce dossier n'existe pas sur le serveur : vérifiez --mailbox (ex. INBOX)."},
-	{mailbox.ErrServer, "le serveur a signalé une erreur ; ce qui était analysé est conservé, réessayez plus tard."},
 }

@@ -1,25 +1,17 @@
 package mail
 
 import (
-	"bytes"
-	"context"
 	"encoding/xml"
 	"errors"
 	"fmt"
 	"io"
-	"net/http"
 	"strings"
-	"time"
 )
 
-// TrustListURL is where the ANS publishes the MSSanté trust-space list.
-const TrustListURL = "https://espacedeconfiance.mssante.fr/listeblanchemssante.xml"
-
-// maxTrustListBytes caps a downloaded list (the real one is a few MB).
-const maxTrustListBytes = 64 << 20
-
 // TrustList is the set of mail domains of the MSSanté trust space, as
-// published by the Agence du Numérique en Santé (ANS).
+// published by the Agence du Numérique en Santé (ANS). The analysis only
+// reads a list it is given: downloading one is mail/mailbox's business, on
+// the user's request.
 type TrustList struct {
 	// Generated is the list's DateDeGeneration, when present.
 	Generated string
@@ -115,42 +107,4 @@ func (l *TrustList) Lookup(domain string) (TrustDomain, bool) {
 	}
 	d, ok := l.domains[strings.ToLower(strings.TrimSuffix(domain, "."))]
 	return d, ok
-}
-
-// FetchTrustList downloads and parses the list from url with client. It is
-// opt-in: the analysis never calls it, the user asks for a refresh.
-func FetchTrustList(ctx context.Context, client *http.Client, url string) (*TrustList, error) {
-	data, err := DownloadTrustList(ctx, client, url)
-	if err != nil {
-		return nil, err
-	}
-	return ParseTrustList(bytes.NewReader(data))
-}
-
-// DownloadTrustList returns the list's XML as served at url, at most
-// 64 MB, so that a caller can keep it for later runs. Opt-in like
-// FetchTrustList.
-func DownloadTrustList(ctx context.Context, client *http.Client, url string) ([]byte, error) {
-	ctx, cancel := context.WithTimeout(ctx, 2*time.Minute)
-	defer cancel()
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
-	if err != nil {
-		return nil, fmt.Errorf("fetch trust list: %w", err)
-	}
-	resp, err := client.Do(req)
-	if err != nil {
-		return nil, fmt.Errorf("fetch trust list: %w", err)
-	}
-	defer resp.Body.Close()
-	if resp.StatusCode != http.StatusOK {
-		return nil, fmt.Errorf("fetch trust list: %s", resp.Status)
-	}
-	data, err := io.ReadAll(io.LimitReader(resp.Body, maxTrustListBytes+1))
-	if err != nil {
-		return nil, fmt.Errorf("fetch trust list: %w", err)
-	}
-	if len(data) > maxTrustListBytes {
-		return nil, fmt.Errorf("fetch trust list: larger than %d MB", maxTrustListBytes>>20)
-	}
-	return data, nil
 }

@@ -1,9 +1,6 @@
 package mail
 
 import (
-	"context"
-	"net/http"
-	"net/http/httptest"
 	"os"
 	"strings"
 	"testing"
@@ -95,30 +92,6 @@ func TestUnlistedMSSanteSender(t *testing.T) {
 	}
 	if !hasFinding(rep, "mssante_unlisted") || rep.Channel != ChannelMixed {
 		t.Errorf("Analyze(unlisted sender) = %s, %v; want mixed with mssante_unlisted", rep.Channel, ids(rep))
-	}
-}
-
-// TestFetchTrustList refreshes the list from a loopback server: the
-// refresh is opt-in and never reaches the Internet in tests.
-func TestFetchTrustList(t *testing.T) {
-	raw, err := os.ReadFile("testdata/trustlist.xml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.URL.Path != "/listeblanchemssante.xml" {
-			http.NotFound(w, r)
-			return
-		}
-		w.Write(raw)
-	}))
-	defer srv.Close()
-	l, err := FetchTrustList(context.Background(), srv.Client(), srv.URL+"/listeblanchemssante.xml")
-	if err != nil || l.Len() != 3 {
-		t.Fatalf("FetchTrustList = %v, %v; want 3 domains", l.Len(), err)
-	}
-	if _, err := FetchTrustList(context.Background(), srv.Client(), srv.URL+"/absent.xml"); err == nil {
-		t.Error("FetchTrustList(404) succeeded, want an error")
 	}
 }
 

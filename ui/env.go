@@ -6,6 +6,9 @@ import (
 	"database/sql"
 
 	"fyne.io/fyne/v2"
+
+	"hygie/incident"
+	"hygie/mail/mailbox"
 )
 
 // AppID is Hygie's application identifier (also in FyneApp.toml).
@@ -21,7 +24,70 @@ type Env struct {
 	DBErr   error
 	DataDir string
 
+	// The window's state, opened once by open and shared by the screens,
+	// the dashboard cards and the tray menu. Each is usable without the
+	// database: it then says so, or stays nil where noted.
+	hygiene  *hygieneModel
+	mail     *mailState
+	journal  *incident.Journal // nil when the database is unavailable
+	guides   *guidesCtx
+	reminder *reminder   // set by startReminder
+	nav      *navigation // set by NewMainWindow
+
 	leave map[string][]func() // section key → what to stop when it is left
+}
+
+// open reads the checklist and opens the mailbox tables, the incident
+// journal and the guides' marks, once per Env: a second window of the same
+// app shares them. It only opens: what costs (the guides' search index)
+// waits for its first use, so the window still shows at once.
+func (e *Env) open() {
+	if e.hygiene != nil {
+		return
+	}
+	e.hygiene = newHygieneModel(e)
+	e.mail = newMailState(e.DB)
+	e.guides = newGuidesCtx(e.DB)
+	if e.DB != nil {
+		j, err := incident.OpenJournal(e.DB)
+		if err != nil {
+			fyne.LogError("open incident journal", err)
+		}
+		e.journal = j
+	}
+}
+
+// mailState is the mail section's share of the window: the saved accounts
+// and scans, and who follows the scans (the dashboard card).
+type mailState struct {
+	store    *mailbox.Store // nil when the database is unavailable
+	scanDone []func(mailbox.ScanRecord)
+}
+
+func newMailState(db *sql.DB) *mailState {
+	m := &mailState{}
+	if db == nil {
+		return m
+	}
+	st, err := mailbox.Open(db)
+	if err != nil {
+		fyne.LogError("open mailbox tables", err)
+		return m
+	}
+	m.store = st
+	return m
+}
+
+// onScanDone registers f, called on the UI goroutine after each scan.
+func (m *mailState) onScanDone(f func(mailbox.ScanRecord)) {
+	m.scanDone = append(m.scanDone, f)
+}
+
+// scanned tells every follower of a scan that ended; on the UI goroutine.
+func (m *mailState) scanned(r mailbox.ScanRecord) {
+	for _, f := range m.scanDone {
+		f(r)
+	}
 }
 
 // onLeave registers fn to run when the user leaves section, e.g. to cancel

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"database/sql"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -28,7 +29,7 @@ func guidesCard(env *Env) fyne.CanvasObject {
 // their "comment corriger" links. id may carry a section ("id#anchor")
 // and the "guide:" prefix of links between guides.
 func openGuide(env *Env, id string) {
-	gc := guidesFor(env)
+	gc := env.guides
 	id, anchor, _ := strings.Cut(strings.TrimPrefix(id, guides.LinkScheme+":"), "#")
 	var g *guides.Guide
 	if gc.lib != nil {
@@ -50,11 +51,7 @@ func openGuide(env *Env, id string) {
 	d.Resize(dialogSize(win))
 	d.Show()
 	r.show(g, anchor)
-	lastGuideDialog = d
 }
-
-// lastGuideDialog is the dialog openGuide showed last, for tests.
-var lastGuideDialog dialog.Dialog
 
 // dialogSize leaves a margin of the window around the reader.
 func dialogSize(win fyne.Window) fyne.Size {
@@ -66,8 +63,8 @@ func dialogSize(win fyne.Window) fyne.Size {
 }
 
 // guidesCtx is the guides' shared state for one window: the library, the
-// favourites and read marks, and who to tell when marks change. It is
-// only used on the Fyne goroutine.
+// favourites and read marks, and who to tell when marks change
+// (Env.guides). It is only used on the Fyne goroutine.
 type guidesCtx struct {
 	lib       *guides.Library
 	libErr    error
@@ -76,26 +73,21 @@ type guidesCtx struct {
 	listeners []func()
 }
 
-var guidesCtxs = map[*Env]*guidesCtx{}
-
-// guidesFor returns env's guides context, loading the library and opening
-// the marks the first time.
-func guidesFor(env *Env) *guidesCtx {
-	if gc, ok := guidesCtxs[env]; ok {
-		return gc
-	}
+// newGuidesCtx loads the library in the current language and opens the
+// marks in db, if any. The library's search index waits for the first
+// search.
+func newGuidesCtx(db *sql.DB) *guidesCtx {
 	gc := &guidesCtx{}
 	gc.lib, gc.libErr = guides.BuiltinFor(currentLang)
 	if gc.libErr != nil {
 		fyne.LogError("load guides", gc.libErr)
 	}
-	if env.DB != nil {
-		gc.state, gc.stateErr = guides.OpenState(env.DB)
+	if db != nil {
+		gc.state, gc.stateErr = guides.OpenState(db)
 		if gc.stateErr != nil {
 			fyne.LogError("open guides state", gc.stateErr)
 		}
 	}
-	guidesCtxs[env] = gc
 	return gc
 }
 
@@ -128,9 +120,8 @@ func (gc *guidesCtx) noMarksNote() *widget.Label {
 	if gc.state != nil {
 		return nil
 	}
-	l := widget.NewLabel(lang.X("guides.nodb",
+	l := wrapped(lang.X("guides.nodb",
 		"Favoris et guides lus ne sont pas enregistrés : les données de Hygie sont indisponibles. Les guides restent consultables."))
-	l.Wrapping = fyne.TextWrapWord
 	l.Importance = widget.WarningImportance
 	return l
 }

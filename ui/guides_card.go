@@ -18,7 +18,7 @@ type guidesCardView struct {
 }
 
 func newGuidesCard(env *Env) *guidesCardView {
-	return &guidesCardView{env: env, gc: guidesFor(env)}
+	return &guidesCardView{env: env, gc: env.guides}
 }
 
 // content returns the card, or nil when the library cannot be read.
@@ -66,8 +66,7 @@ func (c *guidesCardView) resume() (*guides.Guide, string) {
 func (c *guidesCardView) entry(label string, g *guides.Guide, section string) fyne.CanvasObject {
 	head := widget.NewLabelWithStyle(lang.X("guides.card.entry", "{{.Label}} : {{.Title}}", map[string]any{"Label": label, "Title": g.Title}), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	head.Truncation = fyne.TextTruncateEllipsis
-	sum := widget.NewLabel(g.Summary)
-	sum.Wrapping = fyne.TextWrapWord
+	sum := wrapped(g.Summary)
 	id := g.ID
 	if section != "" {
 		id += "#" + section

@@ -48,8 +48,7 @@ func newGuideReader(env *Env, gc *guidesCtx) *guideReader {
 	r.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	r.title.SizeName = theme.SizeNameSubHeadingText
 	r.title.Truncation = fyne.TextTruncateEllipsis
-	r.summary = widget.NewLabel("")
-	r.summary.Wrapping = fyne.TextWrapWord
+	r.summary = wrapped("")
 	r.summary.TextStyle.Italic = true
 	r.fav = widget.NewCheck(lang.X("guides.reader.favorite", "Favori"), r.onFavorite)
 	r.read = widget.NewCheck(lang.X("guides.reader.read", "Lu"), r.onRead)
@@ -75,8 +74,7 @@ func (r *guideReader) content() fyne.CanvasObject {
 		top.Add(note)
 	}
 	r.page = container.NewBorder(top, nil, nil, nil, r.scroll)
-	hint := widget.NewLabel(lang.X("guides.reader.empty", "Choisissez un guide dans la liste, ou cherchez un mot."))
-	hint.Wrapping = fyne.TextWrapWord
+	hint := wrapped(lang.X("guides.reader.empty", "Choisissez un guide dans la liste, ou cherchez un mot."))
 	r.empty = container.NewPadded(hint)
 	r.page.Hide()
 	r.root = container.NewStack(r.empty, r.page)

@@ -37,7 +37,7 @@ type guidesScreen struct {
 }
 
 func newGuidesScreen(env *Env) *guidesScreen {
-	s := &guidesScreen{env: env, gc: guidesFor(env), current: -1}
+	s := &guidesScreen{env: env, gc: env.guides, current: -1}
 	s.async = func(f func()) { go f() }
 	return s
 }
@@ -49,8 +49,7 @@ func (s *guidesScreen) content() fyne.CanvasObject {
 	}
 	title := heading(lang.X("guides.title", "Guides de sécurité"))
 	if s.gc.lib == nil {
-		msg := widget.NewLabel(lang.X("guides.unavailable", "Les guides sont illisibles dans cette installation de Hygie. Réinstallez Hygie."))
-		msg.Wrapping = fyne.TextWrapWord
+		msg := wrapped(lang.X("guides.unavailable", "Les guides sont illisibles dans cette installation de Hygie. Réinstallez Hygie."))
 		s.root = container.NewBorder(title, nil, nil, nil, msg)
 		return s.root
 	}
@@ -61,8 +60,7 @@ func (s *guidesScreen) content() fyne.CanvasObject {
 	top := fyne.CanvasObject(title)
 	if s.gc.lib != nil && slices.ContainsFunc(s.gc.lib.All(), func(g *guides.Guide) bool { return g.Lang != currentLang }) {
 		// A guide without a translation is shown in French.
-		note := widget.NewLabel(lang.X("guides.french.note", "Certains guides ne sont rédigés qu'en français."))
-		note.Wrapping = fyne.TextWrapWord
+		note := wrapped(lang.X("guides.french.note", "Certains guides ne sont rédigés qu'en français."))
 		top = container.NewVBox(title, note)
 	}
 	s.root = container.NewBorder(top, nil, nil, nil, split)
@@ -90,8 +88,7 @@ func (s *guidesScreen) sidebar() fyne.CanvasObject {
 	if s.gc.state == nil {
 		s.favOnly.Disable()
 	}
-	s.status = widget.NewLabel("")
-	s.status.Wrapping = fyne.TextWrapWord
+	s.status = wrapped("")
 	s.list = widget.NewList(s.rowCount, newResultRow, s.updateRow)
 	s.list.OnSelected = s.onSelected
 	filters := container.NewVBox(s.search, container.NewGridWithColumns(2, s.theme, s.tag), s.favOnly)
@@ -234,21 +231,10 @@ func (s *guidesScreen) onFind() {
 	s.env.Win.Canvas().Focus(s.search)
 }
 
-// isShown reports whether the guides tab is the selected one, or whether
-// the screen lives outside the main tabs (tests, other windows).
+// isShown reports whether the guides section is the one shown, or whether
+// the screen lives outside the main navigation (tests, other windows).
 func (s *guidesScreen) isShown() bool {
-	tabs, ok := s.env.Win.Content().(*container.AppTabs)
-	if !ok {
-		return true
-	}
-	sel := tabs.Selected()
-	if sel == nil {
-		return false
-	}
-	if c, ok := sel.Content.(*fyne.Container); ok {
-		return slices.Contains(c.Objects, s.root)
-	}
-	return sel.Content == s.root
+	return s.env.nav == nil || s.env.nav.current() == "guides"
 }
 
 // searchEntry is the search box: the arrow keys move in the results and

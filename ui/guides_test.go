@@ -23,8 +23,14 @@ import (
 // dir is ""), and a test window.
 func newGuidesEnv(t *testing.T, dir string) *Env {
 	t.Helper()
+	return newGuidesEnvIn(t, dir, langFR)
+}
+
+// newGuidesEnvIn is newGuidesEnv with the window in language lng.
+func newGuidesEnvIn(t *testing.T, dir, lng string) *Env {
+	t.Helper()
 	a := test.NewTempApp(t)
-	SetupLanguage(langFR)
+	SetupLanguage(lng)
 	env := &Env{App: a, DataDir: t.TempDir()}
 	if dir != "" {
 		db, err := store.Open(dir)
@@ -38,6 +44,7 @@ func newGuidesEnv(t *testing.T, dir string) *Env {
 	}
 	env.Win = test.NewTempWindow(t, widget.NewLabel(""))
 	env.Win.Resize(fyne.NewSize(1100, 700))
+	env.open()
 	return env
 }
 
@@ -280,14 +287,15 @@ func TestGuideReaderLinks(t *testing.T) {
 func TestOpenGuideFromAnotherScreen(t *testing.T) {
 	env := newGuidesEnv(t, t.TempDir())
 	openGuide(env, "guide:pare-feu#verifier-sous-windows")
-	if env.Win.Canvas().Overlays().Top() == nil || lastGuideDialog == nil {
+	guideDialog := env.Win.Canvas().Overlays().Top()
+	if guideDialog == nil {
 		t.Fatal("openGuide showed no dialog")
 	}
-	id, section, ok, err := guidesFor(env).state.Resume()
+	id, section, ok, err := env.guides.state.Resume()
 	if err != nil || !ok || id != "pare-feu" || section != "verifier-sous-windows" {
 		t.Errorf("opening was recorded as %q %q %v %v", id, section, ok, err)
 	}
-	lastGuideDialog.Hide()
+	env.Win.Canvas().Overlays().Remove(guideDialog)
 	openGuide(env, "n-existe-pas")
 	if env.Win.Canvas().Overlays().Top() == nil {
 		t.Error("an unknown guide id gave no explanation")
@@ -309,10 +317,10 @@ func TestGuidesCard(t *testing.T) {
 	if !hasTextPrefix(card, "Reprendre la lecture : MSSanté") {
 		t.Error("after opening a guide, the card does not offer to resume it")
 	}
-	if err := guidesFor(env).state.SetRead("mssante", true, guidesNow()); err != nil {
+	if err := env.guides.state.SetRead("mssante", true, guidesNow()); err != nil {
 		t.Fatal(err)
 	}
-	guidesFor(env).changed()
+	env.guides.changed()
 	if hasTextPrefix(card, "Reprendre la lecture") {
 		t.Error("a guide marked read is still offered for resuming")
 	}
@@ -460,8 +468,7 @@ func findSearchEntry(o fyne.CanvasObject) *searchEntry {
 // On an English system the guides are in English, their shelves too, and
 // the note about French-only guides goes away once all are translated.
 func TestGuidesInEnglish(t *testing.T) {
-	env := newGuidesEnv(t, t.TempDir())
-	SetupLanguage(langEN)
+	env := newGuidesEnvIn(t, t.TempDir(), langEN)
 	t.Cleanup(func() { SetupLanguage(langFR) })
 	s := showGuides(t, env)
 	en, _ := guides.BuiltinFor(guides.LangEN)

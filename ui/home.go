@@ -22,9 +22,8 @@ func homeView(env *Env) fyne.CanvasObject {
 		}
 	}
 	if cards == 0 {
-		intro := widget.NewLabel(lang.X("home.empty",
+		intro := wrapped(lang.X("home.empty",
 			"Hygie vous aide à garder l'ordinateur et la messagerie du cabinet en bonne santé. Ce tableau de bord se remplira au fil de vos usages : gestes du jour, vérifications de l'ordinateur, messages à surveiller."))
-		intro.Wrapping = fyne.TextWrapWord
 		box.Add(intro)
 	}
 	return screen(lang.X("home.title", "Bonjour"), box)
@@ -32,8 +31,7 @@ func homeView(env *Env) fyne.CanvasObject {
 
 // dbBanner states that the local data is unavailable, why, and what to do.
 func dbBanner(err error) fyne.CanvasObject {
-	msg := widget.NewLabel(dbErrorMessage(err))
-	msg.Wrapping = fyne.TextWrapWord
+	msg := wrapped(dbErrorMessage(err))
 	msg.Importance = widget.DangerImportance
 	return widget.NewCard(lang.X("db.banner.title", "Données indisponibles"), "", msg)
 }

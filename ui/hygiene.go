@@ -12,11 +12,11 @@ import (
 // hygieneView builds the hygiene section: today's list, the history, the
 // password tester, the two-factor inventory, reminders and the report.
 func hygieneView(env *Env) fyne.CanvasObject {
-	m := modelFor(env)
+	m := env.hygiene
 	tabs := container.NewAppTabs(
-		container.NewTabItem(lang.X("hygiene.tab.today", "Aujourd'hui"), newTodayScreen(m).content()),
+		container.NewTabItem(lang.X("hygiene.tab.today", "Aujourd'hui"), newTodayScreen(m, inBackground).content()),
 		container.NewTabItem(lang.X("hygiene.tab.history", "Historique"), newHistoryScreen(m).content()),
-		container.NewTabItem(lang.X("hygiene.tab.password", "Mots de passe"), newPasswordScreen(env).content()),
+		container.NewTabItem(lang.X("hygiene.tab.password", "Mots de passe"), newPasswordScreen(env, inBackground).content()),
 		container.NewTabItem(lang.X("hygiene.tab.twofa", "Double authentification"), newTwoFAScreen(m).content()),
 		container.NewTabItem(lang.X("hygiene.tab.more", "Rappels et rapport"), newReminderScreen(m).content()),
 	)
@@ -26,7 +26,7 @@ func hygieneView(env *Env) fyne.CanvasObject {
 // hygieneCard is the dashboard card: today's progress and score, then the
 // automatic checks that failed, each with the guide that fixes it.
 func hygieneCard(env *Env) fyne.CanvasObject {
-	m := modelFor(env)
+	m := env.hygiene
 	box := container.NewVBox()
 	refresh := func() {
 		box.Objects = cardContent(m)
@@ -51,8 +51,7 @@ func cardContent(m *hygieneModel) []fyne.CanvasObject {
 	open := widget.NewButton(lang.X("hygiene.card.open", "Ouvrir la liste du jour"), func() { openHygiene(m.env) })
 	objs = append(objs, bar, score, open)
 	if m.readOnly() {
-		note := widget.NewLabel(hygieneReadOnlyMessage())
-		note.Wrapping = fyne.TextWrapWord
+		note := wrapped(hygieneReadOnlyMessage())
 		objs = append(objs, note)
 	}
 	return objs
@@ -66,11 +65,9 @@ func failureRow(env *Env, title string, res probe.Result, fallback string) fyne.
 	if guide == "" {
 		guide = fallback
 	}
-	msg := widget.NewLabel(lang.X("hygiene.failed", "À corriger : {{.Title}}", map[string]any{"Title": title}))
+	msg := wrapped(lang.X("hygiene.failed", "À corriger : {{.Title}}", map[string]any{"Title": title}))
 	msg.Importance = widget.DangerImportance
-	msg.Wrapping = fyne.TextWrapWord
-	seen := widget.NewLabel(res.Text(currentLang))
-	seen.Wrapping = fyne.TextWrapWord
+	seen := wrapped(res.Text(currentLang))
 	text := container.NewVBox(msg, seen)
 	if d := probeDetails(res.Details); d != nil {
 		text.Add(d)

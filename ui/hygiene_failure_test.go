@@ -14,17 +14,17 @@ import (
 // that was already stored.
 func TestTickFailingMidWriteSaysSoAndLosesNothing(t *testing.T) {
 	env := newHygieneEnv(t, true)
-	m := modelFor(env)
-	s := newTodayScreen(m)
+	m := env.hygiene
+	s := newTodayScreen(m, inBackground)
 	env.Win.SetContent(s.content())
-	test.Tap(s.checks["lock-session"])
+	test.Tap(itemCheck(t, s, "lock-session"))
 	if _, err := env.DB.Exec(`CREATE TRIGGER refuse BEFORE INSERT ON checklist_tick
 		BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END`); err != nil {
 		t.Fatal(err)
 	}
 	before := s.bar.Value
-	test.Tap(s.checks["no-unexpected-attachment"])
-	if s.checks["no-unexpected-attachment"].Checked {
+	test.Tap(itemCheck(t, s, "no-unexpected-attachment"))
+	if itemCheck(t, s, "no-unexpected-attachment").Checked {
 		t.Errorf("an item whose tick was refused is shown ticked")
 	}
 	if s.bar.Value != before {

@@ -25,9 +25,8 @@ type historyScreen struct {
 const cellSize = 16
 
 func newHistoryScreen(m *hygieneModel) *historyScreen {
-	s := &historyScreen{m: m, streak: widget.NewLabel(""), summary: widget.NewLabel("")}
+	s := &historyScreen{m: m, streak: widget.NewLabel(""), summary: wrapped("")}
 	s.streak.TextStyle.Bold = true
-	s.summary.Wrapping = fyne.TextWrapWord
 	// 7 rows, filled column by column: the grid lays out row by row, so
 	// cells are placed at index row*cols+col.
 	cols := (checks.HistoryDays + 6) / 7
@@ -65,8 +64,7 @@ func dayColour(f float64) color.Color {
 
 func (s *historyScreen) content() fyne.CanvasObject {
 	s.refresh()
-	legend := widget.NewLabel(lang.X("hygiene.history.legend", "Chaque carré est un jour, du plus ancien (en haut à gauche) à aujourd'hui (dernière colonne). Plus il est vert, plus la liste était complète ce jour-là."))
-	legend.Wrapping = fyne.TextWrapWord
+	legend := wrapped(lang.X("hygiene.history.legend", "Chaque carré est un jour, du plus ancien (en haut à gauche) à aujourd'hui (dernière colonne). Plus il est vert, plus la liste était complète ce jour-là."))
 	return container.NewVScroll(container.NewVBox(s.streak, s.summary, container.NewHBox(s.grid), legend))
 }
 

@@ -20,8 +20,8 @@ var showGuide = openGuide
 var hygieneNow = time.Now
 
 // hygieneModel is the checklist's state shared by the hygiene screen, the
-// dashboard card and the tray menu of one window. It is only used on the
-// Fyne goroutine; listeners are told after every change.
+// dashboard card and the tray menu of one window (Env.hygiene). It is only
+// used on the Fyne goroutine; listeners are told after every change.
 type hygieneModel struct {
 	env       *Env
 	list      *checks.Checklist // nil: read-only (database unavailable)
@@ -30,15 +30,9 @@ type hygieneModel struct {
 	listeners []func()
 }
 
-var hygieneModels = map[*Env]*hygieneModel{}
-
-// modelFor returns the model of env, opening the checklist the first time.
-func modelFor(env *Env) *hygieneModel {
-	if m, ok := hygieneModels[env]; ok {
-		return m
-	}
+// newHygieneModel opens the checklist of env and reads its records.
+func newHygieneModel(env *Env) *hygieneModel {
 	m := &hygieneModel{env: env}
-	hygieneModels[env] = m
 	if env.DB == nil {
 		m.openErr = env.DBErr
 		if m.openErr == nil {

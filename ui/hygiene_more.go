@@ -26,8 +26,7 @@ type reminderScreen struct {
 
 func newReminderScreen(m *hygieneModel) *reminderScreen {
 	p := m.env.App.Preferences()
-	s := &reminderScreen{m: m, at: widget.NewEntry(), next: widget.NewLabel(""), status: widget.NewLabel("")}
-	s.status.Wrapping = fyne.TextWrapWord
+	s := &reminderScreen{m: m, at: widget.NewEntry(), next: widget.NewLabel(""), status: wrapped("")}
 	s.at.SetText(p.StringWithFallback(prefReminderAt, defaultReminder))
 	s.at.Validator = func(v string) error { _, _, err := parseClock(v); return err }
 	s.at.OnChanged = func(v string) {
@@ -48,7 +47,7 @@ func newReminderScreen(m *hygieneModel) *reminderScreen {
 
 // changed re-arms the reminder and says when it will come.
 func (s *reminderScreen) changed() {
-	if r := reminders[s.m.env]; r != nil {
+	if r := s.m.env.reminder; r != nil {
 		r.reschedule()
 	}
 	if !s.on.Checked {
@@ -69,11 +68,9 @@ func (s *reminderScreen) content() fyne.CanvasObject {
 		container.NewVBox(s.on, container.NewGridWithColumns(3, s.at), s.next, wrapped(lang.X("hygiene.reminder.tray",
 			"Quand le rappel est activé, Hygie se place dans la zone de notification dès son démarrage suivant : fermer sa fenêtre le laisse alors tourner pour le rappel, son icône la rouvre, et « Quitter » dans son menu l'arrête."))))
 	export := widget.NewButton(lang.X("hygiene.report.export", "Exporter le rapport PDF…"), s.onExport)
-	explain := widget.NewLabel(lang.X("hygiene.report.explain", "Le rapport reprend la date, le score, chaque geste et son état, les 90 derniers jours et l'inventaire de la double authentification (sans aucun secret). Il sert pour les archives du cabinet, un assureur ou un délégué à la protection des données."))
-	explain.Wrapping = fyne.TextWrapWord
+	explain := wrapped(lang.X("hygiene.report.explain", "Le rapport reprend la date, le score, chaque geste et son état, les 90 derniers jours et l'inventaire de la double authentification (sans aucun secret). Il sert pour les archives du cabinet, un assureur ou un délégué à la protection des données."))
 	reportCard := widget.NewCard(lang.X("hygiene.report.card", "Rapport"), "", container.NewVBox(explain, export, s.status))
-	formula := widget.NewLabel(lang.X("hygiene.score.formula", "Le score va de 0 à 100. La liste compte pour 80 points : chaque geste non applicable est exclu, les autres pèsent selon leur fréquence (1 pour un geste quotidien, 2 hebdomadaire ou mensuel, 3 annuel ou unique). Un geste quotidien compte pour la part des 28 derniers jours où il a été fait, un geste hebdomadaire pour la part des 4 dernières semaines, les autres comptent s'ils sont à jour. Un geste dont la vérification automatique a échoué compte 0. La double authentification compte pour 20 points : moyenne des comptes recensés (clé ou carte CPS 1, application 0,9, SMS 0,5, aucune 0)."))
-	formula.Wrapping = fyne.TextWrapWord
+	formula := wrapped(lang.X("hygiene.score.formula", "Le score va de 0 à 100. La liste compte pour 80 points : chaque geste non applicable est exclu, les autres pèsent selon leur fréquence (1 pour un geste quotidien, 2 hebdomadaire ou mensuel, 3 annuel ou unique). Un geste quotidien compte pour la part des 28 derniers jours où il a été fait, un geste hebdomadaire pour la part des 4 dernières semaines, les autres comptent s'ils sont à jour. Un geste dont la vérification automatique a échoué compte 0. La double authentification compte pour 20 points : moyenne des comptes recensés (clé ou carte CPS 1, application 0,9, SMS 0,5, aucune 0)."))
 	scoreCard := widget.NewCard(lang.X("hygiene.score.card", "Comment le score est calculé"), "", formula)
 	return container.NewVScroll(container.NewVBox(reminderCard, reportCard, scoreCard))
 }

@@ -17,15 +17,6 @@ import (
 // breachChecker asks Have I Been Pwned; tests point it at a local server.
 var breachChecker = password.BreachChecker{}
 
-// Preference keys of the practice's details, used to spot them in a
-// password. They are not secrets; the password itself is never kept.
-const (
-	prefPwName       = "hygiene.pw.name"
-	prefPwPractice   = "hygiene.pw.practice"
-	prefPwCity       = "hygiene.pw.city"
-	prefPwProfession = "hygiene.pw.profession"
-)
-
 // passwordScreen tests a password against the CNIL 2022 rules as it is
 // typed. The password lives only in the entry: it is never stored, logged
 // or sent; the optional breach check sends 5 characters of its SHA-1.
@@ -39,16 +30,15 @@ type passwordScreen struct {
 	verdict                      *widget.Label
 	rules                        *widget.Label
 	breach                       *widget.Label
-	done                         chan struct{} // closed when a breach check ends; for the tests
+	// background runs the breach check off the UI goroutine; a test
+	// passes one whose runs it can wait for.
+	background func(func())
 }
 
-func newPasswordScreen(env *Env) *passwordScreen {
-	s := &passwordScreen{env: env, entry: widget.NewPasswordEntry(), verdict: widget.NewLabel(""), rules: widget.NewLabel(""), breach: widget.NewLabel("")}
+func newPasswordScreen(env *Env, background func(func())) *passwordScreen {
+	s := &passwordScreen{env: env, background: background, entry: widget.NewPasswordEntry(), verdict: wrapped(""), rules: wrapped(""), breach: wrapped("")}
 	s.entry.SetPlaceHolder(lang.X("hygiene.pw.placeholder", "Tapez un mot de passe à tester"))
 	s.verdict.TextStyle.Bold = true
-	for _, l := range []*widget.Label{s.verdict, s.rules, s.breach} {
-		l.Wrapping = fyne.TextWrapWord
-	}
 	s.name = s.prefEntry(prefPwName, lang.X("hygiene.pw.name", "Votre nom"))
 	s.practice = s.prefEntry(prefPwPractice, lang.X("hygiene.pw.practice", "Nom du cabinet"))
 	s.city = s.prefEntry(prefPwCity, lang.X("hygiene.pw.city", "Ville"))
@@ -56,9 +46,8 @@ func newPasswordScreen(env *Env) *passwordScreen {
 	// A check's text does not wrap: the short label names the service, the
 	// wrapped note below says what leaves the machine.
 	s.breachOpt = widget.NewCheck(lang.X("hygiene.pw.breach.opt", "Vérifier aussi dans les fuites connues (Have I Been Pwned)"), s.onBreachOpt)
-	s.breachNote = widget.NewLabel(lang.X("hygiene.pw.breach.note",
+	s.breachNote = wrapped(lang.X("hygiene.pw.breach.note",
 		"Facultatif, désactivé par défaut. Seuls 5 caractères de l'empreinte du mot de passe sont envoyés à ce service, jamais le mot de passe ; il faut être connecté à Internet."))
-	s.breachNote.Wrapping = fyne.TextWrapWord
 	s.breachBtn = widget.NewButton(lang.X("hygiene.pw.breach.run", "Chercher dans les fuites"), s.onBreach)
 	s.breachBtn.Disable()
 	s.entry.OnChanged = func(string) { s.evaluate() }
@@ -78,8 +67,7 @@ func (s *passwordScreen) prefEntry(key, placeholder string) *widget.Entry {
 }
 
 func (s *passwordScreen) content() fyne.CanvasObject {
-	intro := widget.NewLabel(lang.X("hygiene.pw.intro", "Hygie estime la solidité du mot de passe sur cet ordinateur, selon la recommandation de la CNIL de 2022. Le mot de passe n'est jamais enregistré, et rien n'est envoyé sauf si vous cochez la vérification des fuites ci-dessous."))
-	intro.Wrapping = fyne.TextWrapWord
+	intro := wrapped(lang.X("hygiene.pw.intro", "Hygie estime la solidité du mot de passe sur cet ordinateur, selon la recommandation de la CNIL de 2022. Le mot de passe n'est jamais enregistré, et rien n'est envoyé sauf si vous cochez la vérification des fuites ci-dessous."))
 	details := widget.NewCard("", lang.X("hygiene.pw.details", "Vos informations, pour repérer un mot de passe facile à deviner (facultatif)"),
 		container.NewGridWithColumns(2, s.name, s.practice, s.city, s.profes))
 	how := widget.NewButton(lang.X("hygiene.pw.guide", "Conseils pour les mots de passe"), func() { showGuide(s.env, "mots-de-passe") })
@@ -190,10 +178,7 @@ func (s *passwordScreen) onBreach() {
 	pw := s.entry.Text
 	s.breachBtn.Disable()
 	s.breach.SetText(lang.X("hygiene.pw.breach.running", "Recherche en cours…"))
-	s.done = make(chan struct{})
-	done := s.done
-	go func() {
-		defer close(done)
+	s.background(func() {
 		n, err := breachChecker.Count(context.Background(), pw)
 		fyne.Do(func() {
 			s.breachBtn.Enable()
@@ -202,7 +187,7 @@ func (s *passwordScreen) onBreach() {
 			}
 			s.breach.SetText(breachText(n, err))
 		})
-	}()
+	})
 }
 
 func breachText(n int, err error) string {

@@ -15,10 +15,6 @@ import (
 	"hygie/checks/probe"
 )
 
-// prefBackupDir is the folder or disk the backup check looks at. A path is
-// not a secret, and it must work without the database.
-const prefBackupDir = "hygiene.backup_dir"
-
 // runProbes reads the machine's state; tests replace it with a fake.
 var runProbes = probe.RunAll
 
@@ -31,15 +27,15 @@ type probeRunner struct {
 	button *widget.Button
 	status *widget.Label
 	dir    *widget.Label
-	done   chan struct{} // closed when a run ends; for the tests
+	// background runs the probes off the UI goroutine; a test passes one
+	// whose runs it can wait for.
+	background func(func())
 }
 
-func newProbeRunner(m *hygieneModel) *probeRunner {
-	r := &probeRunner{m: m, status: widget.NewLabel(""), dir: widget.NewLabel("")}
+func newProbeRunner(m *hygieneModel, background func(func())) *probeRunner {
+	r := &probeRunner{m: m, background: background, status: wrapped(""), dir: wrapped("")}
 	r.button = widget.NewButton(lang.X("hygiene.probe.run", "Vérifier l'ordinateur"), r.onRun)
 	r.button.Importance = widget.HighImportance
-	r.status.Wrapping = fyne.TextWrapWord
-	r.dir.Wrapping = fyne.TextWrapWord
 	r.refreshDir()
 	return r
 }
@@ -79,11 +75,9 @@ func (r *probeRunner) onChooseDir() {
 func (r *probeRunner) onRun() {
 	r.button.Disable()
 	r.status.SetText(lang.X("hygiene.probe.running", "Vérification en cours… Hygie lit les réglages de l'ordinateur sans rien modifier."))
-	r.done = make(chan struct{})
 	cfg := probe.Config{BackupDir: r.backupDir()}
-	list, done := r.m.list, r.done
-	go func() {
-		defer close(done)
+	list := r.m.list
+	r.background(func() {
 		ctx, cancel := context.WithTimeout(context.Background(), probeTimeout)
 		defer cancel()
 		results := runProbes(ctx, cfg)
@@ -92,7 +86,7 @@ func (r *probeRunner) onRun() {
 			_, err = list.RecordProbes(results, hygieneNow())
 		}
 		fyne.Do(func() { r.showResults(results, err) })
-	}()
+	})
 }
 
 func (r *probeRunner) showResults(results []probe.Result, err error) {

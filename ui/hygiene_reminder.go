@@ -13,13 +13,8 @@ import (
 	"hygie/assets"
 )
 
-// Preference keys of the daily reminder.
-const (
-	prefReminderOn   = "hygiene.reminder.on"
-	prefReminderAt   = "hygiene.reminder.at"   // "HH:MM", local time
-	prefReminderLast = "hygiene.reminder.last" // day of the last reminder sent
-	defaultReminder  = "08:30"
-)
+// defaultReminder is the reminder's time until the user sets one.
+const defaultReminder = "08:30"
 
 var errClock = errors.New("time of day must be HH:MM")
 
@@ -77,15 +72,13 @@ func shouldRemind(now time.Time, clock, lastDay, today string, complete bool) bo
 }
 
 // reminder sends the daily notification while Hygie runs, and keeps the
-// tray menu's progress current.
+// tray menu's progress current. There is one per Env (Env.reminder).
 type reminder struct {
 	env   *Env
 	mu    sync.Mutex
 	timer *time.Timer
 	tray  func() // refreshes the tray menu; nil without a tray
 }
-
-var reminders = map[*Env]*reminder{}
 
 // reschedule (re)arms the timer from the preferences.
 func (r *reminder) reschedule() {
@@ -109,7 +102,7 @@ func (r *reminder) clock() string {
 // wake runs on the Fyne goroutine: it sends the reminder when due, then
 // sleeps again.
 func (r *reminder) wake() {
-	m := modelFor(r.env)
+	m := r.env.hygiene
 	m.changed() // the day may have changed: refresh what is shown
 	p := r.env.App.Preferences()
 	now := hygieneNow()
@@ -127,12 +120,12 @@ func (r *reminder) wake() {
 // the reminder is on, adds Hygie's system-tray menu. NewMainWindow calls it
 // once the window exists.
 func startReminder(env *Env) {
-	if r, ok := reminders[env]; ok { // a second window of the same app: one tray, one timer
-		r.reschedule()
+	if env.reminder != nil { // a second window of the same app: one tray, one timer
+		env.reminder.reschedule()
 		return
 	}
 	r := &reminder{env: env}
-	reminders[env] = r
+	env.reminder = r
 	if env.App.Preferences().Bool(prefReminderOn) {
 		r.showTray()
 	}
@@ -153,13 +146,13 @@ func (r *reminder) showTray() {
 	}
 	if desk, ok := r.env.App.(desktop.App); ok {
 		r.tray = trayMenu(r.env, desk)
-		modelFor(r.env).onChange(r.tray)
+		r.env.hygiene.onChange(r.tray)
 	}
 }
 
 // trayMenu installs the menu and returns the function that refreshes it.
 func trayMenu(env *Env, desk desktop.App) func() {
-	m := modelFor(env)
+	m := env.hygiene
 	progress := fyne.NewMenuItem("", nil)
 	progress.Disabled = true
 	open := fyne.NewMenuItem(lang.X("hygiene.tray.open", "Ouvrir la liste du jour"), func() { openHygiene(env) })

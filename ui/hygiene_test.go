@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -24,6 +25,36 @@ import (
 )
 
 var hygieneDay = time.Date(2026, 11, 22, 9, 15, 0, 0, time.Local)
+
+// itemCheck is the check box of item id on today's list, found by the
+// item's title as the user sees it.
+func itemCheck(t *testing.T, s *todayScreen, id string) *widget.Check {
+	t.Helper()
+	i := slices.IndexFunc(checks.Catalogue(), func(it checks.Item) bool { return it.ID == id })
+	if i < 0 {
+		t.Fatalf("no checklist item %q", id)
+	}
+	title := checks.Catalogue()[i].Title(currentLang)
+	var found *widget.Check
+	var walk func(fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		switch v := o.(type) {
+		case *widget.Check:
+			if v.Text == title {
+				found = v
+			}
+		case *fyne.Container:
+			for _, c := range v.Objects {
+				walk(c)
+			}
+		}
+	}
+	walk(s.items)
+	if found == nil {
+		t.Fatalf("no check box %q on today's list", title)
+	}
+	return found
+}
 
 // newHygieneEnv is an app on the headless driver with a window and, when
 // withDB, a database in a temporary folder; the clock is fixed.
@@ -45,40 +76,41 @@ func newHygieneEnv(t *testing.T, withDB bool) *Env {
 	env.Win = test.NewTempWindow(t, widget.NewLabel(""))
 	old := hygieneNow
 	hygieneNow = func() time.Time { return hygieneDay }
-	t.Cleanup(func() { hygieneNow = old; delete(hygieneModels, env) })
+	t.Cleanup(func() { hygieneNow = old })
+	env.open()
 	return env
 }
 
 func TestTickChangesProgress(t *testing.T) {
 	env := newHygieneEnv(t, true)
-	s := newTodayScreen(modelFor(env))
+	s := newTodayScreen(env.hygiene, inBackground)
 	env.Win.SetContent(s.content())
 	if s.bar.Value != 0 {
 		t.Fatalf("progress before any tick = %v, want 0", s.bar.Value)
 	}
-	test.Tap(s.checks["lock-session"])
+	test.Tap(itemCheck(t, s, "lock-session"))
 	want := 1 / float64(len(checks.Catalogue()))
 	if s.bar.Value != want {
 		t.Errorf("progress after a tick = %v, want %v", s.bar.Value, want)
 	}
-	if !s.checks["lock-session"].Checked {
+	if !itemCheck(t, s, "lock-session").Checked {
 		t.Errorf("ticked item is not checked after the refresh")
 	}
-	rec, err := modelFor(env).list.Load()
+	rec, err := env.hygiene.list.Load()
 	if err != nil || len(rec.Ticks) != 1 || rec.Ticks[0].Day != "2026-11-22" {
 		t.Fatalf("stored ticks = %+v, %v", rec.Ticks, err)
 	}
-	test.Tap(s.checks["lock-session"])
-	if s.bar.Value != 0 || s.checks["lock-session"].Checked {
-		t.Errorf("after unticking: progress %v, checked %v", s.bar.Value, s.checks["lock-session"].Checked)
+	test.Tap(itemCheck(t, s, "lock-session"))
+	if s.bar.Value != 0 || itemCheck(t, s, "lock-session").Checked {
+		t.Errorf("after unticking: progress %v, checked %v", s.bar.Value, itemCheck(t, s, "lock-session").Checked)
 	}
 }
 
 func TestChecklistReadOnlyWithoutDatabase(t *testing.T) {
 	env := newHygieneEnv(t, false)
-	s := newTodayScreen(modelFor(env))
+	s := newTodayScreen(env.hygiene, inBackground)
 	env.Win.SetContent(s.content())
-	c := s.checks["lock-session"]
+	c := itemCheck(t, s, "lock-session")
 	if c == nil || !c.Disabled() {
 		t.Fatalf("without a database the items must be shown disabled")
 	}
@@ -111,15 +143,16 @@ func TestVerifyComputerTicksPassesOnly(t *testing.T) {
 	showGuide = func(_ *Env, id string) { guide = id }
 	t.Cleanup(func() { showGuide = oldGuide })
 
-	s := newTodayScreen(modelFor(env))
+	bg := &backgroundRuns{}
+	s := newTodayScreen(env.hygiene, bg.run)
 	env.Win.SetContent(s.content())
 	test.Tap(s.probes.button)
-	waitDone(t, s.probes.done)
+	waitDone(t, bg.done)
 
-	if !s.checks["firewall-on"].Checked {
+	if !itemCheck(t, s, "firewall-on").Checked {
 		t.Errorf("firewall item not ticked after a passing probe")
 	}
-	if s.checks["disk-encryption-on"].Checked || s.checks["backup-last-night"].Checked {
+	if itemCheck(t, s, "disk-encryption-on").Checked || itemCheck(t, s, "backup-last-night").Checked {
 		t.Errorf("an unknown or failed probe ticked its item")
 	}
 	if !containsText(s.items, "Vérifié automatiquement le 22/11/2026 : Le pare-feu est actif.") {
@@ -158,7 +191,7 @@ func TestVerifyComputerTicksPassesOnly(t *testing.T) {
 
 func TestHygieneCardShowsFailuresFirst(t *testing.T) {
 	env := newHygieneEnv(t, true)
-	m := modelFor(env)
+	m := env.hygiene
 	if _, err := m.list.RecordProbes([]probe.Result{{ID: probe.Firewall, Status: probe.Fail, Code: probe.CodeFirewallOff,
 		Details: "ufw status: inactive", Remedy: "pare-feu", At: hygieneDay}}, hygieneDay); err != nil {
 		t.Fatal(err)
@@ -188,7 +221,8 @@ func TestHygieneCardShowsFailuresFirst(t *testing.T) {
 
 func TestPasswordTesterVerdict(t *testing.T) {
 	env := newHygieneEnv(t, false)
-	s := newPasswordScreen(env)
+	bg := &backgroundRuns{}
+	s := newPasswordScreen(env, bg.run)
 	env.Win.SetContent(s.content())
 	test.Type(s.entry, "azerty")
 	if !strings.HasPrefix(s.verdict.Text, "Trop faible") || !strings.Contains(s.rules.Text, "✗ 80 bits") {
@@ -236,7 +270,8 @@ func TestPasswordBreachCheck(t *testing.T) {
 	t.Cleanup(func() { breachChecker = old })
 
 	env := newHygieneEnv(t, false)
-	s := newPasswordScreen(env)
+	bg := &backgroundRuns{}
+	s := newPasswordScreen(env, bg.run)
 	env.Win.SetContent(s.content())
 	test.Type(s.entry, pw)
 	test.Tap(s.breachOpt)
@@ -247,7 +282,7 @@ func TestPasswordBreachCheck(t *testing.T) {
 	for _, c := range cases {
 		breachChecker.BaseURL = c.url
 		test.Tap(s.breachBtn)
-		waitDone(t, s.done)
+		waitDone(t, bg.done)
 		if !strings.Contains(s.breach.Text, c.want) {
 			t.Errorf("breach result with %s = %q, want %q", c.url, s.breach.Text, c.want)
 		}
@@ -271,14 +306,15 @@ func TestPasswordBreachAnswerForAnEditedPassword(t *testing.T) {
 	breachChecker.BaseURL = srv.URL
 
 	env := newHygieneEnv(t, false)
-	s := newPasswordScreen(env)
+	bg := &backgroundRuns{}
+	s := newPasswordScreen(env, bg.run)
 	env.Win.SetContent(s.content())
 	test.Type(s.entry, "motdepasse")
 	test.Tap(s.breachOpt)
 	test.Tap(s.breachBtn)
 	test.Type(s.entry, "2")
 	close(release)
-	waitDone(t, s.done)
+	waitDone(t, bg.done)
 	if s.breach.Text != "" {
 		t.Errorf("answer about %q shown under %q: %q", "motdepasse", s.entry.Text, s.breach.Text)
 	}
@@ -289,7 +325,7 @@ func TestPasswordBreachAnswerForAnEditedPassword(t *testing.T) {
 
 func TestTwoFAInventoryOrdersByRisk(t *testing.T) {
 	env := newHygieneEnv(t, true)
-	m := modelFor(env)
+	m := env.hygiene
 	s := newTwoFAScreen(m)
 	env.Win.SetContent(s.content())
 	add := func(name string, kind int, on bool, method int) {
@@ -330,7 +366,7 @@ func TestTwoFAInventoryOrdersByRisk(t *testing.T) {
 
 func TestHistoryHeatMapAndStreak(t *testing.T) {
 	env := newHygieneEnv(t, true)
-	m := modelFor(env)
+	m := env.hygiene
 	for d := 0; d < 3; d++ {
 		for _, it := range checks.Catalogue() {
 			if d == 2 || it.Freq == checks.Daily { // everything 2 days ago, then the daily items
@@ -436,7 +472,7 @@ func TestTrayShowsProgressAndReminderSends(t *testing.T) {
 	env.App.Preferences().SetBool(prefReminderOn, true)
 	env.App.Preferences().SetString(prefReminderAt, "08:00")
 	startReminder(env)
-	t.Cleanup(func() { reminders[env].timer.Stop() })
+	t.Cleanup(func() { env.reminder.timer.Stop() })
 	if tray.menu == nil || len(tray.menu.Items) != 2 {
 		t.Fatalf("tray menu = %+v", tray.menu)
 	}
@@ -444,12 +480,12 @@ func TestTrayShowsProgressAndReminderSends(t *testing.T) {
 	if got := tray.menu.Items[0].Label; got != fmt.Sprintf("0 sur %d à jour aujourd'hui", total) {
 		t.Errorf("tray progress = %q", got)
 	}
-	m := modelFor(env)
+	m := env.hygiene
 	m.do("tick", func(l *checks.Checklist) error { return l.Tick("lock-session", hygieneDay) })
 	if got := tray.menu.Items[0].Label; got != fmt.Sprintf("1 sur %d à jour aujourd'hui", total) {
 		t.Errorf("tray progress after a tick = %q", got)
 	}
-	reminders[env].wake() // 09:15, reminder due at 08:00, list incomplete
+	env.reminder.wake() // 09:15, reminder due at 08:00, list incomplete
 	if got := env.App.Preferences().String(prefReminderLast); got != "2026-11-22" {
 		t.Errorf("reminder not sent: last = %q", got)
 	}
@@ -462,11 +498,11 @@ func TestTrayOnlyWithTheReminder(t *testing.T) {
 	tray := &trayApp{App: env.App}
 	env.App = tray
 	startReminder(env)
-	t.Cleanup(func() { reminders[env].timer.Stop() })
+	t.Cleanup(func() { env.reminder.timer.Stop() })
 	if tray.menu != nil {
 		t.Fatalf("a tray with the reminder off: %+v", tray.menu)
 	}
-	s := newReminderScreen(modelFor(env))
+	s := newReminderScreen(env.hygiene)
 	s.on.SetChecked(true)
 	if tray.menu != nil || tray.window {
 		t.Fatal("a tray added after start-up: Fyne would never show it, and closing the window would hide Hygie")
@@ -474,8 +510,8 @@ func TestTrayOnlyWithTheReminder(t *testing.T) {
 	if !env.App.Preferences().Bool(prefReminderOn) {
 		t.Fatal("the reminder choice was not saved")
 	}
-	reminders[env].timer.Stop()
-	delete(reminders, env) // the next start
+	env.reminder.timer.Stop()
+	env.reminder = nil // the next start
 	startReminder(env)
 	if tray.menu == nil || len(tray.menu.Items) != 2 || !tray.window {
 		t.Fatalf("no tray at the start after the reminder was turned on: %+v", tray.menu)
@@ -484,7 +520,7 @@ func TestTrayOnlyWithTheReminder(t *testing.T) {
 
 func TestReportExport(t *testing.T) {
 	env := newHygieneEnv(t, true)
-	m := modelFor(env)
+	m := env.hygiene
 	m.do("tick", func(l *checks.Checklist) error { return l.Tick("lock-session", hygieneDay) })
 	var buf bytes.Buffer
 	if err := writeReport(m, &buf); err != nil {
@@ -513,6 +549,19 @@ func TestHygieneErrorMessages(t *testing.T) {
 	if msg := hygieneErrorMessage(errors.New("boom")); !strings.Contains(msg, "intact") {
 		t.Errorf("other: %q", msg)
 	}
+}
+
+// backgroundRuns is a screen's background seam whose last run a test can
+// wait for.
+type backgroundRuns struct{ done chan struct{} }
+
+func (b *backgroundRuns) run(f func()) {
+	done := make(chan struct{})
+	b.done = done
+	go func() {
+		defer close(done)
+		f()
+	}()
 }
 
 // waitDone waits for a background run the screen started.
@@ -578,12 +627,12 @@ func tapButton(t *testing.T, o fyne.CanvasObject, text string) {
 // TestHowToOpensTheGuide: the "how to do it" button opens the real guide.
 func TestHowToOpensTheGuide(t *testing.T) {
 	env := newHygieneEnv(t, true)
-	s := newTodayScreen(modelFor(env))
+	s := newTodayScreen(env.hygiene, inBackground)
 	env.Win.SetContent(s.content())
-	lastGuideDialog = nil
 	tapButton(t, s.items, "Comment faire")
-	if lastGuideDialog == nil {
+	guide := env.Win.Canvas().Overlays().Top()
+	if guide == nil {
 		t.Fatalf("no guide dialog opened")
 	}
-	lastGuideDialog.Hide()
+	env.Win.Canvas().Overlays().Remove(guide)
 }

@@ -21,13 +21,14 @@ type todayScreen struct {
 	bar    *widget.ProgressBar
 	score  *widget.Label
 	items  *fyne.Container
-	checks map[string]*widget.Check // by item id, for the tests
 	probes *probeRunner
 }
 
-func newTodayScreen(m *hygieneModel) *todayScreen {
+// newTodayScreen builds the list; background runs the computer's checks
+// off the UI goroutine.
+func newTodayScreen(m *hygieneModel, background func(func())) *todayScreen {
 	s := &todayScreen{m: m, bar: widget.NewProgressBar(), score: widget.NewLabel(""), items: container.NewVBox()}
-	s.probes = newProbeRunner(m)
+	s.probes = newProbeRunner(m, background)
 	m.onChange(s.refresh)
 	return s
 }
@@ -35,8 +36,7 @@ func newTodayScreen(m *hygieneModel) *todayScreen {
 func (s *todayScreen) content() fyne.CanvasObject {
 	top := container.NewVBox(s.bar, s.score)
 	if s.m.readOnly() {
-		note := widget.NewLabel(hygieneReadOnlyMessage())
-		note.Wrapping = fyne.TextWrapWord
+		note := wrapped(hygieneReadOnlyMessage())
 		note.Importance = widget.WarningImportance
 		top.Add(note)
 	}
@@ -53,7 +53,6 @@ func (s *todayScreen) refresh() {
 	s.bar.TextFormatter = func() string { return progressText(p.Done, p.Applicable) }
 	s.bar.SetValue(p.Fraction())
 	s.score.SetText(scoreText(s.m.rec.Score(today).Total) + " — " + lang.X("hygiene.score.how", "calcul expliqué dans « Rappels et rapport »"))
-	s.checks = map[string]*widget.Check{}
 	var objs []fyne.CanvasObject
 	last := checks.Status(-1)
 	for _, st := range s.m.rec.States(today) {
@@ -88,13 +87,11 @@ func (s *todayScreen) row(st checks.State) fyne.CanvasObject {
 	if s.m.readOnly() || st.Status == checks.NotApplicableStatus {
 		check.Disable()
 	}
-	s.checks[st.Item.ID] = check
 	text := st.Item.Why(lng)
 	if line := stateLine(st); line != "" {
 		text += "\n" + line
 	}
-	detail := widget.NewLabel(text)
-	detail.Wrapping = fyne.TextWrapWord
+	detail := wrapped(text)
 	detail.Importance = map[checks.Status]widget.Importance{checks.Failed: widget.DangerImportance, checks.Done: widget.SuccessImportance}[st.Status]
 	guide := st.Item.Guide
 	if st.Status == checks.Failed && st.Probe.Remedy != "" {

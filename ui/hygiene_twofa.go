@@ -100,8 +100,7 @@ func newTwoFAScreen(m *hygieneModel) *twoFAScreen {
 }
 
 func (s *twoFAScreen) content() fyne.CanvasObject {
-	intro := widget.NewLabel(lang.X("hygiene.twofa.intro", "Listez les comptes du cabinet et dites si la double authentification les protège. Hygie n'enregistre que ces informations : aucun mot de passe, aucun code."))
-	intro.Wrapping = fyne.TextWrapWord
+	intro := wrapped(lang.X("hygiene.twofa.intro", "Listez les comptes du cabinet et dites si la double authentification les protège. Hygie n'enregistre que ces informations : aucun mot de passe, aucun code."))
 	how := widget.NewButton(lang.X("hygiene.twofa.guide", "Comment activer la double authentification"), func() { showGuide(s.m.env, "double-authentification") })
 	form := container.NewVBox(s.name, container.NewGridWithColumns(3, s.kind, s.enabled, s.method), container.NewHBox(s.add, how))
 	s.refresh()
@@ -143,10 +142,9 @@ func (s *twoFAScreen) row(sg checks.Suggestion) fyne.CanvasObject {
 	if a.Enabled {
 		state = methodLabel(a.Method)
 	}
-	title := widget.NewLabelWithStyle(a.Name+" — "+kindLabel(a.Kind)+" — "+state, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	title.Wrapping = fyne.TextWrapWord
-	advice := widget.NewLabel(adviceLabel(sg.Advice))
-	advice.Wrapping = fyne.TextWrapWord
+	title := wrapped(a.Name + " — " + kindLabel(a.Kind) + " — " + state)
+	title.TextStyle.Bold = true
+	advice := wrapped(adviceLabel(sg.Advice))
 	advice.Importance = map[checks.Advice]widget.Importance{checks.AdviceEnable: widget.DangerImportance, checks.AdviceReplaceSMS: widget.WarningImportance, checks.AdviceNothing: widget.SuccessImportance}[sg.Advice]
 	del := widget.NewButton(lang.X("hygiene.twofa.delete", "Retirer"), func() {
 		s.m.do("delete 2FA account", func(l *checks.Checklist) error { return l.DeleteAccount(a.ID) })

@@ -33,21 +33,12 @@ func incidentView(env *Env) fyne.CanvasObject {
 }
 
 func newIncidentScreen(env *Env) *incidentScreen {
-	s := &incidentScreen{env: env, checks: map[string]*widget.Check{}}
-	if env.DB != nil {
-		j, err := incident.OpenJournal(env.DB)
-		if err != nil {
-			fyne.LogError("open incident journal", err)
-		}
-		s.journal = j
-	}
-	return s
+	return &incidentScreen{env: env, journal: env.journal, checks: map[string]*widget.Check{}}
 }
 
 func (s *incidentScreen) content() fyne.CanvasObject {
-	intro := widget.NewLabel(lang.X("incident.intro",
+	intro := wrapped(lang.X("incident.intro",
 		"Vous pensez que l'ordinateur ou la messagerie du cabinet est attaqué ? Gardez votre calme et suivez ces étapes dans l'ordre. Chaque étape cochée est notée, avec l'heure, dans le journal."))
-	intro.Wrapping = fyne.TextWrapWord
 	box := container.NewVBox(intro, s.stepsCard(), s.contactsCard(), s.journalCard())
 	s.refreshJournal()
 	return box
@@ -93,10 +84,8 @@ func (s *incidentScreen) contactsCard() fyne.CanvasObject {
 }
 
 func (s *incidentScreen) journalCard() fyne.CanvasObject {
-	s.list = widget.NewLabel("")
-	s.list.Wrapping = fyne.TextWrapWord
-	s.status = widget.NewLabel("")
-	s.status.Wrapping = fyne.TextWrapWord
+	s.list = wrapped("")
+	s.status = wrapped("")
 	s.note = widget.NewMultiLineEntry()
 	s.note.SetPlaceHolder(lang.X("incident.note.placeholder", "Ce que vous avez fait ou constaté, par exemple : « 9 h 10, message de rançon à l'écran »"))
 	add := widget.NewButton(lang.X("incident.note.add", "Noter dans le journal"), s.onAddNote)
@@ -176,18 +165,13 @@ func (s *incidentScreen) refreshJournal() {
 // incidentCard appears on the dashboard while an incident is being handled:
 // when the journal has an entry from the last seven days.
 func incidentCard(env *Env) fyne.CanvasObject {
-	if env.DB == nil {
+	if env.journal == nil {
 		return nil
 	}
-	j, err := incident.OpenJournal(env.DB)
-	if err != nil {
-		return nil
-	}
-	entries, err := j.Entries()
+	entries, err := env.journal.Entries()
 	if err != nil || len(entries) == 0 || time.Since(entries[len(entries)-1].At) > 7*24*time.Hour {
 		return nil
 	}
-	msg := widget.NewLabel(lang.X("incident.card.body", "Un incident est en cours de traitement : {{.Count}} action(s) notée(s) dans le journal.", map[string]int{"Count": len(entries)}))
-	msg.Wrapping = fyne.TextWrapWord
+	msg := wrapped(lang.X("incident.card.body", "Un incident est en cours de traitement : {{.Count}} action(s) notée(s) dans le journal.", map[string]int{"Count": len(entries)}))
 	return widget.NewCard(lang.X("incident.title", "En cas d'attaque"), "", msg)
 }

@@ -27,7 +27,7 @@ func TestIncidentStepsAreJournaled(t *testing.T) {
 	if !strings.Contains(s.list.Text, "Message de rançon") || s.note.Text != "" {
 		t.Errorf("journal shows %q and entry keeps %q; want the note listed and the entry cleared", s.list.Text, s.note.Text)
 	}
-	again := newIncidentScreen(&Env{App: env.App, DB: env.DB})
+	again := newIncidentScreen(opened(&Env{App: env.App, DB: env.DB}))
 	test.NewTempWindow(t, again.content())
 	if !again.checks["disconnect"].Checked {
 		t.Error("a step already in the journal is not ticked when the screen reopens")
@@ -37,7 +37,7 @@ func TestIncidentStepsAreJournaled(t *testing.T) {
 func TestIncidentWithoutDatabaseSaysSo(t *testing.T) {
 	a := test.NewTempApp(t)
 	SetupLanguage(langFR)
-	s := newIncidentScreen(&Env{App: a})
+	s := newIncidentScreen(opened(&Env{App: a}))
 	test.NewTempWindow(t, s.content())
 	if !s.note.Disabled() || !strings.Contains(s.status.Text, "papier") {
 		t.Errorf("without a database: note disabled=%v, status %q; want disabled and advice to write on paper", s.note.Disabled(), s.status.Text)

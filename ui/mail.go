@@ -3,7 +3,6 @@ package ui
 import (
 	"context"
 	"errors"
-	"sync"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -40,12 +39,6 @@ type mailScreen struct {
 	list       *widget.List
 	detail     *fyne.Container
 
-	pw       *widget.Entry // the open password prompt, for tests
-	pwSubmit func()
-	form     *accountForm // the open account form, for tests
-	// untrusted is the certificate refused by the last scan, if any.
-	untrusted *mailbox.CertError
-	done      chan struct{} // closed when a scan ends; for tests
 	// do runs a function on the UI goroutine: fyne.Do, or in tests a
 	// queue the test goroutine drains, so that -race sees one UI thread.
 	do func(func())
@@ -57,30 +50,23 @@ var sessionPasswords = &mailbox.MemoryKeychain{}
 
 // mailView builds the mail section.
 func mailView(env *Env) fyne.CanvasObject {
-	s := newMailScreen(env, mailbox.SystemKeychain{})
+	s := newMailScreen(env, mailbox.SystemKeychain{}, fyne.Do)
 	// Each batch is saved as it is analysed, so the next scan resumes.
 	env.onLeave("mail", s.onCancel)
 	return s.content()
 }
 
-func newMailScreen(env *Env, keys mailbox.Keychain) *mailScreen {
-	s := &mailScreen{env: env, keys: keys, session: sessionPasswords, current: -1, do: fyne.Do}
-	if env.DB != nil {
-		st, err := mailbox.Open(env.DB)
-		if err != nil {
-			fyne.LogError("open mailbox tables", err)
-		}
-		s.store = st
-	}
-	return s
+// newMailScreen builds the screen on keys; do hands the scan's results to
+// the UI goroutine (fyne.Do in the app).
+func newMailScreen(env *Env, keys mailbox.Keychain, do func(func())) *mailScreen {
+	return &mailScreen{env: env, store: env.mail.store, keys: keys, session: sessionPasswords, current: -1, do: do}
 }
 
 // content builds the widgets once; refreshX methods update them.
 func (s *mailScreen) content() fyne.CanvasObject {
 	title := heading(lang.X("mail.title", "Messagerie"))
-	intro := widget.NewLabel(lang.X("mail.intro",
+	intro := wrapped(lang.X("mail.intro",
 		"Hygie lit votre boîte aux lettres sans rien y modifier : aucun message n'est marqué comme lu, déplacé ni effacé. Il signale les messages suspects en expliquant pourquoi, et distingue la messagerie sécurisée de santé (MSSanté) de la messagerie ordinaire."))
-	intro.Wrapping = fyne.TextWrapWord
 	if s.store == nil {
 		return container.NewBorder(container.NewVBox(title, intro, dbBanner(s.dbErr())), nil, nil, nil)
 	}
@@ -110,8 +96,7 @@ func (s *mailScreen) controls() fyne.CanvasObject {
 	s.cancelBtn.Hide()
 	s.bar = widget.NewProgressBar()
 	s.bar.Hide()
-	s.status = widget.NewLabel("")
-	s.status.Wrapping = fyne.TextWrapWord
+	s.status = wrapped("")
 	// The account list takes the room left by the buttons, so that long
 	// addresses stay readable.
 	return container.NewBorder(nil, nil, nil, container.NewHBox(add, s.editBtn, s.scanBtn, s.cancelBtn), s.accountSel)
@@ -178,12 +163,8 @@ func (s *mailScreen) setStatus(text string, imp widget.Importance) {
 // before the first one, the next step (add the practice's mailbox, or
 // analyse it); nil without a database.
 func mailCard(env *Env) fyne.CanvasObject {
-	if env.DB == nil {
-		return nil
-	}
-	st, err := mailbox.Open(env.DB)
-	if err != nil {
-		fyne.LogError("open mailbox tables", err)
+	st := env.mail.store
+	if st == nil {
 		return nil
 	}
 	rec, ok, err := st.LastScan()
@@ -208,33 +189,11 @@ func mailCard(env *Env) fyne.CanvasObject {
 		open.SetText(lang.X("mail.card.add", "Ajouter la boîte du cabinet"))
 		open.Importance = widget.HighImportance
 	}
-	onScanDone(env, func(r mailbox.ScanRecord) {
+	env.mail.onScanDone(func(r mailbox.ScanRecord) {
 		text.SetText(mailCardText(r))
 		open.SetText(lang.X("mail.card.open", "Ouvrir la messagerie"))
 		open.Importance = widget.MediumImportance
 		open.Refresh()
 	})
 	return widget.NewCard(lang.X("mail.card.title", "Messagerie"), "", container.NewVBox(text, open))
-}
-
-// scanListeners let the dashboard card follow scans made on the mail screen.
-var (
-	scanListenersMu sync.Mutex
-	scanListeners   = map[*Env][]func(mailbox.ScanRecord){}
-)
-
-func onScanDone(env *Env, f func(mailbox.ScanRecord)) {
-	scanListenersMu.Lock()
-	defer scanListenersMu.Unlock()
-	scanListeners[env] = append(scanListeners[env], f)
-}
-
-// notifyScanDone runs on the UI goroutine.
-func notifyScanDone(env *Env, r mailbox.ScanRecord) {
-	scanListenersMu.Lock()
-	fs := append([]func(mailbox.ScanRecord){}, scanListeners[env]...)
-	scanListenersMu.Unlock()
-	for _, f := range fs {
-		f(r)
-	}
 }

@@ -43,10 +43,10 @@ func securityLabels() ([]string, map[string]mailbox.Security) {
 	return []string{tlsL, startL}, map[string]mailbox.Security{tlsL: mailbox.TLS, startL: mailbox.StartTLS}
 }
 
-// openAccountForm shows the form; a nil account means a new one.
-func (s *mailScreen) openAccountForm(a *mailbox.Account) {
+// openAccountForm shows the form and returns it; a nil account means a new
+// one.
+func (s *mailScreen) openAccountForm(a *mailbox.Account) *accountForm {
 	f := &accountForm{s: s, editing: a != nil}
-	s.form = f
 	content := f.content()
 	if a != nil {
 		f.fill(*a)
@@ -54,7 +54,7 @@ func (s *mailScreen) openAccountForm(a *mailbox.Account) {
 		f.preset.SetSelectedIndex(0)
 	}
 	if s.env.Win == nil {
-		return
+		return f
 	}
 	title := lang.X("mail.form.title.new", "Ajouter un compte de messagerie")
 	if f.editing {
@@ -63,6 +63,7 @@ func (s *mailScreen) openAccountForm(a *mailbox.Account) {
 	f.dlg = dialog.NewCustomWithoutButtons(title, content, s.env.Win)
 	f.dlg.Resize(fyne.NewSize(620, 560))
 	f.dlg.Show()
+	return f
 }
 
 func (f *accountForm) content() fyne.CanvasObject {
@@ -71,8 +72,7 @@ func (f *accountForm) content() fyne.CanvasObject {
 		names = append(names, p.Name)
 	}
 	f.preset = widget.NewSelect(names, f.onPreset)
-	f.note = widget.NewLabel("")
-	f.note.Wrapping = fyne.TextWrapWord
+	f.note = wrapped("")
 	f.name, f.user, f.host, f.port = widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
 	f.pw = widget.NewPasswordEntry()
 	f.boxes, f.pin = widget.NewEntry(), widget.NewEntry()
@@ -85,8 +85,7 @@ func (f *accountForm) content() fyne.CanvasObject {
 	}
 	opts, _ := securityLabels()
 	f.security = widget.NewSelect(opts, f.onSecurity)
-	f.result = widget.NewLabel("")
-	f.result.Wrapping = fyne.TextWrapWord
+	f.result = wrapped("")
 	form := widget.NewForm(
 		widget.NewFormItem(lang.X("mail.form.preset", "Fournisseur"), f.preset),
 		widget.NewFormItem("", f.note),
@@ -295,5 +294,4 @@ func (f *accountForm) close() {
 	if f.dlg != nil {
 		f.dlg.Hide()
 	}
-	f.s.form = nil
 }

@@ -70,8 +70,7 @@ func fillMailRow(row *fyne.Container, m mailbox.Message) {
 }
 
 func (s *mailScreen) detailPane() fyne.CanvasObject {
-	hint := widget.NewLabel(lang.X("mail.detail.hint", "Choisissez un message dans la liste pour voir pourquoi Hygie le juge ainsi."))
-	hint.Wrapping = fyne.TextWrapWord
+	hint := wrapped(lang.X("mail.detail.hint", "Choisissez un message dans la liste pour voir pourquoi Hygie le juge ainsi."))
 	s.detail = container.NewVBox(hint)
 	return s.detail
 }

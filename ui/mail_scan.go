@@ -67,44 +67,43 @@ func (s *mailScreen) savePassword(account, pw string) bool {
 // askPassword prompts for the password; when the keychain is unavailable
 // it says so, and that the password stays in memory only.
 func (s *mailScreen) askPassword(a mailbox.Account, then func(string)) {
-	s.pw = widget.NewPasswordEntry()
+	if s.env.Win == nil {
+		return
+	}
+	pw := widget.NewPasswordEntry()
 	msg := lang.X("mail.pw.ask", "Mot de passe de {{.User}} :", map[string]string{"User": a.Username})
 	if s.keychainDown {
 		msg = keychainDownMessage() + "\n\n" + msg
 	}
-	note := widget.NewLabel(msg)
-	note.Wrapping = fyne.TextWrapWord
-	content := container.NewVBox(note, s.pw)
+	note := wrapped(msg)
+	content := container.NewVBox(note, pw)
 	var d dialog.Dialog
-	s.pwSubmit = func() {
-		pw := s.pw.Text
-		if d != nil {
-			d.Hide()
+	submitted := false
+	submit := func() {
+		if submitted { // once, should Enter come twice before the dialog is gone
+			return
 		}
-		s.pw, s.pwSubmit = nil, nil
-		if pw != "" {
-			s.savePassword(a.Name, pw)
-			then(pw)
+		submitted = true
+		d.Hide()
+		if pw.Text != "" {
+			s.savePassword(a.Name, pw.Text)
+			then(pw.Text)
 		}
 	}
-	s.pw.OnSubmitted = func(string) { s.pwSubmit() }
-	if s.env.Win == nil {
-		return
-	}
+	pw.OnSubmitted = func(string) { submit() }
 	d = dialog.NewCustomConfirm(lang.X("mail.pw.title", "Mot de passe de la messagerie"), lang.X("mail.pw.ok", "Analyser"),
 		lang.X("mail.cancel", "Annuler"), content, func(ok bool) {
-			if ok && s.pwSubmit != nil {
-				s.pwSubmit()
+			if ok {
+				submit()
 			}
 		}, s.env.Win)
 	d.Resize(fyne.NewSize(460, 0))
 	d.Show()
-	s.env.Win.Canvas().Focus(s.pw)
+	s.env.Win.Canvas().Focus(pw)
 }
 
 func keychainDownMessage() string {
-	return lang.X("mail.keychain.down",
-		"Le trousseau de mots de passe du système n'est pas disponible sur cet ordinateur. Hygie vous demandera donc le mot de passe à chaque démarrage et le gardera seulement en mémoire, sans jamais l'écrire sur le disque.")
+	return mailbox.Explain(mailbox.ErrKeychainUnavailable, mailbox.InApp).In(currentLang)
 }
 
 // startScan runs the scan off the UI goroutine; widgets change only in
@@ -112,8 +111,6 @@ func keychainDownMessage() string {
 func (s *mailScreen) startScan(a mailbox.Account, pw string) {
 	ctx, cancel := context.WithCancel(context.Background())
 	s.cancel = cancel
-	s.done = make(chan struct{})
-	done := s.done
 	s.scanBtn.Disable()
 	s.editBtn.Disable()
 	s.cancelBtn.Show()
@@ -122,7 +119,6 @@ func (s *mailScreen) startScan(a mailbox.Account, pw string) {
 	s.setStatus(lang.X("mail.scan.connecting", "Connexion à {{.Host}}…", map[string]string{"Host": a.Host}), widget.MediumImportance)
 	sc := mailbox.NewScanner(s.store, mail.NewAnalyzer(mail.Options{Lang: currentLang}), s.opts)
 	go func() {
-		defer close(done)
 		sum, err := sc.Scan(ctx, a, pw, mailbox.Hooks{Progress: func(p mailbox.Progress) {
 			s.do(func() { s.showProgress(p) })
 		}})
@@ -162,7 +158,7 @@ func (s *mailScreen) scanEnded(a mailbox.Account, sum mailbox.Summary, err error
 	s.setStatus(lang.X("mail.scan.done", "{{.Scanned}} message(s) dans la boîte, {{.New}} nouveau(x) analysé(s) ; {{.Flagged}} à vérifier de près.",
 		map[string]any{"Scanned": sum.Scanned, "New": sum.New, "Flagged": sum.Flagged}), flaggedImportance(sum.Flagged))
 	if rec, ok, err := s.store.LastScan(); err == nil && ok {
-		notifyScanDone(s.env, rec)
+		s.env.mail.scanned(rec)
 	}
 }
 
@@ -180,12 +176,10 @@ func (s *mailScreen) offerCertTrust(a mailbox.Account, err error) {
 	if !errors.As(err, &ce) {
 		return
 	}
-	s.untrusted = ce
 	if s.env.Win == nil {
 		return
 	}
-	body := widget.NewLabel(mailCertText(ce))
-	body.Wrapping = fyne.TextWrapWord
+	body := wrapped(mailCertText(ce))
 	d := dialog.NewCustomConfirm(lang.X("mail.cert.title", "Certificat du serveur non reconnu"),
 		lang.X("mail.cert.trust", "Faire confiance à ce certificat"), lang.X("mail.cancel", "Annuler"), body,
 		func(ok bool) {
@@ -214,43 +208,15 @@ func (s *mailScreen) trustCert(a mailbox.Account, fp string) {
 	s.setStatus(lang.X("mail.cert.trusted", "Certificat approuvé pour ce compte. Relancez l'analyse."), widget.MediumImportance)
 }
 
-// mailErrorMessage explains a failure in one French sentence with a next
-// step. The English detail goes to the log, never a password.
+// mailErrorMessage explains a failure in one sentence with a next step,
+// from the table the command line shares; the database's own failures are
+// said as everywhere else in the window. The English detail goes to the
+// log, never a password.
 func mailErrorMessage(err error) string {
-	if errors.Is(err, context.Canceled) {
-		return lang.X("mail.err.cancelled", "Analyse interrompue. Les messages déjà analysés sont conservés ; la prochaine analyse reprendra là où elle s'est arrêtée.")
-	}
-	for _, e := range mailErrors() {
-		if errors.Is(err, e.err) {
-			return e.text
-		}
-	}
 	for _, e := range []error{store.ErrCorrupt, store.ErrLocked, store.ErrReadOnly, store.ErrTooNew} {
 		if errors.Is(err, e) {
 			return dbErrorMessage(err)
 		}
 	}
-	return lang.X("mail.err.other", "L'analyse n'a pas abouti. Les messages déjà analysés sont conservés ; réessayez dans un moment.")
-}
-
-type mailErr struct {
-	err  error
-	text string
-}
-
-func mailErrors() []mailErr {
-	return []mailErr{
-		{mailbox.ErrBadCert, lang.X("mail.err.cert", "Le certificat du serveur n'est pas reconnu : Hygie ne s'y est pas connecté. Vérifiez le nom du serveur, ou approuvez le certificat s'il vient bien de votre fournisseur.")},
-		{mailbox.ErrAuth, lang.X("mail.err.auth", "Identifiant ou mot de passe refusé par le serveur. Vérifiez-les avec « Modifier » ; certains fournisseurs (Gmail, iCloud…) exigent un mot de passe d'application.")},
-		{mailbox.ErrRefused, lang.X("mail.err.refused", "Le serveur refuse la connexion. Vérifiez le nom du serveur et le port avec « Modifier ».")},
-		{mailbox.ErrHostNotFound, lang.X("mail.err.notfound", "Ce nom de serveur est introuvable. Vérifiez son orthographe avec « Modifier » et que l'ordinateur est connecté à Internet.")},
-		{mailbox.ErrTLS, lang.X("mail.err.tls", "La connexion sécurisée n'a pas pu s'établir. Vérifiez le port et le type de sécurité (TLS ou STARTTLS) avec « Modifier ».")},
-		{mailbox.ErrDropped, lang.X("mail.err.dropped", "Le serveur a coupé la connexion en cours d'analyse. Les messages déjà analysés sont conservés ; relancez l'analyse pour continuer.")},
-		{mailbox.ErrTimeout, lang.X("mail.err.timeout", "Le serveur ne répond pas assez vite. Les messages déjà analysés sont conservés ; réessayez plus tard.")},
-		{mailbox.ErrMailboxNotFound, lang.X("mail.err.nobox", "Un des dossiers à analyser n'existe pas sur le serveur. Corrigez la liste des dossiers avec « Modifier ».")},
-		{mailbox.ErrPlaintextRefused, lang.X("mail.err.plaintext", "Connexion non chiffrée refusée : choisissez TLS ou STARTTLS.")},
-		{mailbox.ErrInvalidAccount, lang.X("mail.err.invalid", "Les réglages du compte sont incomplets : renseignez au moins le serveur et l'identifiant.")},
-		{mailbox.ErrServer, lang.X("mail.err.server", "Le serveur de messagerie a signalé une erreur. Les messages déjà analysés sont conservés ; réessayez plus tard.")},
-		{mailbox.ErrKeychainUnavailable, keychainDownMessage()},
-	}
+	return mailbox.Explain(err, mailbox.InApp).In(currentLang)
 }

@@ -55,10 +55,7 @@ func newMailFixture(t *testing.T, keys mailbox.Keychain, pin bool) *mailFixture 
 	env := newTestEnv(t)
 	srv := mailboxtest.StartMemServer(t)
 	srv.Admin(t).AppendAll(t, "INBOX", uiMessages)
-	st, err := mailbox.Open(env.DB)
-	if err != nil {
-		t.Fatal(err)
-	}
+	st := env.mail.store
 	host, p, _ := net.SplitHostPort(srv.Addr)
 	port, _ := strconv.Atoi(p)
 	acct := mailbox.Account{Name: "cabinet", Host: host, Port: port, Username: srv.User}
@@ -68,10 +65,9 @@ func newMailFixture(t *testing.T, keys mailbox.Keychain, pin bool) *mailFixture 
 	if err := st.SaveAccount(acct); err != nil {
 		t.Fatal(err)
 	}
-	s := newMailScreen(env, keys)
-	s.session = &mailbox.MemoryKeychain{}
 	ui := make(chan func(), 1000)
-	s.do = func(fn func()) { ui <- fn }
+	s := newMailScreen(env, keys, func(fn func()) { ui <- fn })
+	s.session = &mailbox.MemoryKeychain{}
 	env.Win = test.NewTempWindow(t, s.content())
 	env.Win.Resize(fyne.NewSize(1000, 700))
 	return &mailFixture{s: s, env: env, srv: srv, acct: acct, st: st, ui: ui}
@@ -84,23 +80,74 @@ func (f *mailFixture) scan(t *testing.T) {
 	f.wait(t)
 }
 
+// wait runs what the scan hands to the UI until the scan has ended, which
+// the screen shows by hiding « Annuler ».
 func (f *mailFixture) wait(t *testing.T) {
 	t.Helper()
-	if f.s.done == nil {
+	if !f.s.cancelBtn.Visible() {
 		t.Fatal("no scan started")
 	}
 	timeout := time.After(20 * time.Second)
-	for {
+	for f.s.cancelBtn.Visible() {
 		select {
 		case fn := <-f.ui:
 			fn()
-		case <-f.s.done:
-			f.pump()
-			return
 		case <-timeout:
 			t.Fatal("scan did not end within 20 s")
 		}
 	}
+	f.pump()
+}
+
+// findObject returns the first object under o that keep accepts.
+func findObject(o fyne.CanvasObject, keep func(fyne.CanvasObject) bool) fyne.CanvasObject {
+	if keep(o) {
+		return o
+	}
+	var kids []fyne.CanvasObject
+	switch v := o.(type) {
+	case *fyne.Container:
+		kids = v.Objects
+	case fyne.Widget:
+		kids = test.WidgetRenderer(v).Objects()
+	}
+	for _, c := range kids {
+		if found := findObject(c, keep); found != nil {
+			return found
+		}
+	}
+	return nil
+}
+
+// passwordPrompt is the password box of the dialog on top of the window,
+// or nil when none asks.
+func (f *mailFixture) passwordPrompt() *widget.Entry {
+	top := f.env.Win.Canvas().Overlays().Top()
+	if top == nil {
+		return nil
+	}
+	e, _ := findObject(top, func(o fyne.CanvasObject) bool {
+		e, ok := o.(*widget.Entry)
+		return ok && e.Password
+	}).(*widget.Entry)
+	return e
+}
+
+// dialogButton is the button labelled text in the dialog on top.
+func (f *mailFixture) dialogButton(t *testing.T, text string) *widget.Button {
+	t.Helper()
+	top := f.env.Win.Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatalf("no dialog to press %q in", text)
+	}
+	b, _ := findObject(top, func(o fyne.CanvasObject) bool {
+		b, ok := o.(*widget.Button)
+		return ok && b.Text == text
+	}).(*widget.Button)
+	if b == nil {
+		t.Fatalf("no button %q in the dialog", text)
+	}
+	return b
 }
 
 // pump runs, as the UI goroutine would, what the scan handed over.
@@ -213,14 +260,15 @@ func indexOfUID(msgs []mailbox.Message, uid uint32) int {
 func TestMailKeychainUnavailableAsksEachTime(t *testing.T) {
 	f := newMailFixture(t, brokenKeychain{}, true)
 	test.Tap(f.s.scanBtn)
-	if f.s.pw == nil {
+	pw := f.passwordPrompt()
+	if pw == nil {
 		t.Fatal("no password prompt while the keychain is unavailable")
 	}
 	if !f.s.keychainDown {
 		t.Error("screen did not switch to ask-each-time mode")
 	}
-	test.Type(f.s.pw, f.srv.Password)
-	f.s.pwSubmit()
+	test.Type(pw, f.srv.Password)
+	pw.OnSubmitted(pw.Text) // Enter
 	f.wait(t)
 	if len(f.s.msgs) != len(uiMessages) {
 		t.Fatalf("after typing the password the list shows %d messages (status %q)", len(f.s.msgs), f.s.status.Text)
@@ -228,9 +276,8 @@ func TestMailKeychainUnavailableAsksEachTime(t *testing.T) {
 	if pw, err := f.s.session.Get("cabinet"); err != nil || pw != f.srv.Password {
 		t.Errorf("password kept in memory = %v; want it for this session", err)
 	}
-	f.s.done = nil
 	test.Tap(f.s.scanBtn) // second scan: no prompt, the memory serves
-	if f.s.pw != nil {
+	if f.passwordPrompt() != nil {
 		t.Error("asked again within the same session")
 	}
 	f.wait(t)
@@ -242,8 +289,7 @@ func TestMailKeychainUnavailableAsksEachTime(t *testing.T) {
 func TestMailAccountFormPresetAndSave(t *testing.T) {
 	keys := &mailbox.MemoryKeychain{}
 	f := newMailFixture(t, keys, true)
-	f.s.openAccountForm(nil)
-	form := f.s.form
+	form := f.s.openAccountForm(nil)
 	form.preset.SetSelected("Orange / Wanadoo")
 	if form.host.Text != "imap.orange.fr" || form.port.Text != "993" || !strings.Contains(form.note.Text, "orange.fr") {
 		t.Errorf("Orange preset gave host %q port %q note %q", form.host.Text, form.port.Text, form.note.Text)
@@ -270,18 +316,17 @@ func TestMailAccountFormPresetAndSave(t *testing.T) {
 	if f.s.accountSel.Selected != "kine@orange.fr" {
 		t.Errorf("selected account %q, want the new one", f.s.accountSel.Selected)
 	}
-	f.s.openAccountForm(nil)
-	f.s.form.user.SetText("x")
-	f.s.form.host.SetText("")
-	if f.s.form.onSave() || !strings.Contains(f.s.form.result.Text, "incomplets") {
-		t.Errorf("incomplete account saved or unexplained: %q", f.s.form.result.Text)
+	form = f.s.openAccountForm(nil)
+	form.user.SetText("x")
+	form.host.SetText("")
+	if form.onSave() || !strings.Contains(form.result.Text, "incomplets") {
+		t.Errorf("incomplete account saved or unexplained: %q", form.result.Text)
 	}
 }
 
 func TestMailAccountSavedWithoutKeychain(t *testing.T) {
 	f := newMailFixture(t, brokenKeychain{}, true)
-	f.s.openAccountForm(nil)
-	form := f.s.form
+	form := f.s.openAccountForm(nil)
 	form.preset.SetSelected("Free")
 	test.Type(form.user, "kine@free.fr")
 	test.Type(form.pw, "mdp-free")
@@ -301,17 +346,18 @@ func TestMailUntrustedCertificateThenTrusted(t *testing.T) {
 	f := newMailFixture(t, keys, false)
 	keys.Set("cabinet", f.srv.Password)
 	f.scan(t)
-	if f.s.untrusted == nil || f.s.untrusted.SHA256 != f.srv.Cert.SHA256 {
+	fp := mailbox.FormatFingerprint(f.srv.Cert.SHA256)
+	offer := f.env.Win.Canvas().Overlays().Top()
+	if offer == nil || !labelContains(offer, fp) {
 		t.Fatalf("untrusted certificate not offered (status %q)", f.s.status.Text)
 	}
 	if !strings.Contains(f.s.status.Text, "certificat") || len(f.s.msgs) != 0 {
 		t.Errorf("status %q, %d messages; want the certificate explained and nothing scanned", f.s.status.Text, len(f.s.msgs))
 	}
-	body := mailCertText(f.s.untrusted)
-	if !strings.Contains(body, mailbox.FormatFingerprint(f.srv.Cert.SHA256)) || !strings.Contains(body, "Hygie test") {
-		t.Errorf("certificate explanation lacks fingerprint or issuer: %q", body)
+	if !labelContains(offer, fp) || !labelContains(offer, "Hygie test") {
+		t.Errorf("certificate explanation lacks fingerprint or issuer")
 	}
-	f.s.trustCert(f.acct, f.s.untrusted.SHA256) // the user's explicit choice
+	test.Tap(f.dialogButton(t, "Faire confiance à ce certificat")) // the user's explicit choice
 	f.scan(t)
 	if len(f.s.msgs) != len(uiMessages) {
 		t.Errorf("after trusting: %d messages (status %q)", len(f.s.msgs), f.s.status.Text)
@@ -372,7 +418,7 @@ func TestMailCardFollowsScans(t *testing.T) {
 func TestMailWithoutDatabase(t *testing.T) {
 	a := test.NewTempApp(t)
 	SetupLanguage(langFR)
-	env := &Env{App: a, DBErr: store.ErrLocked}
+	env := opened(&Env{App: a, DBErr: store.ErrLocked})
 	w := test.NewTempWindow(t, mailView(env))
 	if w.Content() == nil || mailCard(env) != nil {
 		t.Error("without a database the screen must still show and the card stay hidden")

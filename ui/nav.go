@@ -92,12 +92,8 @@ func openSection(env *Env, key string) {
 	if env.Win == nil {
 		return
 	}
-	if tabs, ok := env.Win.Content().(*container.AppTabs); ok {
-		for i, s := range sections() {
-			if s.key == key && i < len(tabs.Items) {
-				tabs.SelectIndex(i)
-			}
-		}
+	if env.nav != nil {
+		env.nav.show(key)
 	}
 	env.Win.Show()
 	env.Win.RequestFocus()

@@ -33,7 +33,13 @@ func newTestEnv(t *testing.T) *Env {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { db.Close() })
-	return &Env{App: a, DB: db}
+	return opened(&Env{App: a, DB: db})
+}
+
+// opened is env with its state opened, as NewMainWindow does.
+func opened(env *Env) *Env {
+	env.open()
+	return env
 }
 
 func TestEverySectionOpens(t *testing.T) {

@@ -6,7 +6,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
-	"hygie/cli"
+	"hygie/version"
 )
 
 // settingsView holds the language choice, where the data lives and what
@@ -15,7 +15,7 @@ func settingsView(env *Env) fyne.CanvasObject {
 	return screen(lang.X("settings.title", "Réglages"), container.NewVBox(
 		languageCard(env),
 		dataCard(env),
-		newTrustCard(env).content(),
+		newTrustCard(env, inBackground).content(),
 		privacyCard(),
 	))
 }
@@ -29,8 +29,7 @@ func languageOptions() ([]string, map[string]string) {
 
 func languageCard(env *Env) fyne.CanvasObject {
 	opts, values := languageOptions()
-	note := widget.NewLabel(lang.X("settings.lang.restart", "La nouvelle langue s'appliquera au prochain démarrage de Hygie."))
-	note.Wrapping = fyne.TextWrapWord
+	note := wrapped(lang.X("settings.lang.restart", "La nouvelle langue s'appliquera au prochain démarrage de Hygie."))
 	note.Hide()
 	sel := widget.NewSelect(opts, nil)
 	current := env.App.Preferences().String(PrefLanguage)
@@ -47,20 +46,18 @@ func languageCard(env *Env) fyne.CanvasObject {
 }
 
 func dataCard(env *Env) fyne.CanvasObject {
-	where := widget.NewLabel(lang.X("settings.data.where", "Vos données sont enregistrées sur cet ordinateur, dans le dossier :") + "\n" + env.DataDir)
-	where.Wrapping = fyne.TextWrapWord
+	where := wrapped(lang.X("settings.data.where", "Vos données sont enregistrées sur cet ordinateur, dans le dossier :") + "\n" + env.DataDir)
 	objs := []fyne.CanvasObject{where}
 	if env.DBErr != nil {
 		objs = append(objs, dbBanner(env.DBErr))
 	}
-	version := widget.NewLabel(lang.X("settings.version", "Version {{.Version}}", map[string]string{"Version": cli.Version}))
-	objs = append(objs, version)
+	ver := widget.NewLabel(lang.X("settings.version", "Version {{.Version}}", map[string]string{"Version": version.Version}))
+	objs = append(objs, ver)
 	return widget.NewCard(lang.X("settings.data.title", "Données et version"), "", container.NewVBox(objs...))
 }
 
 func privacyCard() fyne.CanvasObject {
-	body := widget.NewLabel(lang.X("settings.privacy.body",
+	body := wrapped(lang.X("settings.privacy.body",
 		"Hygie n'envoie rien sur Internet : aucune statistique, aucun suivi. Il ne contacte que votre serveur de messagerie et les services que vous activez vous-même, chacun nommé à l'écran : par exemple la recherche dans les fuites connues (Have I Been Pwned), qui reçoit 5 caractères de l'empreinte d'un mot de passe, jamais le mot de passe. Votre boîte aux lettres est seulement lue, jamais modifiée ; Hygie en retient, sur cet ordinateur seulement, les verdicts et vos correspondants habituels, pour repérer qui emprunte leur nom. Vos mots de passe sont gardés uniquement dans le trousseau sécurisé de votre système."))
-	body.Wrapping = fyne.TextWrapWord
 	return widget.NewCard(lang.X("settings.privacy.title", "Confidentialité"), "", body)
 }

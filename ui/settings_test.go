@@ -28,13 +28,12 @@ func TestTrustListDownloadOnRequest(t *testing.T) {
 	trustListURL = srv.URL
 	defer func() { trustListURL = old }()
 
-	c := newTrustCard(newTestEnv(t))
+	ended := make(chan struct{})
+	c := newTrustCard(newTestEnv(t), func(f func()) { go func() { defer close(ended); f() }() })
 	test.NewTempWindow(t, c.content())
 	if requests != 0 || !strings.Contains(c.status.Text, "Aucune liste") {
 		t.Fatalf("before any click: %d requests, status %q; want none and no list", requests, c.status.Text)
 	}
-	ended := make(chan struct{})
-	c.done = func() { close(ended) }
 	test.Tap(c.button)
 	<-ended
 	if requests != 1 || !strings.Contains(c.status.Text, "domaines") {
@@ -51,10 +50,9 @@ func TestTrustListFailureKeepsPrevious(t *testing.T) {
 	trustListURL = srv.URL
 	defer func() { trustListURL = old }()
 
-	c := newTrustCard(newTestEnv(t))
-	test.NewTempWindow(t, c.content())
 	ended := make(chan struct{})
-	c.done = func() { close(ended) }
+	c := newTrustCard(newTestEnv(t), func(f func()) { go func() { defer close(ended); f() }() })
+	test.NewTempWindow(t, c.content())
 	test.Tap(c.button)
 	<-ended
 	if !strings.Contains(c.status.Text, "n'a pas pu être téléchargée") || c.button.Disabled() {

@@ -10,42 +10,35 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
-	"hygie/mail"
 	"hygie/mail/mailbox"
 )
 
 // trustListURL is the ANS address of the MSSanté list; tests point it at a
 // local server.
-var trustListURL = mail.TrustListURL
+var trustListURL = mailbox.TrustListURL
 
 // trustCard lets the practitioner download, on request only, the ANS list
 // of MSSanté domains that the mail analysis then uses.
 type trustCard struct {
-	env    *Env
 	store  *mailbox.Store
 	button *widget.Button
 	status *widget.Label
-	done   func() // called on the UI goroutine when a download ends; for tests
+	// background runs the download off the UI goroutine; a test passes
+	// one that tells it when the download and its display are over.
+	background func(func())
 }
 
-func newTrustCard(env *Env) *trustCard {
-	c := &trustCard{env: env}
-	if env.DB != nil {
-		st, err := mailbox.Open(env.DB)
-		if err != nil {
-			fyne.LogError("open mailbox tables", err)
-		}
-		c.store = st
-	}
-	return c
+func newTrustCard(env *Env, background func(func())) *trustCard {
+	return &trustCard{store: env.mail.store, background: background}
 }
+
+// inBackground runs f on a goroutine of its own.
+func inBackground(f func()) { go f() }
 
 func (c *trustCard) content() fyne.CanvasObject {
-	intro := widget.NewLabel(lang.X("settings.trust.body",
+	intro := wrapped(lang.X("settings.trust.body",
 		"Hygie reconnaît les adresses MSSanté d'après leur domaine. Pour plus de précision, il peut télécharger la liste officielle des domaines de l'espace de confiance, publiée par l'Agence du numérique en santé sur espacedeconfiance.mssante.fr. Rien d'autre n'est envoyé ; le téléchargement n'a lieu que si vous cliquez."))
-	intro.Wrapping = fyne.TextWrapWord
-	c.status = widget.NewLabel("")
-	c.status.Wrapping = fyne.TextWrapWord
+	c.status = wrapped("")
 	c.button = widget.NewButton(lang.X("settings.trust.refresh", "Télécharger la liste MSSanté"), c.onRefresh)
 	if c.store == nil {
 		c.button.Disable()
@@ -58,14 +51,11 @@ func (c *trustCard) content() fyne.CanvasObject {
 func (c *trustCard) onRefresh() {
 	c.button.Disable()
 	c.status.SetText(lang.X("settings.trust.downloading", "Téléchargement en cours…"))
-	go func() {
+	c.background(func() {
 		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 		defer cancel()
 		_, err := c.store.RefreshTrustList(ctx, &http.Client{Timeout: 30 * time.Second}, trustListURL)
 		fyne.Do(func() {
-			if c.done != nil {
-				defer c.done()
-			}
 			c.button.Enable()
 			if err != nil {
 				fyne.LogError("refresh MSSanté trust list", err)
@@ -74,7 +64,7 @@ func (c *trustCard) onRefresh() {
 			}
 			c.refreshStatus()
 		})
-	}()
+	})
 }
 
 // refreshStatus says which list is in use and from when.

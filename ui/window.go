@@ -11,11 +11,14 @@ import (
 var defaultSize = fyne.NewSize(1100, 700)
 
 // NewMainWindow builds Hygie's main window, restoring its last size and
-// section. HYGIE_SECTION=<key> opens another section (used for screenshots).
+// section, after opening the window's state (Env.open). HYGIE_SECTION=<key>
+// opens another section (used for screenshots).
 func NewMainWindow(env *Env) fyne.Window {
 	w := env.App.NewWindow(lang.X("app.title", "Hygie — hygiène informatique du cabinet"))
 	env.Win = w
+	env.open()
 	nav := newNavigation(env)
+	env.nav = nav
 	w.SetContent(nav.tabs)
 	w.Resize(savedSize(env.App.Preferences()))
 	start := env.App.Preferences().String(prefLastSection)

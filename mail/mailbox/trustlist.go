@@ -6,6 +6,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"io"
 	"net/http"
 	"time"
 
@@ -13,16 +14,51 @@ import (
 	"hygie/store"
 )
 
+// TrustListURL is where the ANS publishes the MSSanté trust-space list.
+const TrustListURL = "https://espacedeconfiance.mssante.fr/listeblanchemssante.xml"
+
+// maxTrustListBytes caps a downloaded list (the real one is a few MB).
+const maxTrustListBytes = 64 << 20
+
 // RefreshTrustList downloads the ANS MSSanté list from url (normally
-// mail.TrustListURL), checks that it parses, and saves it for the next
+// TrustListURL), checks that it parses, and saves it for the next
 // scans. Only an explicit user action calls it: Hygie never reaches the
 // network by itself. A failed refresh leaves the saved list as it was.
 func (s *Store) RefreshTrustList(ctx context.Context, client *http.Client, url string) (*mail.TrustList, error) {
-	data, err := mail.DownloadTrustList(ctx, client, url)
+	data, err := downloadTrustList(ctx, client, url)
 	if err != nil {
 		return nil, err
 	}
 	return s.SaveTrustList(data, time.Now())
+}
+
+// downloadTrustList returns the list's XML as served at url, at most
+// 64 MB, so that it can be kept for later runs. It is the only network
+// access of the mail packages besides the IMAP server, and only
+// RefreshTrustList, on the user's request, calls it.
+func downloadTrustList(ctx context.Context, client *http.Client, url string) ([]byte, error) {
+	ctx, cancel := context.WithTimeout(ctx, 2*time.Minute)
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+	if err != nil {
+		return nil, fmt.Errorf("fetch trust list: %w", err)
+	}
+	resp, err := client.Do(req)
+	if err != nil {
+		return nil, fmt.Errorf("fetch trust list: %w", err)
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		return nil, fmt.Errorf("fetch trust list: %s", resp.Status)
+	}
+	data, err := io.ReadAll(io.LimitReader(resp.Body, maxTrustListBytes+1))
+	if err != nil {
+		return nil, fmt.Errorf("fetch trust list: %w", err)
+	}
+	if len(data) > maxTrustListBytes {
+		return nil, fmt.Errorf("fetch trust list: larger than %d MB", maxTrustListBytes>>20)
+	}
+	return data, nil
 }
 
 // SaveTrustList stores the XML list (already downloaded) if it parses and

@@ -67,6 +67,27 @@ func TestRefreshTrustList(t *testing.T) {
 	}
 }
 
+// TestDownloadTrustList fetches the list from a loopback server: the
+// download is opt-in and never reaches the Internet in tests.
+func TestDownloadTrustList(t *testing.T) {
+	raw := sampleTrustList(t)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path != "/listeblanchemssante.xml" {
+			http.NotFound(w, r)
+			return
+		}
+		w.Write(raw)
+	}))
+	defer srv.Close()
+	data, err := downloadTrustList(context.Background(), srv.Client(), srv.URL+"/listeblanchemssante.xml")
+	if err != nil || !bytes.Equal(data, raw) {
+		t.Fatalf("downloadTrustList = %d bytes, %v; want the %d bytes served", len(data), err, len(raw))
+	}
+	if _, err := downloadTrustList(context.Background(), srv.Client(), srv.URL+"/absent.xml"); err == nil {
+		t.Error("downloadTrustList(404) succeeded, want an error")
+	}
+}
+
 // TestScanUsesSavedTrustList: once a list is saved, an mssante.fr domain
 // missing from it is no longer taken for the trust space.
 func TestScanUsesSavedTrustList(t *testing.T) {

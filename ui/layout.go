@@ -7,12 +7,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// placeholder is the honest screen of a section that a later version fills:
-// what it will do, and no invented figures.
-func placeholder(title, body string) fyne.CanvasObject {
-	return screen(title, widget.NewLabelWithStyle(body, fyne.TextAlignLeading, fyne.TextStyle{}))
-}
-
 // screen lays out a section: a large title above scrollable content.
 func screen(title string, content fyne.CanvasObject) fyne.CanvasObject {
 	if l, ok := content.(*widget.Label); ok {
