@@ -129,4 +129,3 @@ func randomString() string {
 	rand.Read(b)
 	return base64.RawURLEncoding.EncodeToString(b)
 }
-
