@@ -35,7 +35,8 @@ func (p Provider) SignInBrowser(ctx context.Context, address string, open OpenUR
 		return nil, fmt.Errorf("loopback listener: %w", err)
 	}
 	defer ln.Close()
-	cfg, _ := p.config(fmt.Sprintf("http://%s/", ln.Addr()))
+	// No path: Entra matches a loopback redirect on scheme and host, ignoring the port.
+	cfg, _ := p.config(fmt.Sprintf("http://%s", ln.Addr()))
 	f := &loopback{state: randomString(), verifier: oauth2.GenerateVerifier(), done: make(chan result, 1)}
 	srv := &http.Server{Handler: f, ReadHeaderTimeout: 10 * time.Second}
 	go srv.Serve(ln)

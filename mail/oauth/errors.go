@@ -91,7 +91,7 @@ func classifyCode(code, desc string, serverFault bool) error {
 		return fmt.Errorf("%w: %s", ErrConsent, detail)
 	case code == "invalid_grant":
 		return fmt.Errorf("%w: %s", ErrRevoked, detail)
-	case code == "access_denied":
+	case code == "access_denied" || code == "authorization_declined": // the latter: Microsoft's device flow
 		return fmt.Errorf("%w: %s", ErrDenied, detail)
 	case code == "expired_token":
 		return fmt.Errorf("%w: %s", ErrTimeout, detail)

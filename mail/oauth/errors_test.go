@@ -17,6 +17,7 @@ var codeCases = []struct {
 	{"interaction_required", "", ErrConsent},
 	{"consent_required", "", ErrConsent},
 	{"access_denied", "the user declined", ErrDenied},
+	{"authorization_declined", "", ErrDenied},
 	{"expired_token", "", ErrTimeout},
 	{"temporarily_unavailable", "", ErrUnreachable},
 	{"invalid_client", "", ErrProvider},

@@ -203,7 +203,7 @@ func (p *TokenProvider) authorize(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
 	redirect, err := url.Parse(q.Get("redirect_uri"))
 	if err != nil || redirect.Scheme != "http" || redirect.Hostname() != "127.0.0.1" {
-		http.Error(w, "redirect_uri must be http://127.0.0.1:PORT/", http.StatusBadRequest)
+		http.Error(w, "redirect_uri must be http://127.0.0.1:PORT", http.StatusBadRequest)
 		return
 	}
 	if q.Get("client_id") != p.ClientID || q.Get("code_challenge_method") != "S256" || q.Get("code_challenge") == "" {
