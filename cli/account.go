@@ -313,6 +313,9 @@ func accountErrorFR(err error) string {
 	switch {
 	case errors.Is(err, errNeedsSignIn):
 		return "cette adresse se connecte avec son fournisseur, pas avec un mot de passe : relancez avec --microsoft ou --google."
+	case errors.Is(err, mailbox.ErrNotDiscovered), errors.Is(err, mailbox.ErrDiscoveryFailed):
+		return "Hygie ne trouve pas les réglages de cette adresse : donnez le serveur avec --host (et --port, --starttls si besoin). (" +
+			err.Error() + ")"
 	case errors.Is(err, oauth.ErrNoClientID):
 		s, _ := mailbox.ExplainAuth(err, "fr")
 		return s

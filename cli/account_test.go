@@ -192,7 +192,7 @@ func TestAccountNoClientID(t *testing.T) {
 		return p, ok
 	})
 	code, _, errs := account("", "add", "--name", "m", "--address", "dr@hotmail.fr", "--microsoft")
-	if code != 1 || !strings.Contains(errs, "ne peut pas se connecter à Microsoft") || strings.Contains(errs, "(") {
+	if code != 1 || !strings.Contains(errs, "ne peut pas se connecter à Microsoft") || strings.Contains(errs, "oauth:") || strings.Count(errs, "\n") != 1 {
 		t.Errorf("no client ID = %d, %q; want the one sentence", code, errs)
 	}
 	if code, _, errs := account("", "add", "--name", "m", "--address", "dr@hotmail.fr"); code != 1 || !strings.Contains(errs, "--microsoft") {

@@ -15,8 +15,8 @@ var Messages = []struct {
 	Text i18n.Text
 }{
 	{ErrNoClientID, i18n.Text{
-		FR: "Cette version d'Hygie ne peut pas se connecter à %s : elle a été construite sans l'identifiant d'application d'Hygie. Installez une version officielle d'Hygie, ou, pour une autre boîte, utilisez un mot de passe.",
-		EN: "This build of Hygie cannot sign in to %s: it was built without Hygie's application ID. Install an official Hygie release or, for another mailbox, use a password."}},
+		FR: "Cette version d'Hygie ne peut pas se connecter à %s : elle a été construite sans l'identifiant d'application d'Hygie. Installez une version officielle d'Hygie (demandez-la à qui vous a fourni Hygie) ; pour une autre boîte, utilisez un mot de passe.",
+		EN: "This build of Hygie cannot sign in to %s: it was built without Hygie's application ID. Install an official Hygie release (ask whoever provided Hygie); for another mailbox, use a password."}},
 	{ErrRevoked, i18n.Text{
 		FR: "La connexion à votre compte a expiré ou a été retirée. Reconnectez-vous : vos analyses précédentes sont conservées.",
 		EN: "The sign-in to your account expired or was revoked. Sign in again: your earlier scans are kept."}},
