@@ -117,7 +117,8 @@ func (m *MemoryKeychain) Delete(account string) error {
 // bytes, each its own entry "NAME#oauth2.GEN.I", and an index entry
 // "NAME#oauth2" says "1 GEN N". A new token is written under a new GEN
 // before the index points to it, so a failure halfway leaves the previous
-// token whole.
+// token whole. 2,000 bytes also fit macOS, where go-keyring base64-encodes
+// the secret into a `security` command of at most 4,096 bytes.
 const tokenChunk = 2000
 
 func tokenIndexKey(account string) string { return account + "#oauth2" }
