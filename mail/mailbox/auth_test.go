@@ -343,3 +343,13 @@ func TestRefreshTokenNeverWritten(t *testing.T) {
 	assertNeverWritten(t, st, dir, logs.String(), "a refresh token", secrets...)
 	assertNeverWritten(t, st, dir, logs.String(), "the access token", secret)
 }
+
+// TestOAuthOnPasswordOnlyServer: a server offering neither mechanism
+// refuses an OAuth2 account with ErrTokenRefused, before any token is sent.
+func TestOAuthOnPasswordOnlyServer(t *testing.T) {
+	d := sharedDovecot(t)
+	err := CheckLogin(context.Background(), oauthAccount(d), "at-whatever", Options{RootCAs: d.Cert.Pool()})
+	if !errors.Is(err, ErrTokenRefused) || !strings.Contains(err.Error(), "neither") {
+		t.Errorf("CheckLogin on a password-only server = %v, want ErrTokenRefused", err)
+	}
+}

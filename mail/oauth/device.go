@@ -43,3 +43,17 @@ func (p Provider) SignInDevice(ctx context.Context, show func(DeviceCode)) (*oau
 	}
 	return tok, nil
 }
+
+// SignIn is what the account form's button does: the browser flow, and
+// the device code instead when the browser cannot be opened (open is nil
+// or fails) and the provider offers it; show then receives the code.
+func (p Provider) SignIn(ctx context.Context, address string, open OpenURL, show func(DeviceCode)) (*oauth2.Token, error) {
+	if open == nil {
+		open = func(string) error { return errors.New("no browser") }
+	}
+	tok, err := p.SignInBrowser(ctx, address, open)
+	if errors.Is(err, ErrNoBrowser) && p.Device && show != nil {
+		return p.SignInDevice(ctx, show)
+	}
+	return tok, err
+}

@@ -33,10 +33,11 @@
 //     Explain(&NoClientIDError{Provider: p.Name}, lang) and offers the
 //     password fields only for providers that take an app password
 //     (Preset.AppPassword).
-//  3. On the button: tok, err := p.SignInBrowser(ctx, address, app.OpenURL)
-//     in a goroutine, with a « Annuler » button cancelling ctx. On
-//     ErrNoBrowser, and when p.Device, it falls back to p.SignInDevice and
-//     shows DeviceCode.URL and DeviceCode.Code.
+//  3. On the button: tok, err := p.SignIn(ctx, address, open, show) in a
+//     goroutine, with a « Annuler » button cancelling ctx; open wraps
+//     fyne's App.OpenURL. When the browser cannot be opened and the
+//     provider offers it (Microsoft), SignIn switches to the device code
+//     and calls show once: display DeviceCode.URL and DeviceCode.Code.
 //  4. Then store.SaveOAuthAccount(ctx, keychain, disc.Account(name), tok,
 //     opts): it logs in once, and saves the refresh token and the account
 //     only if that worked (nothing is half-saved).

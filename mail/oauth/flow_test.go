@@ -115,3 +115,19 @@ func TestDeviceFlowCancelled(t *testing.T) {
 		t.Errorf("SignInDevice cancelled = %v, want context.Canceled", err)
 	}
 }
+
+// TestSignInFallsBackToDevice: no browser, so the device code is shown.
+func TestSignInFallsBackToDevice(t *testing.T) {
+	p := mailboxtest.StartTokenProvider(t, "praticien@example.fr")
+	var shown oauth.DeviceCode
+	noBrowser := func(string) error { return errors.New("xdg-open: not found") }
+	tok, err := p.Provider(oauth.MicrosoftID).SignIn(context.Background(), "", noBrowser, func(c oauth.DeviceCode) { shown = c })
+	if err != nil || tok.AccessToken == "" || shown.Code == "" {
+		t.Fatalf("SignIn without browser = %v, code %q; want the device flow", err, shown.Code)
+	}
+	google := p.Provider(oauth.GoogleID)
+	google.Device = false
+	if _, err := google.SignIn(context.Background(), "", nil, func(oauth.DeviceCode) { t.Error("device code shown") }); !errors.Is(err, oauth.ErrNoBrowser) {
+		t.Errorf("SignIn without browser nor device code = %v, want ErrNoBrowser", err)
+	}
+}

@@ -36,8 +36,8 @@ var Messages = []struct {
 		FR: "Le service de connexion ne répond pas. Vérifiez la connexion Internet, puis réessayez ; vos analyses précédentes sont conservées.",
 		EN: "The sign-in service does not answer. Check the Internet connection, then try again; your earlier scans are kept."}},
 	{ErrNoBrowser, i18n.Text{
-		FR: "Le navigateur n'a pas pu s'ouvrir. Utilisez la connexion par code : ouvrez l'adresse indiquée sur n'importe quel appareil et saisissez le code.",
-		EN: "The browser could not be opened. Use the sign-in code instead: open the address shown on any device and type the code."}},
+		FR: "Le navigateur n'a pas pu s'ouvrir. Ouvrez un navigateur sur cet ordinateur, puis réessayez.",
+		EN: "The browser could not be opened. Open a browser on this computer, then try again."}},
 	{ErrNoDevice, i18n.Text{
 		FR: "Ce fournisseur n'accepte pas la connexion par code pour la messagerie. Ouvrez l'adresse indiquée dans un navigateur de cet ordinateur.",
 		EN: "This provider does not accept sign-in codes for mail. Open the address shown in a browser on this computer."}},
