@@ -40,8 +40,8 @@ messages arrivés depuis la dernière analyse sont téléchargés.
   --pin EMPREINTE     accepte le certificat de ce serveur d'après son
                       empreinte SHA-256 (certificat auto-signé)
   --plaintext         connexion non chiffrée, seulement vers cet ordinateur
-  --account NOM       compte enregistré dans Hygie (mot de passe dans le
-                      trousseau du système)
+  --account NOM       compte enregistré dans Hygie (mot de passe ou connexion
+                      Microsoft / Google dans le trousseau du système)
   --json              une ligne JSON par message analysé (mailbox, uid,
                       message_id, subject, from, channel, verdict, score,
                       findings) ; pour un message illisible, error au
