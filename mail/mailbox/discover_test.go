@@ -4,6 +4,8 @@ import (
 	"context"
 	"crypto/tls"
 	"errors"
+	"io"
+	"log"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -108,6 +110,7 @@ func autoconfigServer(t *testing.T, routes map[string]string) *http.Client {
 		}
 	}))
 	srv.TLS = &tls.Config{Certificates: []tls.Certificate{cert.TLS}}
+	srv.Config.ErrorLog = log.New(io.Discard, "", 0) // hosts outside the certificate are refused on purpose
 	srv.StartTLS()
 	t.Cleanup(srv.Close)
 	addr := srv.Listener.Addr().String()

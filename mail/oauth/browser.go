@@ -40,7 +40,7 @@ func (p Provider) SignInBrowser(ctx context.Context, address string, open OpenUR
 	f := &loopback{state: randomString(), verifier: oauth2.GenerateVerifier(), done: make(chan result, 1)}
 	srv := &http.Server{Handler: f, ReadHeaderTimeout: 10 * time.Second}
 	go srv.Serve(ln)
-	defer srv.Close()
+	defer shutdown(srv)
 	if err := open(cfg.AuthCodeURL(f.state, p.authOptions(address, f.verifier)...)); err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrNoBrowser, err)
 	}
@@ -94,12 +94,25 @@ func (f *loopback) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if e := q.Get("error"); e != "" || res.code == "" {
 		res = result{err: fmt.Errorf("authorisation: %w", classifyCode(e, q.Get("error_description"), false))}
 	}
+	// The page first, so that the browser shows it before the flow ends.
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	fmt.Fprint(w, donePage(res.err == nil))
+	if fl, ok := w.(http.Flusher); ok {
+		fl.Flush()
+	}
 	select {
 	case f.done <- res:
 	default: // a second redirect (reload): the first one counts
 	}
-	w.Header().Set("Content-Type", "text/html; charset=utf-8")
-	fmt.Fprint(w, donePage(res.err == nil))
+}
+
+// shutdown lets the browser's last request finish, a second at most.
+func shutdown(srv *http.Server) {
+	ctx, cancel := context.WithTimeout(context.Background(), time.Second)
+	defer cancel()
+	if srv.Shutdown(ctx) != nil {
+		srv.Close()
+	}
 }
 
 func (f *loopback) await(ctx context.Context, wait time.Duration) (string, error) {
