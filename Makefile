@@ -2,6 +2,10 @@
 #   make run    installs what is missing, builds and opens the app
 #   make test   installs what the tests need and runs every test
 # Also: make bench (benchmarks as a table), make screenshots (docs/screenshots/*.png).
+# Official releases sign in to Microsoft and Google with Hygie's own client IDs:
+#   make build MS_CLIENT_ID=… GOOGLE_CLIENT_ID=… GOOGLE_CLIENT_SECRET=…
+# (docs/mailbox.md, "Microsoft and Google sign-in"); without them the build
+# cannot sign in there and says so.
 
 SHELL := /bin/bash
 export PATH := $(PATH):/usr/local/go/bin
@@ -16,6 +20,11 @@ export GOFLAGS += -tags=no_emoji
 BIN       := bin/hygie
 VERSION   := $(shell sed -n 's/^ *Version *= *"\(.*\)"/\1/p' FyneApp.toml)
 LDFLAGS   := -X hygie/version.Version=$(VERSION)
+# OAuth2 client IDs of Hygie's own registrations, empty in a developer build.
+MS_CLIENT_ID ?=
+GOOGLE_CLIENT_ID ?=
+GOOGLE_CLIENT_SECRET ?=
+LDFLAGS   += -X hygie/mail/oauth.microsoftClientID=$(MS_CLIENT_ID) -X hygie/mail/oauth.googleClientID=$(GOOGLE_CLIENT_ID) -X hygie/mail/oauth.googleClientSecret=$(GOOGLE_CLIENT_SECRET)
 
 # Debian packages: to build the window (Fyne: OpenGL, X11, Wayland headers) ...
 BUILD_PKGS := gcc libc6-dev pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev \

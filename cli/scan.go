@@ -40,8 +40,8 @@ messages arrivés depuis la dernière analyse sont téléchargés.
   --pin EMPREINTE     accepte le certificat de ce serveur d'après son
                       empreinte SHA-256 (certificat auto-signé)
   --plaintext         connexion non chiffrée, seulement vers cet ordinateur
-  --account NOM       compte enregistré dans Hygie (mot de passe dans le
-                      trousseau du système)
+  --account NOM       compte enregistré dans Hygie (mot de passe ou connexion
+                      Microsoft / Google dans le trousseau du système)
   --json              une ligne JSON par message analysé (mailbox, uid,
                       message_id, subject, from, channel, verdict, score,
                       findings) ; pour un message illisible, error au
@@ -251,8 +251,12 @@ func scanAccount(st *mailbox.Store, o scanOptions) (mailbox.Account, error) {
 	return a, a.Validate()
 }
 
-// scanPassword reads stdin when asked, else the system keychain.
+// scanPassword reads stdin when asked, else the system keychain; an
+// account signing in with Microsoft or Google gets a fresh access token.
 func scanPassword(o scanOptions, a mailbox.Account) (string, error) {
+	if a.UsesOAuth2() {
+		return mailbox.NewTokens(mailbox.SystemKeychain{}, oauthProviders).Secret(a)
+	}
 	if o.passwordStdin {
 		line, err := bufio.NewReader(stdin).ReadString('\n')
 		if err != nil && !errors.Is(err, io.EOF) {
@@ -365,6 +369,9 @@ func scanErrorFR(err error) string {
 		return fmt.Sprintf("le certificat du serveur %s n'est pas reconnu (sujet : %s ; émetteur : %s ; empreinte SHA-256 : %s). "+
 			"Vérifiez l'empreinte auprès de votre fournisseur ; si elle est juste, relancez avec --pin %s. (%v)",
 			ce.Host, ce.Subject, ce.Issuer, mailbox.FormatFingerprint(ce.SHA256), ce.SHA256, ce.Reason)
+	}
+	if s, ok := mailbox.ExplainAuth(err, "fr"); ok { // OAuth2 accounts: hygie account add … to sign in again
+		return s + " (" + err.Error() + ")"
 	}
 	for _, e := range scanErrors {
 		if errors.Is(err, e.err) {

@@ -51,6 +51,12 @@ type Account struct {
 	PinnedSHA256 string
 	// Preset is the id of the provider preset the account started from.
 	Preset string
+	// Auth is how Hygie logs in: with a password (the default) or with an
+	// OAuth2 token from Provider (see auth.go).
+	Auth AuthKind
+	// Provider is the OAuth2 provider ("microsoft", "google") when Auth is
+	// OAuth2.
+	Provider string
 }
 
 // Boxes returns the mailboxes to scan, INBOX when none is set.
@@ -81,6 +87,9 @@ func (a Account) Validate() error {
 		return fmt.Errorf("account %s: bad port %d: %w", a.Name, a.Port, ErrInvalidAccount)
 	case strings.TrimSpace(a.Username) == "":
 		return fmt.Errorf("account %s has no user name: %w", a.Name, ErrInvalidAccount)
+	}
+	if err := a.validateAuth(); err != nil {
+		return err
 	}
 	switch a.Security {
 	case TLS, StartTLS, "":

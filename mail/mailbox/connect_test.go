@@ -169,6 +169,13 @@ func TestPasswordNeverWritten(t *testing.T) {
 		t.Errorf("error %q contains the password", err2)
 	}
 	log.Printf("scan error: %v", err2) // what the UI logs
+	assertNeverWritten(t, st, dir, logs.String(), "the password", d.Password)
+}
+
+// assertNeverWritten looks for each secret in every file of the data
+// folder and in the log.
+func assertNeverWritten(t *testing.T, st *Store, dir, logs, what string, secrets ...string) {
+	t.Helper()
 	st.db.Exec("PRAGMA wal_checkpoint(TRUNCATE)")
 	files := 0
 	filepath.WalkDir(dir, func(path string, e fs.DirEntry, err error) error {
@@ -177,16 +184,20 @@ func TestPasswordNeverWritten(t *testing.T) {
 		}
 		files++
 		data, _ := os.ReadFile(path)
-		if bytes.Contains(data, []byte(d.Password)) {
-			t.Errorf("%s contains the password", path)
+		for _, s := range secrets {
+			if bytes.Contains(data, []byte(s)) {
+				t.Errorf("%s contains %s", path, what)
+			}
 		}
 		return nil
 	})
 	if files == 0 {
 		t.Fatal("no database file found: the check would be vacuous")
 	}
-	if strings.Contains(logs.String(), d.Password) {
-		t.Error("the log contains the password")
+	for _, s := range secrets {
+		if strings.Contains(logs, s) {
+			t.Errorf("the log contains %s", what)
+		}
 	}
 }
 

@@ -7,4 +7,12 @@
 // package sends no STORE, COPY, MOVE or EXPUNGE. Passwords live only in the
 // system keychain (see Keychain) and never in the database, files, logs or
 // error text.
+//
+// An account logs in with a password, or (Account.Auth = AuthOAuth2) with
+// a Microsoft or Google sign-in from hygie/mail/oauth: SASL OAUTHBEARER or
+// XOAUTH2, whichever the server offers, with an access token that Tokens
+// keeps in memory. The refresh token lives only in the keychain, cut into
+// entries small enough for Windows (SaveToken). Discoverer finds an
+// address's provider and settings. The account form's calls are listed in
+// hygie/mail/oauth's package comment and in docs/mailbox.md.
 package mailbox

@@ -1,8 +1,11 @@
 package mailbox
 
 import (
+	"crypto/rand"
+	"encoding/hex"
 	"errors"
 	"fmt"
+	"strings"
 	"sync"
 
 	"github.com/zalando/go-keyring"
@@ -106,4 +109,115 @@ func (m *MemoryKeychain) Delete(account string) error {
 	defer m.mu.Unlock()
 	delete(m.pw, account)
 	return nil
+}
+
+// A refresh token does not fit in one entry everywhere: Windows'
+// Credential Manager takes at most 2560 bytes and Microsoft's refresh
+// tokens can pass that. So the token is cut into chunks of tokenChunk
+// bytes, each its own entry "NAME#oauth2.GEN.I", and an index entry
+// "NAME#oauth2" says "1 GEN N". A new token is written under a new GEN
+// before the index points to it, so a failure halfway leaves the previous
+// token whole. 2,000 bytes also fit macOS, where go-keyring base64-encodes
+// the secret into a `security` command of at most 4,096 bytes.
+const tokenChunk = 2000
+
+func tokenIndexKey(account string) string { return account + "#oauth2" }
+
+func tokenChunkKey(account, gen string, i int) string {
+	return fmt.Sprintf("%s#oauth2.%s.%d", account, gen, i)
+}
+
+// SaveToken puts the refresh token of account in kc, replacing any other.
+func SaveToken(kc Keychain, account, token string) error {
+	if token == "" {
+		return fmt.Errorf("save sign-in of %s: %w", account, ErrNoRefreshToken)
+	}
+	old, oldN, _ := tokenIndex(kc, account)
+	gen := newGeneration()
+	n := (len(token) + tokenChunk - 1) / tokenChunk
+	for i := range n {
+		part := token[i*tokenChunk : min((i+1)*tokenChunk, len(token))]
+		if err := kc.Set(tokenChunkKey(account, gen, i), part); err != nil {
+			deleteChunks(kc, account, gen, i)
+			return fmt.Errorf("save sign-in of %s: %w", account, err)
+		}
+	}
+	if err := kc.Set(tokenIndexKey(account), fmt.Sprintf("1 %s %d", gen, n)); err != nil {
+		deleteChunks(kc, account, gen, n)
+		return fmt.Errorf("save sign-in of %s: %w", account, err)
+	}
+	if old != "" && old != gen {
+		deleteChunks(kc, account, old, oldN)
+	}
+	return nil
+}
+
+// LoadToken returns the refresh token of account, or ErrNoToken.
+func LoadToken(kc Keychain, account string) (string, error) {
+	gen, n, err := tokenIndex(kc, account)
+	if err != nil {
+		return "", err
+	}
+	var b strings.Builder
+	for i := range n {
+		part, err := kc.Get(tokenChunkKey(account, gen, i))
+		if errors.Is(err, ErrNoPassword) {
+			return "", fmt.Errorf("read sign-in of %s: part %d missing: %w", account, i, ErrNoToken)
+		}
+		if err != nil {
+			return "", fmt.Errorf("read sign-in of %s: %w", account, err)
+		}
+		b.WriteString(part)
+	}
+	return b.String(), nil
+}
+
+// DeleteToken removes the refresh token of account; none is not an error.
+func DeleteToken(kc Keychain, account string) error {
+	gen, n, err := tokenIndex(kc, account)
+	if errors.Is(err, ErrNoToken) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	if err := kc.Delete(tokenIndexKey(account)); err != nil {
+		return err
+	}
+	return deleteChunks(kc, account, gen, n)
+}
+
+// DeleteSecrets removes every keychain entry of account: its password and
+// its sign-in.
+func DeleteSecrets(kc Keychain, account string) error {
+	return errors.Join(kc.Delete(account), DeleteToken(kc, account))
+}
+
+func tokenIndex(kc Keychain, account string) (gen string, n int, err error) {
+	idx, err := kc.Get(tokenIndexKey(account))
+	if errors.Is(err, ErrNoPassword) {
+		return "", 0, fmt.Errorf("read sign-in of %s: %w", account, ErrNoToken)
+	}
+	if err != nil {
+		return "", 0, fmt.Errorf("read sign-in of %s: %w", account, err)
+	}
+	var version int
+	if _, err := fmt.Sscanf(idx, "%d %s %d", &version, &gen, &n); err != nil || version != 1 || n <= 0 || n > 64 {
+		return "", 0, fmt.Errorf("read sign-in of %s: unreadable index: %w", account, ErrNoToken)
+	}
+	return gen, n, nil
+}
+
+func deleteChunks(kc Keychain, account, gen string, n int) error {
+	var errs []error
+	for i := range n {
+		errs = append(errs, kc.Delete(tokenChunkKey(account, gen, i)))
+	}
+	return errors.Join(errs...)
+}
+
+func newGeneration() string {
+	b := make([]byte, 4)
+	rand.Read(b)
+	return hex.EncodeToString(b)
 }

@@ -41,5 +41,6 @@ func TestMain(m *testing.M) {
 	if dovecot != nil {
 		dovecot.Stop()
 	}
+	stopOAuthDovecot()
 	os.Exit(code)
 }

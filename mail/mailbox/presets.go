@@ -22,6 +22,16 @@ type Preset struct {
 	// AppPassword: the provider refuses the usual password over IMAP and
 	// wants an application password.
 	AppPassword bool `json:"app_password"`
+	// Auth is how the provider's accounts sign in: "password", or "oauth2"
+	// with Provider ("microsoft", "google"); an OAuth2 preset with
+	// AppPassword also takes an application password.
+	Auth     AuthKind `json:"auth"`
+	Provider string   `json:"provider"`
+	// Domains are the address domains the provider serves (…@orange.fr),
+	// MX the mail-exchanger host suffixes of custom domains it hosts: see
+	// discover.go.
+	Domains []string `json:"domains"`
+	MX      []string `json:"mx"`
 	// MSSante: a mailbox of the MSSanté health trust space.
 	MSSante bool `json:"mssante"`
 	// Hint tells the user what to type, in French and English; Note
@@ -62,7 +72,18 @@ func PresetByID(id string) (Preset, bool) {
 // Note is the preset's advice in lang (i18n.Lang: English or French).
 func (p Preset) Note(lang string) string { return p.Hint.In(lang) }
 
-// Account returns an account filled from the preset, scanning INBOX.
+// Account returns a password account filled from the preset, scanning INBOX.
 func (p Preset) Account(name, username string) Account {
 	return Account{Name: name, Host: p.Host, Port: p.Port, Security: p.Security, Username: username, Preset: p.ID}
+}
+
+// OAuthAccount is the account signing in with the preset's provider, and
+// false for a preset whose accounts use a password.
+func (p Preset) OAuthAccount(name, address string) (Account, bool) {
+	if p.Auth != AuthOAuth2 {
+		return Account{}, false
+	}
+	a := p.Account(name, address)
+	a.Auth, a.Provider = AuthOAuth2, p.Provider
+	return a, true
 }

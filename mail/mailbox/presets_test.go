@@ -41,3 +41,32 @@ func TestPresetsAreUsable(t *testing.T) {
 		t.Errorf("PresetByID(gmail) = %+v, %v; want an app-password preset", p, ok)
 	}
 }
+
+// TestPresetAuth: every preset says how it signs in; Outlook only with
+// Microsoft, Gmail with Google or an app password.
+func TestPresetAuth(t *testing.T) {
+	for _, p := range Presets() {
+		switch p.Auth {
+		case AuthPassword:
+			if p.Provider != "" {
+				t.Errorf("preset %s: password preset names provider %q", p.ID, p.Provider)
+			}
+		case AuthOAuth2:
+			a, ok := p.OAuthAccount("x", "u@example.fr")
+			if !ok || a.Validate() != nil {
+				t.Errorf("preset %s: OAuthAccount = %+v, %v; invalid", p.ID, a, a.Validate())
+			}
+		default:
+			t.Errorf("preset %s: auth %q, want password or oauth2", p.ID, p.Auth)
+		}
+	}
+	if p, _ := PresetByID("outlook"); p.Auth != AuthOAuth2 || p.Provider != "microsoft" || p.AppPassword {
+		t.Errorf("outlook preset = %+v; want OAuth2 with Microsoft and no app password", p)
+	}
+	if p, _ := PresetByID("gmail"); p.Auth != AuthOAuth2 || p.Provider != "google" || !p.AppPassword {
+		t.Errorf("gmail preset = %+v; want OAuth2 with Google, app password still possible", p)
+	}
+	if _, ok := Presets()[0].OAuthAccount("x", "u"); ok {
+		t.Error("a password preset made an OAuth2 account")
+	}
+}

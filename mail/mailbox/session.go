@@ -88,8 +88,12 @@ func (s *session) rejected(e *CertError) {
 	s.mu.Unlock()
 }
 
-// login sends LOGIN; the password goes to the server and nowhere else.
+// login sends LOGIN, or AUTHENTICATE with the access token for an OAuth2
+// account; the secret goes to the server and nowhere else.
 func (s *session) login(password string) error {
+	if s.acct.UsesOAuth2() {
+		return s.loginOAuth2(password)
+	}
 	defer s.waiting()()
 	err := s.client.Login(s.acct.Username, password).Wait()
 	if ie, ok := imapStatus(err); ok {

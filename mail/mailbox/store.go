@@ -77,6 +77,10 @@ var migrations = []string{
 		fetched_at TEXT NOT NULL,
 		xml        BLOB NOT NULL
 	);`,
+	// 4: how each account logs in (password, or OAuth2 with a provider); the
+	// token itself lives in the keychain, like the password.
+	`ALTER TABLE mailbox_accounts ADD COLUMN auth TEXT NOT NULL DEFAULT 'password';
+	ALTER TABLE mailbox_accounts ADD COLUMN provider TEXT NOT NULL DEFAULT '';`,
 }
 
 // ErrNoAccount: no saved account has that name.
@@ -103,14 +107,14 @@ func (s *Store) SaveAccount(a Account) error {
 	boxes, _ := json.Marshal(a.Boxes())
 	return store.InTx(s.db, func(tx *sql.Tx) error {
 		_, err := tx.Exec(`INSERT INTO mailbox_accounts
-			(name, host, port, security, username, mailboxes, allow_plaintext, pinned_sha256, preset)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+			(name, host, port, security, username, mailboxes, allow_plaintext, pinned_sha256, preset, auth, provider)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 			ON CONFLICT(name) DO UPDATE SET host = excluded.host, port = excluded.port,
 			security = excluded.security, username = excluded.username, mailboxes = excluded.mailboxes,
 			allow_plaintext = excluded.allow_plaintext, pinned_sha256 = excluded.pinned_sha256,
-			preset = excluded.preset`,
+			preset = excluded.preset, auth = excluded.auth, provider = excluded.provider`,
 			a.Name, a.Host, a.Port, string(securityOrDefault(a.Security)), a.Username, string(boxes),
-			a.AllowPlaintext, NormalizeFingerprint(a.PinnedSHA256), a.Preset)
+			a.AllowPlaintext, NormalizeFingerprint(a.PinnedSHA256), a.Preset, string(a.authKind()), a.Provider)
 		if err != nil {
 			return fmt.Errorf("save account %s: %w", a.Name, err)
 		}
@@ -125,7 +129,7 @@ func securityOrDefault(s Security) Security {
 	return s
 }
 
-const accountColumns = `name, host, port, security, username, mailboxes, allow_plaintext, pinned_sha256, preset`
+const accountColumns = `name, host, port, security, username, mailboxes, allow_plaintext, pinned_sha256, preset, auth, provider`
 
 // Accounts lists the saved accounts by name.
 func (s *Store) Accounts() ([]Account, error) {
@@ -158,11 +162,15 @@ type rowScanner interface{ Scan(...any) error }
 
 func scanAccount(r rowScanner) (Account, error) {
 	var a Account
-	var sec, boxes string
-	if err := r.Scan(&a.Name, &a.Host, &a.Port, &sec, &a.Username, &boxes, &a.AllowPlaintext, &a.PinnedSHA256, &a.Preset); err != nil {
+	var sec, boxes, auth string
+	if err := r.Scan(&a.Name, &a.Host, &a.Port, &sec, &a.Username, &boxes, &a.AllowPlaintext, &a.PinnedSHA256, &a.Preset,
+		&auth, &a.Provider); err != nil {
 		return Account{}, fmt.Errorf("read account: %w", err)
 	}
 	a.Security = Security(sec)
+	if AuthKind(auth) != AuthPassword { // the zero value already means password
+		a.Auth = AuthKind(auth)
+	}
 	if err := json.Unmarshal([]byte(boxes), &a.Mailboxes); err != nil {
 		return Account{}, fmt.Errorf("read account %s mailboxes: %w", a.Name, err)
 	}

@@ -32,6 +32,11 @@ func (c Cert) Pool() *x509.CertPool {
 
 // NewCert generates a fresh P-256 self-signed certificate valid one day.
 func NewCert() (Cert, error) {
+	return NewCertFor("localhost")
+}
+
+// NewCertFor is NewCert for other host names (and 127.0.0.1 still).
+func NewCertFor(names ...string) (Cert, error) {
 	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
 	if err != nil {
 		return Cert{}, err
@@ -39,12 +44,12 @@ func NewCert() (Cert, error) {
 	serial, _ := rand.Int(rand.Reader, big.NewInt(1<<62))
 	tmpl := &x509.Certificate{
 		SerialNumber: serial,
-		Subject:      pkix.Name{CommonName: "localhost", Organization: []string{"Hygie test"}},
+		Subject:      pkix.Name{CommonName: names[0], Organization: []string{"Hygie test"}},
 		NotBefore:    time.Now().Add(-time.Hour),
 		NotAfter:     time.Now().Add(24 * time.Hour),
 		KeyUsage:     x509.KeyUsageDigitalSignature | x509.KeyUsageCertSign,
 		ExtKeyUsage:  []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth},
-		DNSNames:     []string{"localhost"},
+		DNSNames:     names,
 		IPAddresses:  []net.IP{net.IPv4(127, 0, 0, 1)},
 		IsCA:         true, BasicConstraintsValid: true,
 	}

@@ -26,6 +26,7 @@ type Dovecot struct {
 	Password    string
 	Cert        Cert
 
+	opts   DovecotOptions
 	cmd    *exec.Cmd
 	exited chan struct{}
 }
@@ -58,13 +59,18 @@ func StartDovecot(tb testing.TB) *Dovecot {
 // NewDovecot starts a Dovecot; the caller must call Stop. It retries on
 // fresh ports if another process grabbed the ones it picked.
 func NewDovecot() (*Dovecot, error) {
+	return NewDovecotWith(DovecotOptions{})
+}
+
+// NewDovecotWith is NewDovecot with options (OAuth2 logins: oauth2.go).
+func NewDovecotWith(opts DovecotOptions) (*Dovecot, error) {
 	bin, err := needBinary("dovecot", "dovecot-imapd")
 	if err != nil {
 		return nil, err
 	}
 	var last error
 	for range 3 {
-		d, err := startDovecot(bin)
+		d, err := startDovecot(bin, opts)
 		if err == nil {
 			return d, nil
 		}
@@ -73,12 +79,12 @@ func NewDovecot() (*Dovecot, error) {
 	return nil, last
 }
 
-func startDovecot(bin string) (*Dovecot, error) {
+func startDovecot(bin string, opts DovecotOptions) (*Dovecot, error) {
 	dir, err := os.MkdirTemp("", "hygie-dovecot-")
 	if err != nil {
 		return nil, err
 	}
-	d := &Dovecot{Dir: dir, User: "praticien", Password: randomPassword()}
+	d := &Dovecot{Dir: dir, User: "praticien", Password: randomPassword(), opts: opts}
 	if err := d.configure(); err != nil {
 		os.RemoveAll(dir)
 		return nil, err
@@ -141,7 +147,11 @@ func (d *Dovecot) configure() error {
 	if err != nil {
 		return err
 	}
-	conf := fmt.Sprintf(dovecotConf, d.Dir, userFields, ports[1], ports[0], anvilChroot(extra), extra)
+	mechs, oauthPassdb, plainOnly, err := d.oauthConf()
+	if err != nil {
+		return err
+	}
+	conf := fmt.Sprintf(dovecotConf, d.Dir, userFields, ports[1], ports[0], anvilChroot(extra), extra, mechs, oauthPassdb, plainOnly)
 	return os.WriteFile(filepath.Join(d.Dir, "dovecot.conf"), []byte(conf), 0o644)
 }
 
@@ -187,15 +197,15 @@ ssl_cert = <%[1]s/cert.pem
 ssl_key = <%[1]s/key.pem
 ssl_min_protocol = TLSv1.2
 disable_plaintext_auth = yes
-auth_mechanisms = plain login
+auth_mechanisms = %[7]s
 mail_fsync = never
 # Tests log in with wrong passwords on purpose: no failure delay and no
 # per-IP penalty slowing the next tests (real servers delay; Hygie copes).
 auth_failure_delay = 0
 mail_location = maildir:%[1]s/mail/%%u
-passdb {
+%[8]spassdb {
   driver = passwd-file
-  args = scheme=PLAIN username_format=%%u %[1]s/users
+%[9]s  args = scheme=PLAIN username_format=%%u %[1]s/users
 }
 userdb {
   driver = passwd-file
