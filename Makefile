@@ -95,3 +95,12 @@ screenshots: deps-test build
 
 clean:
 	rm -rf bin
+
+# --- Golden files of the screens (ui/golden_test.go) ---------------------
+# Rewrites ui/testdata/<section>/<state>[.en].xml from the screens as they
+# render now. Only after a deliberate change of a screen: read
+# `git diff ui/testdata` before committing the new files.
+.PHONY: golden
+golden: check-go
+	go test -count=1 -run 'TestGolden$$' ./ui/ -args -update
+	@git status --short ui/testdata

@@ -105,7 +105,7 @@ func (s *incidentScreen) onStepDone(st incident.Step, check *widget.Check) {
 	if s.journal == nil {
 		return
 	}
-	if _, err := s.journal.Add(time.Now(), st.ID, st.Title.In(currentLang)); err != nil {
+	if _, err := s.journal.Add(incidentNow(), st.ID, st.Title.In(currentLang)); err != nil {
 		fyne.LogError("journal step "+st.ID, err)
 		s.status.SetText(lang.X("incident.journal.err", "Cette action n'a pas pu être notée dans le journal. Notez-la sur papier, avec l'heure."))
 		check.SetChecked(false)
@@ -118,7 +118,7 @@ func (s *incidentScreen) onAddNote() {
 	if s.journal == nil || s.note.Text == "" {
 		return
 	}
-	if _, err := s.journal.Add(time.Now(), "", s.note.Text); err != nil {
+	if _, err := s.journal.Add(incidentNow(), "", s.note.Text); err != nil {
 		fyne.LogError("journal note", err)
 		s.status.SetText(lang.X("incident.journal.err", "Cette action n'a pas pu être notée dans le journal. Notez-la sur papier, avec l'heure."))
 		return
@@ -162,6 +162,9 @@ func (s *incidentScreen) refreshJournal() {
 	}
 }
 
+// incidentNow is the clock of the incident screen and card; tests fix it.
+var incidentNow = time.Now
+
 // incidentCard appears on the dashboard while an incident is being handled:
 // when the journal has an entry from the last seven days.
 func incidentCard(env *Env) fyne.CanvasObject {
@@ -169,7 +172,7 @@ func incidentCard(env *Env) fyne.CanvasObject {
 		return nil
 	}
 	entries, err := env.journal.Entries()
-	if err != nil || len(entries) == 0 || time.Since(entries[len(entries)-1].At) > 7*24*time.Hour {
+	if err != nil || len(entries) == 0 || incidentNow().Sub(entries[len(entries)-1].At) > 7*24*time.Hour {
 		return nil
 	}
 	msg := wrapped(lang.X("incident.card.body", "Un incident est en cours de traitement : {{.Count}} action(s) notée(s) dans le journal.", map[string]int{"Count": len(entries)}))
