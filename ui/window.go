@@ -27,6 +27,7 @@ func NewMainWindow(env *Env) fyne.Window {
 	}
 	nav.show(start)
 	w.SetOnClosed(func() { saveWindow(env.App.Preferences(), w, nav) })
+	w.SetOnDropped(dropHandler(env)) // files dropped anywhere go to « Vérifier un message »
 	w.SetMaster()
 	startReminder(env) // daily reminder of the hygiene checklist, with its tray menu
 	return w
