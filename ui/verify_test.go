@@ -344,4 +344,3 @@ func TestMailListFiltersAndSearch(t *testing.T) {
 		t.Errorf("no filter lists %d, want %d", s.list.Length(), all)
 	}
 }
-
