@@ -90,14 +90,14 @@ func (s *mailScreen) inboxContent() fyne.CanvasObject {
 	if s.store == nil {
 		return container.NewBorder(container.NewVBox(intro, dbBanner(s.dbErr())), nil, nil, nil)
 	}
-	s.demoNote = wrapped(lang.X("mail.demo.note", "Boîte de démonstration : ces messages d'exemple ont été écrits pour vous montrer Hygie. Ils ne sont dans aucune boîte, ne sont pas enregistrés et ne comptent dans aucune analyse."))
+	s.demoNote = wrapped(lang.X("mail.demo.note", "Boîte de démonstration : ces messages d'exemple, écrits pour vous montrer Hygie, ne sont dans aucune boîte et ne comptent dans aucune analyse. Pour vérifier vos vrais messages, ajoutez le compte du cabinet."))
 	s.demoNote.Importance = widget.WarningImportance
 	s.demoNote.Hide()
 	s.demoCheck = widget.NewCheck(lang.X("mail.demo.show", "Montrer aussi la boîte de démonstration"), s.onDemoShown)
 	s.demoCheck.Checked = s.env.App.Preferences().Bool(prefMailDemoShow)
 	top := container.NewVBox(intro, s.controls(), s.bar, s.status, s.demoNote)
 	s.refreshAccounts("")
-	return container.NewBorder(top, s.demoCheck, nil, nil, s.msgList.content())
+	return container.NewBorder(top, s.demoCheck, nil, nil, s.msgList.content(0.55))
 }
 
 // demoLabel is the demonstration mailbox's name in the account list.
@@ -197,6 +197,10 @@ func (s *mailScreen) onAccountChosen() {
 		s.editBtn.Disable()
 		s.scanBtn.Disable()
 		s.setStatus(lang.X("mail.demo.chosen", "Vous regardez la boîte de démonstration : choisissez le compte du cabinet pour l'analyser."), widget.MediumImportance)
+	} else if s.current < 0 && s.demoOn {
+		s.editBtn.Disable()
+		s.scanBtn.Disable()
+		s.setStatus("", widget.MediumImportance) // the demo's note says what to do
 	} else if s.current < 0 {
 		s.editBtn.Disable()
 		s.scanBtn.Disable()
@@ -222,9 +226,12 @@ func (s *mailScreen) onEdit() {
 	}
 }
 
+// setStatus shows text under the controls; an empty text takes no room.
 func (s *mailScreen) setStatus(text string, imp widget.Importance) {
 	s.status.Importance = imp
 	s.status.SetText(text)
+	s.status.Hidden = text == ""
+	s.status.Refresh()
 }
 
 // mailCard is the dashboard card: the flagged count of the last scan or,

@@ -52,11 +52,12 @@ type msgList struct {
 	// message that is not in the store).
 	history func(mailbox.Message) string
 
-	list    *widget.List
-	detail  *fyne.Container
-	count   *widget.Label
-	search  *widget.Entry
-	sortSel *widget.Select
+	list      *widget.List
+	detail    *fyne.Container
+	count     *widget.Label
+	search    *widget.Entry
+	sortSel   *widget.Select
+	filterSel *widget.Select
 }
 
 func newMsgList(env *Env) *msgList {
@@ -87,34 +88,55 @@ func (l *msgList) build() {
 	l.search = widget.NewEntry()
 	l.search.SetPlaceHolder(lang.X("mail.filter.search", "Rechercher un expéditeur ou un objet"))
 	l.search.OnChanged = func(q string) { l.filter.query = q; l.refilter() }
-	byVerdict, byDate := lang.X("mail.sort.verdict", "Trier par verdict"), lang.X("mail.sort.date", "Trier par date")
+	byVerdict, byDate := lang.X("mail.sort.verdict", "Par verdict"), lang.X("mail.sort.date", "Par date")
 	l.sortSel = widget.NewSelect([]string{byVerdict, byDate}, func(string) {
 		l.setOrder(mailSort(l.sortSel.SelectedIndex()))
 	})
 	l.sortSel.SetSelectedIndex(0)
+	names := make([]string, len(filterChoices))
+	for i, c := range filterChoices {
+		names[i] = lang.X(c.key, c.fallback)
+	}
+	l.filterSel = widget.NewSelect(names, func(string) { l.onFilterChosen(l.filterSel.SelectedIndex()) })
+	l.filterSel.SetSelectedIndex(0)
 	hint := wrapped(lang.X("mail.detail.hint", "Choisissez un message dans la liste pour voir pourquoi Hygie le juge ainsi."))
 	l.detail = container.NewVBox(hint)
 }
 
-// filters is the search box, the sort and the four filters, above the list.
+// filters is the search box, the filter and the sort, above the list.
 func (l *msgList) filters() fyne.CanvasObject {
-	check := func(key, fallback string, set func(bool)) *widget.Check {
-		return widget.NewCheck(lang.X(key, fallback), func(on bool) { set(on); l.refilter() })
-	}
-	checks := container.NewGridWithColumns(2,
-		check("mail.filter.check", "À vérifier ou pire", func(b bool) { l.filter.checkOrWorse = b }),
-		check("mail.filter.mssante", "MSSanté", func(b bool) { l.filter.mssante = b }),
-		check("mail.filter.health", "Données de santé hors MSSanté", func(b bool) { l.filter.healthOutside = b }),
-		check("mail.filter.attachments", "Pièces jointes", func(b bool) { l.filter.attachments = b }),
-	)
-	return container.NewVBox(container.NewBorder(nil, nil, nil, l.sortSel, l.search), checks, l.count)
+	return container.NewVBox(l.search, container.NewBorder(nil, nil, nil, container.NewHBox(l.count, l.sortSel), l.filterSel))
 }
 
-// content is the filters and the list beside the detail.
-func (l *msgList) content() fyne.CanvasObject {
+// filterChoices are the filters offered, in the order of the list; the
+// first shows every message.
+var filterChoices = []struct {
+	key, fallback string
+	filter        mailFilter
+}{
+	{"mail.filter.all", "Tous les messages", mailFilter{}},
+	{"mail.filter.check", "À vérifier ou pire", mailFilter{checkOrWorse: true}},
+	{"mail.filter.mssante", "MSSanté", mailFilter{mssante: true}},
+	{"mail.filter.health", "Données de santé hors MSSanté", mailFilter{healthOutside: true}},
+	{"mail.filter.attachments", "Pièces jointes", mailFilter{attachments: true}},
+}
+
+func (l *msgList) onFilterChosen(i int) {
+	if i < 0 || i >= len(filterChoices) {
+		return
+	}
+	q := l.filter.query
+	l.filter = filterChoices[i].filter
+	l.filter.query = q
+	l.refilter()
+}
+
+// content is the filters and the list beside the detail; listShare is the
+// list's share of the width.
+func (l *msgList) content(listShare float64) fyne.CanvasObject {
 	left := container.NewBorder(l.filters(), nil, nil, nil, l.list)
 	split := container.NewHSplit(left, container.NewVScroll(l.detail))
-	split.Offset = 0.5
+	split.Offset = listShare
 	return split
 }
 
@@ -156,7 +178,7 @@ func (l *msgList) sortNow() {
 // the message still passes, else the detail goes back to its hint.
 func (l *msgList) refilter() {
 	l.shown = l.filter.apply(l.items, l.shown)
-	l.count.SetText(lang.X("mail.filter.count", "{{.Shown}} message(s) sur {{.All}}",
+	l.count.SetText(lang.X("mail.filter.count", "{{.Shown}} sur {{.All}}",
 		map[string]int{"Shown": len(l.shown), "All": len(l.msgs)}))
 	l.list.UnselectAll()
 	l.list.Refresh()
@@ -198,9 +220,9 @@ func messageKey(m mailbox.Message) string {
 
 // The columns of a row, beside the verdict and the subject.
 const (
-	verdictColumn = 110
-	senderColumn  = 150
-	dateColumn    = 80
+	verdictColumn = 100
+	senderColumn  = 110
+	dateColumn    = 72
 )
 
 // newMailRow makes a row: verdict in its colour and the MSSanté badge on
@@ -312,8 +334,9 @@ func (l *msgList) showDetail(k int) {
 		objs = append(objs, mailLabel(a, fyne.TextStyle{Bold: true}, widget.MediumImportance))
 	}
 	if m.Flagged() {
-		objs = append(objs, widget.NewButtonWithIcon(lang.X("mail.detail.clicked", "Déjà cliqué, répondu ou ouvert la pièce jointe ? Voir « En cas d'attaque »"),
-			theme.WarningIcon(), func() { openSection(l.env, "incident") }))
+		objs = append(objs, mailLabel(lang.X("mail.detail.clicked.q", "Déjà cliqué, répondu ou ouvert une pièce jointe ?"), fyne.TextStyle{}, widget.WarningImportance),
+			widget.NewButtonWithIcon(lang.X("mail.detail.clicked.open", "Voir « En cas d'attaque »"),
+				theme.WarningIcon(), func() { openSection(l.env, "incident") }))
 	}
 	if m.Truncated {
 		objs = append(objs, mailLabel(lang.X("mail.detail.truncated",

@@ -67,8 +67,10 @@ func (l *msgList) guideLinks(r mail.Report) []fyne.CanvasObject {
 				title = g.Title
 			}
 		}
-		out = append(out, widget.NewButtonWithIcon(lang.X("mail.detail.guide", "Lire le guide : {{.Title}}", map[string]string{"Title": title}),
-			theme.FileTextIcon(), func() { openGuide(l.env, id) }))
+		link := widget.NewHyperlink(lang.X("mail.detail.guide", "Lire le guide : {{.Title}}", map[string]string{"Title": title}), nil)
+		link.Wrapping = fyne.TextWrapWord
+		link.OnTapped = func() { openGuide(l.env, id) }
+		out = append(out, link)
 	}
 	if len(out) > 0 {
 		out = slices.Insert(out, 0, fyne.CanvasObject(widget.NewSeparator()))
@@ -134,7 +136,7 @@ func (l *msgList) reportActions(r mail.Report, raw []byte) []fyne.CanvasObject {
 	if r.Channel == mail.ChannelMSSante || r.Channel == mail.ChannelMixed {
 		out = append(out, widget.NewSeparator(),
 			mailLabel(lang.X("mail.report.annuaire", "Pour vérifier l'expéditeur, cherchez son nom dans l'Annuaire Santé : sa fiche donne ses adresses de messagerie sécurisée. Si l'adresse du message n'y figure pas, appelez-le avant de répondre."), fyne.TextStyle{}, widget.MediumImportance),
-			l.linkButton(lang.X("mail.report.annuaire.open", "Ouvrir l'Annuaire Santé"), annuaireSanteURL, ""))
+			l.linkButton(lang.X("mail.report.annuaire.open", "Annuaire Santé"), annuaireSanteURL, ""))
 	}
 	if !mailboxFlagged(r.Verdict) {
 		return out
@@ -142,11 +144,11 @@ func (l *msgList) reportActions(r mail.Report, raw []byte) []fyne.CanvasObject {
 	out = append(out, widget.NewSeparator(),
 		mailLabel(lang.X("mail.report.title", "Signaler ce message"), fyne.TextStyle{Bold: true}, widget.MediumImportance),
 		mailLabel(lang.X("mail.report.signalspam.steps", "Signal Spam : sur signal-spam.fr, connectez-vous (le compte est gratuit), puis collez la source du message dans le formulaire de signalement. Le bouton copie la source pour vous."), fyne.TextStyle{}, widget.MediumImportance),
-		l.linkButton(lang.X("mail.report.signalspam", "Signaler à Signal Spam"), signalSpamURL, headerOrSource(raw)))
+		l.linkButton(lang.X("mail.report.signalspam", "Signal Spam"), signalSpamURL, headerOrSource(raw)))
 	if link := suspiciousLink(raw); link != "" {
 		out = append(out,
 			mailLabel(lang.X("mail.report.phishing.steps", "Phishing Initiative : sur phishing-initiative.fr, collez l'adresse du lien suspect dans le champ de la page d'accueil et validez. Le bouton copie le lien pour vous ; ne l'ouvrez pas vous-même."), fyne.TextStyle{}, widget.MediumImportance),
-			l.linkButton(lang.X("mail.report.phishing", "Signaler le lien à Phishing Initiative"), phishingInitiativeURL, link))
+			l.linkButton(lang.X("mail.report.phishing", "Phishing Initiative"), phishingInitiativeURL, link))
 	}
 	for _, b := range claimedBrands(r) {
 		out = append(out, mailLabel(b.text.In(currentLang), fyne.TextStyle{}, widget.MediumImportance),

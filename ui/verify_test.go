@@ -87,7 +87,7 @@ func TestVerifyDropOnWindow(t *testing.T) {
 	if !strings.Contains(shown, "« https://espacepro.ameli.fr » → http://remboursement-ameli-pro.com/espacepro/login.php") {
 		t.Errorf("detail does not show the link as text → destination:\n%s", shown)
 	}
-	if !hasButton(v.list.detail, "Signal Spam") || !hasButton(v.list.detail, "Phishing Initiative") || !hasButton(v.list.detail, "Lire le guide") {
+	if !hasButton(v.list.detail, "Signal Spam") || !hasButton(v.list.detail, "Phishing Initiative") || !hasGuideLink(v.list.detail) {
 		t.Errorf("detail lacks the report buttons or the guide link")
 	}
 	if !strings.Contains(shown, "Assurance Maladie") || !strings.Contains(shown, "assurance-maladie.ameli.fr") {
@@ -307,8 +307,7 @@ func TestMailListFiltersAndSearch(t *testing.T) {
 	s.search.SetText("")
 	s.list.Select(1)
 	picked := messageKey(s.msgs[s.shown[1]])
-	s.filter.checkOrWorse = true
-	s.refilter()
+	s.filterSel.SetSelectedIndex(1) // « À vérifier ou pire »
 	for _, k := range s.shown {
 		if verdictRank(s.msgs[k].Report.Verdict) < verdictRank(mail.Caution) {
 			t.Errorf("« à vérifier ou pire » lists a %s message", s.msgs[k].Report.Verdict)
@@ -317,22 +316,19 @@ func TestMailListFiltersAndSearch(t *testing.T) {
 	if s.selected != picked {
 		t.Error("the selection was lost by filtering")
 	}
-	s.filter = mailFilter{healthOutside: true}
-	s.refilter()
+	s.filterSel.SetSelectedIndex(3)
 	if s.list.Length() != 2 {
 		t.Errorf("« données de santé hors MSSanté » lists %d, want 2", s.list.Length())
 	}
-	s.filter = mailFilter{mssante: true}
-	s.refilter()
+	s.filterSel.SetSelectedIndex(2)
 	if s.list.Length() != 2 {
 		t.Errorf("« MSSanté » lists %d, want 2", s.list.Length())
 	}
-	s.filter = mailFilter{attachments: true}
-	s.refilter()
+	s.filterSel.SetSelectedIndex(4)
 	if s.list.Length() != 2 {
 		t.Errorf("« pièces jointes » lists %d, want 2", s.list.Length())
 	}
-	s.filter = mailFilter{}
+	s.filterSel.SetSelectedIndex(0)
 	s.sortSel.SetSelectedIndex(int(sortByDate))
 	for i := 1; i < len(s.msgs); i++ {
 		if s.msgs[i].Report.Date.After(s.msgs[i-1].Report.Date) {
@@ -343,4 +339,14 @@ func TestMailListFiltersAndSearch(t *testing.T) {
 	if s.list.Length() != all {
 		t.Errorf("no filter lists %d, want %d", s.list.Length(), all)
 	}
+}
+
+// hasGuideLink reports whether c holds a link to a guide.
+func hasGuideLink(c *fyne.Container) bool {
+	for _, o := range c.Objects {
+		if h, ok := o.(*widget.Hyperlink); ok && strings.HasPrefix(h.Text, "Lire le guide") {
+			return true
+		}
+	}
+	return false
 }
