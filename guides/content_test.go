@@ -38,6 +38,10 @@ var officialHosts = map[string]bool{
 	"ordremk.fr": true, "www.economie.gouv.fr": true, "www.signal-spam.fr": true,
 	"phishing-initiative.fr": true, "www.service-public.fr": true,
 	"www.cisecurity.org": true,
+	// The mail providers' own help pages, for how to show or save a
+	// message's source (guide source-message).
+	"support.google.com": true, "support.microsoft.com": true, "support.mozilla.org": true,
+	"support.apple.com": true, "assistance.orange.fr": true,
 }
 
 func builtin(t testing.TB) *Library {

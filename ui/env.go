@@ -62,6 +62,9 @@ func (e *Env) open() {
 type mailState struct {
 	store    *mailbox.Store // nil when the database is unavailable
 	scanDone []func(mailbox.ScanRecord)
+	// verify is the « Vérifier un message » view, set when the mail
+	// section is built; files dropped on the window go there.
+	verify *verifyScreen
 }
 
 func newMailState(db *sql.DB) *mailState {

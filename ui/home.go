@@ -15,7 +15,7 @@ func homeView(env *Env) fyne.CanvasObject {
 		box.Add(dbBanner(env.DBErr))
 	}
 	cards := 0
-	for _, card := range []func(*Env) fyne.CanvasObject{hygieneCard, mailCard, guidesCard, incidentCard} {
+	for _, card := range []func(*Env) fyne.CanvasObject{hygieneCard, mailCard, verifyCard, guidesCard, incidentCard} {
 		if c := card(env); c != nil {
 			box.Add(c)
 			cards++

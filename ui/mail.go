@@ -26,9 +26,15 @@ type mailScreen struct {
 	opts         mailbox.Options
 
 	accounts []mailbox.Account
-	current  int // index in accounts, -1 when there is none
-	msgs     []mailbox.Message
+	current  int                // index in accounts, -1 when there is none
+	demoOn   bool               // the demonstration mailbox is chosen
 	cancel   context.CancelFunc // non-nil while a scan runs
+
+	// msgList is the list of the chosen account's messages (or the demo's)
+	// and the detail of the selected one.
+	*msgList
+	verify *verifyScreen
+	tabs   *container.AppTabs
 
 	accountSel *widget.Select
 	editBtn    *widget.Button
@@ -36,8 +42,8 @@ type mailScreen struct {
 	cancelBtn  *widget.Button
 	bar        *widget.ProgressBar
 	status     *widget.Label
-	list       *widget.List
-	detail     *fyne.Container
+	demoNote   *widget.Label
+	demoCheck  *widget.Check
 
 	// do runs a function on the UI goroutine: fyne.Do, or in tests a
 	// queue the test goroutine drains, so that -race sees one UI thread.
@@ -59,22 +65,62 @@ func mailView(env *Env) fyne.CanvasObject {
 // newMailScreen builds the screen on keys; do hands the scan's results to
 // the UI goroutine (fyne.Do in the app).
 func newMailScreen(env *Env, keys mailbox.Keychain, do func(func())) *mailScreen {
-	return &mailScreen{env: env, store: env.mail.store, keys: keys, session: sessionPasswords, current: -1, do: do}
+	s := &mailScreen{env: env, store: env.mail.store, keys: keys, session: sessionPasswords, current: -1, do: do}
+	s.msgList = newMsgList(env)
+	s.verify = newVerifyScreen(env, do)
+	env.mail.verify = s.verify
+	return s
 }
 
-// content builds the widgets once; refreshX methods update them.
+// content builds the widgets once; refreshX methods update them. The
+// section has two tabs: the practice's mailbox (or the demonstration
+// mailbox) and « Vérifier un message », which works without an account.
 func (s *mailScreen) content() fyne.CanvasObject {
 	title := heading(lang.X("mail.title", "Messagerie"))
+	s.tabs = container.NewAppTabs(
+		container.NewTabItemWithIcon(lang.X("mail.tab.inbox", "Boîte du cabinet"), theme.MailComposeIcon(), s.inboxContent()),
+		container.NewTabItemWithIcon(lang.X("mail.tab.verify", "Vérifier un message"), theme.SearchIcon(), s.verify.content()))
+	s.verify.onShow = func() { s.tabs.SelectIndex(1) }
+	return container.NewBorder(title, nil, nil, nil, s.tabs)
+}
+
+func (s *mailScreen) inboxContent() fyne.CanvasObject {
 	intro := wrapped(lang.X("mail.intro",
 		"Hygie lit votre boîte aux lettres sans rien y modifier : aucun message n'est marqué comme lu, déplacé ni effacé. Il signale les messages suspects en expliquant pourquoi, et distingue la messagerie sécurisée de santé (MSSanté) de la messagerie ordinaire."))
 	if s.store == nil {
-		return container.NewBorder(container.NewVBox(title, intro, dbBanner(s.dbErr())), nil, nil, nil)
+		return container.NewBorder(container.NewVBox(intro, dbBanner(s.dbErr())), nil, nil, nil)
 	}
-	top := container.NewVBox(title, intro, s.controls(), s.bar, s.status)
-	split := container.NewHSplit(s.messageList(), container.NewVScroll(s.detailPane()))
-	split.Offset = 0.45
+	s.demoNote = wrapped(lang.X("mail.demo.note", "Boîte de démonstration : ces messages d'exemple, écrits pour vous montrer Hygie, ne sont dans aucune boîte et ne comptent dans aucune analyse. Pour vérifier vos vrais messages, ajoutez le compte du cabinet."))
+	s.demoNote.Importance = widget.WarningImportance
+	s.demoNote.Hide()
+	s.demoCheck = widget.NewCheck(lang.X("mail.demo.show", "Montrer aussi la boîte de démonstration"), s.onDemoShown)
+	s.demoCheck.Checked = s.env.App.Preferences().Bool(prefMailDemoShow)
+	top := container.NewVBox(intro, s.controls(), s.bar, s.status, s.demoNote)
 	s.refreshAccounts("")
-	return container.NewBorder(top, nil, nil, nil, split)
+	return container.NewBorder(top, s.demoCheck, nil, nil, s.msgList.content(0.55))
+}
+
+// demoLabel is the demonstration mailbox's name in the account list.
+func demoLabel() string {
+	return lang.X("mail.demo.account", "Démo : boîte d'exemple")
+}
+
+// demoVisible: the demonstration mailbox is offered on a fresh install,
+// and once an account exists only when the user asked for it again.
+func (s *mailScreen) demoVisible() bool {
+	return len(s.accounts) == 0 || s.env.App.Preferences().Bool(prefMailDemoShow)
+}
+
+func (s *mailScreen) onDemoShown(on bool) {
+	s.env.App.Preferences().SetBool(prefMailDemoShow, on)
+	name := ""
+	if a, ok := s.account(); ok {
+		name = a.Name
+	}
+	if on {
+		name = demoLabel()
+	}
+	s.refreshAccounts(name)
 }
 
 func (s *mailScreen) dbErr() error {
@@ -111,13 +157,24 @@ func (s *mailScreen) refreshAccounts(name string) {
 		s.setStatus(mailErrorMessage(err), widget.DangerImportance)
 	}
 	s.accounts = accts
-	names := make([]string, len(accts))
+	names := make([]string, len(accts), len(accts)+1)
 	sel := ""
 	for i, a := range accts {
 		names[i] = a.Name
 		if a.Name == name || sel == "" && i == 0 {
 			sel = a.Name
 		}
+	}
+	if s.demoVisible() {
+		names = append(names, demoLabel())
+		if sel == "" || name == demoLabel() {
+			sel = demoLabel()
+		}
+	}
+	if len(accts) > 0 {
+		s.demoCheck.Show()
+	} else {
+		s.demoCheck.Hide()
 	}
 	s.accountSel.SetOptions(names)
 	if sel != "" {
@@ -129,7 +186,22 @@ func (s *mailScreen) refreshAccounts(name string) {
 
 func (s *mailScreen) onAccountChosen() {
 	s.current = s.accountSel.SelectedIndex()
-	if s.current < 0 {
+	s.demoOn = s.current >= len(s.accounts)
+	if s.demoOn {
+		s.current = -1
+		s.demoNote.Show()
+	} else {
+		s.demoNote.Hide()
+	}
+	if s.current < 0 && len(s.accounts) > 0 {
+		s.editBtn.Disable()
+		s.scanBtn.Disable()
+		s.setStatus(lang.X("mail.demo.chosen", "Vous regardez la boîte de démonstration : choisissez le compte du cabinet pour l'analyser."), widget.MediumImportance)
+	} else if s.current < 0 && s.demoOn {
+		s.editBtn.Disable()
+		s.scanBtn.Disable()
+		s.setStatus("", widget.MediumImportance) // the demo's note says what to do
+	} else if s.current < 0 {
 		s.editBtn.Disable()
 		s.scanBtn.Disable()
 		s.setStatus(lang.X("mail.account.first", "Ajoutez d'abord le compte de messagerie du cabinet avec « Ajouter un compte »."), widget.MediumImportance)
@@ -154,9 +226,12 @@ func (s *mailScreen) onEdit() {
 	}
 }
 
+// setStatus shows text under the controls; an empty text takes no room.
 func (s *mailScreen) setStatus(text string, imp widget.Importance) {
 	s.status.Importance = imp
 	s.status.SetText(text)
+	s.status.Hidden = text == ""
+	s.status.Refresh()
 }
 
 // mailCard is the dashboard card: the flagged count of the last scan or,

@@ -19,41 +19,243 @@ import (
 	"hygie/mail/mailbox"
 )
 
-// messageList shows one row per cached message: verdict in its colour,
-// MSSanté badge, subject and sender.
-func (s *mailScreen) messageList() fyne.CanvasObject {
-	s.list = widget.NewList(
-		func() int { return len(s.msgs) },
-		func() fyne.CanvasObject {
-			verdict, badge, text := widget.NewLabel(""), widget.NewLabel(""), widget.NewLabel("")
-			verdict.TextStyle.Bold = true
-			badge.Importance = widget.HighImportance
-			text.Truncation = fyne.TextTruncateEllipsis
-			// A fixed verdict column keeps the subjects aligned.
-			column := canvas.NewRectangle(color.Transparent)
-			column.SetMinSize(fyne.NewSize(110, 0))
-			return container.NewBorder(nil, nil, container.NewHBox(container.NewStack(column, verdict), badge), nil, text)
-		},
+// mailEntry is what the list knows of a message beyond its cached
+// analysis: the source, for a message Hygie holds in memory (a demo
+// message, or one the user dropped, opened or pasted), and the notes that
+// say what the verdict could not cover.
+type mailEntry struct {
+	// raw is the analysed source; nil for a scanned message, whose body
+	// the cache does not keep.
+	raw         []byte
+	notes       []string
+	forwarded   bool   // raw is the original taken out of a forward
+	forwardedBy string // the address of who forwarded it, "" when unknown
+	demo        bool
+}
+
+// msgList is the message list with its filters, search and sort, and the
+// detail of the selected message. The inbox and the « Vérifier un
+// message » view each have one.
+type msgList struct {
+	env *Env
+	// msgs, extra and items are parallel, in the order shown; shown holds
+	// the indices that pass the filter.
+	msgs   []mailbox.Message
+	extra  []mailEntry
+	items  []mailItem
+	shown  []int
+	filter mailFilter
+	order  mailSort
+	// selected identifies the selected message, kept across reloads.
+	selected string
+	// history says how often a sender wrote (nil: not known, as for a
+	// message that is not in the store).
+	history func(mailbox.Message) string
+
+	list      *widget.List
+	detail    *fyne.Container
+	count     *widget.Label
+	search    *widget.Entry
+	sortSel   *widget.Select
+	filterSel *widget.Select
+}
+
+func newMsgList(env *Env) *msgList {
+	l := &msgList{env: env}
+	l.build()
+	return l
+}
+
+// build makes the widgets once.
+func (l *msgList) build() {
+	l.list = widget.NewList(
+		func() int { return len(l.shown) },
+		newMailRow,
 		func(i widget.ListItemID, o fyne.CanvasObject) {
-			if i < len(s.msgs) {
-				fillMailRow(o.(*fyne.Container), s.msgs[i])
+			if i < len(l.shown) {
+				k := l.shown[i]
+				fillMailRow(o.(*fyne.Container), l.msgs[k], l.extra[k].demo)
 			}
 		},
 	)
-	s.list.OnSelected = func(i widget.ListItemID) {
-		if i < len(s.msgs) {
-			s.showDetail(s.msgs[i])
+	l.list.OnSelected = func(i widget.ListItemID) {
+		if i < len(l.shown) {
+			l.selected = messageKey(l.msgs[l.shown[i]])
+			l.showDetail(l.shown[i])
 		}
 	}
-	return s.list
+	l.count = widget.NewLabel("")
+	l.search = widget.NewEntry()
+	l.search.SetPlaceHolder(lang.X("mail.filter.search", "Rechercher un expéditeur ou un objet"))
+	l.search.OnChanged = func(q string) { l.filter.query = q; l.refilter() }
+	byVerdict, byDate := lang.X("mail.sort.verdict", "Par verdict"), lang.X("mail.sort.date", "Par date")
+	l.sortSel = widget.NewSelect([]string{byVerdict, byDate}, func(string) {
+		l.setOrder(mailSort(l.sortSel.SelectedIndex()))
+	})
+	l.sortSel.SetSelectedIndex(0)
+	names := make([]string, len(filterChoices))
+	for i, c := range filterChoices {
+		names[i] = lang.X(c.key, c.fallback)
+	}
+	l.filterSel = widget.NewSelect(names, func(string) { l.onFilterChosen(l.filterSel.SelectedIndex()) })
+	l.filterSel.SetSelectedIndex(0)
+	hint := wrapped(lang.X("mail.detail.hint", "Choisissez un message dans la liste pour voir pourquoi Hygie le juge ainsi."))
+	l.detail = container.NewVBox(hint)
 }
 
-// fillMailRow updates a row made by the list's create function.
-func fillMailRow(row *fyne.Container, m mailbox.Message) {
+// filters is the search box, the filter and the sort, above the list.
+func (l *msgList) filters() fyne.CanvasObject {
+	return container.NewVBox(l.search, container.NewBorder(nil, nil, nil, container.NewHBox(l.count, l.sortSel), l.filterSel))
+}
+
+// filterChoices are the filters offered, in the order of the list; the
+// first shows every message.
+var filterChoices = []struct {
+	key, fallback string
+	filter        mailFilter
+}{
+	{"mail.filter.all", "Tous les messages", mailFilter{}},
+	{"mail.filter.check", "À vérifier ou pire", mailFilter{checkOrWorse: true}},
+	{"mail.filter.mssante", "MSSanté", mailFilter{mssante: true}},
+	{"mail.filter.health", "Données de santé hors MSSanté", mailFilter{healthOutside: true}},
+	{"mail.filter.attachments", "Pièces jointes", mailFilter{attachments: true}},
+}
+
+func (l *msgList) onFilterChosen(i int) {
+	if i < 0 || i >= len(filterChoices) {
+		return
+	}
+	q := l.filter.query
+	l.filter = filterChoices[i].filter
+	l.filter.query = q
+	l.refilter()
+}
+
+// content is the filters and the list beside the detail; listShare is the
+// list's share of the width.
+func (l *msgList) content(listShare float64) fyne.CanvasObject {
+	left := container.NewBorder(l.filters(), nil, nil, nil, l.list)
+	split := container.NewHSplit(left, container.NewVScroll(l.detail))
+	split.Offset = listShare
+	return split
+}
+
+// setMessages shows msgs (extra parallel to it, or nil), sorted and
+// filtered as chosen, keeping the selected message when it is still there.
+func (l *msgList) setMessages(msgs []mailbox.Message, extra []mailEntry) {
+	if extra == nil {
+		extra = make([]mailEntry, len(msgs))
+	}
+	items := make([]mailItem, len(msgs))
+	for i, m := range msgs {
+		items[i] = newMailItem(m.Report)
+	}
+	l.msgs, l.extra, l.items = msgs, extra, items
+	l.sortNow()
+	l.refilter()
+}
+
+func (l *msgList) setOrder(by mailSort) {
+	if by < 0 || by == l.order && l.msgs != nil {
+		return
+	}
+	l.order = by
+	l.sortNow()
+	l.refilter()
+}
+
+// sortNow puts msgs, extra and items in the chosen order.
+func (l *msgList) sortNow() {
+	idx := mailOrder(l.items, l.order)
+	msgs, extra, items := make([]mailbox.Message, len(idx)), make([]mailEntry, len(idx)), make([]mailItem, len(idx))
+	for i, k := range idx {
+		msgs[i], extra[i], items[i] = l.msgs[k], l.extra[k], l.items[k]
+	}
+	l.msgs, l.extra, l.items = msgs, extra, items
+}
+
+// refilter applies the filter and the search; the selection stays when
+// the message still passes, else the detail goes back to its hint.
+func (l *msgList) refilter() {
+	l.shown = l.filter.apply(l.items, l.shown)
+	l.count.SetText(lang.X("mail.filter.count", "{{.Shown}} sur {{.All}}",
+		map[string]int{"Shown": len(l.shown), "All": len(l.msgs)}))
+	l.list.UnselectAll()
+	l.list.Refresh()
+	if l.selected == "" {
+		return
+	}
+	for i, k := range l.shown {
+		if messageKey(l.msgs[k]) == l.selected {
+			l.list.Select(i)
+			l.list.ScrollTo(i)
+			return
+		}
+	}
+	l.clearDetail()
+}
+
+// selectFirst shows the first message listed, if any.
+func (l *msgList) selectFirst() {
+	if len(l.shown) > 0 {
+		l.list.Select(0)
+	}
+}
+
+func (l *msgList) clearDetail() {
+	l.selected = ""
+	hint := wrapped(lang.X("mail.detail.hint", "Choisissez un message dans la liste pour voir pourquoi Hygie le juge ainsi."))
+	l.detail.Objects = []fyne.CanvasObject{hint}
+	l.detail.Refresh()
+}
+
+// messageKey identifies a message across reloads: its place on the
+// server, or its Message-ID and subject for one held in memory.
+func messageKey(m mailbox.Message) string {
+	if m.Account != "" {
+		return fmt.Sprintf("%s\x00%s\x00%d\x00%d", m.Account, m.Mailbox, m.UIDValidity, m.UID)
+	}
+	return m.Report.MessageID + "\x00" + m.Report.Subject + "\x00" + m.Report.From
+}
+
+// The columns of a row, beside the verdict and the subject.
+const (
+	verdictColumn = 100
+	senderColumn  = 110
+	dateColumn    = 72
+)
+
+// newMailRow makes a row: verdict in its colour and the MSSanté badge on
+// the leading side, the subject, then the sender and the date columns.
+func newMailRow() fyne.CanvasObject {
+	verdict, badge, text := widget.NewLabel(""), widget.NewLabel(""), widget.NewLabel("")
+	verdict.TextStyle.Bold = true
+	badge.Importance = widget.HighImportance
+	text.Truncation = fyne.TextTruncateEllipsis
+	sender, date := widget.NewLabel(""), widget.NewLabel("")
+	sender.Truncation = fyne.TextTruncateEllipsis
+	return container.NewBorder(nil, nil,
+		container.NewHBox(fixedWidth(verdict, verdictColumn), badge), // a fixed column keeps subjects aligned
+		container.NewHBox(fixedWidth(sender, senderColumn), fixedWidth(date, dateColumn)),
+		text)
+}
+
+// fixedWidth gives o a column of width w.
+func fixedWidth(o fyne.CanvasObject, w float32) fyne.CanvasObject {
+	column := canvas.NewRectangle(color.Transparent)
+	column.SetMinSize(fyne.NewSize(w, 0))
+	return container.NewStack(column, o)
+}
+
+// fillMailRow updates a row made by newMailRow.
+func fillMailRow(row *fyne.Container, m mailbox.Message, demo bool) {
 	text := row.Objects[0].(*widget.Label)
 	left := row.Objects[1].(*fyne.Container)
+	right := row.Objects[2].(*fyne.Container)
 	verdict := left.Objects[0].(*fyne.Container).Objects[1].(*widget.Label)
 	badge := left.Objects[1].(*widget.Label)
+	sender := right.Objects[0].(*fyne.Container).Objects[1].(*widget.Label)
+	date := right.Objects[1].(*fyne.Container).Objects[1].(*widget.Label)
 	verdict.Importance = mailVerdictImportance(m.Report.Verdict)
 	verdict.SetText(mailVerdictText(m.Report.Verdict))
 	if b := channelBadge(m.Report.Channel); b != "" {
@@ -66,43 +268,65 @@ func fillMailRow(row *fyne.Container, m mailbox.Message) {
 	if subject == "" {
 		subject = lang.X("mail.nosubject", "(sans objet)")
 	}
-	text.SetText(subject + " — " + m.Report.From)
+	if demo {
+		subject = lang.X("mail.demo.tag", "[démo]") + " " + subject
+	}
+	text.SetText(subject)
+	sender.SetText(senderName(m.Report.From))
+	date.SetText("")
+	if !m.Report.Date.IsZero() {
+		date.SetText(m.Report.Date.Local().Format("02/01/06"))
+	}
 }
 
-func (s *mailScreen) detailPane() fyne.CanvasObject {
-	hint := wrapped(lang.X("mail.detail.hint", "Choisissez un message dans la liste pour voir pourquoi Hygie le juge ainsi."))
-	s.detail = container.NewVBox(hint)
-	return s.detail
-}
-
-// refreshMessages reloads the cache of the current account.
-func (s *mailScreen) refreshMessages() {
-	s.msgs = nil
-	if a, ok := s.account(); ok {
-		msgs, err := s.store.Messages(a.Name)
-		if err != nil {
-			fyne.LogError("list cached messages", err)
-			s.setStatus(lang.X("mail.err.list", "Les messages déjà analysés n'ont pas pu être relus dans la base de Hygie. Rien n'est perdu : réessayez, ou relancez Hygie."), widget.DangerImportance)
+// senderName is the display name of a From field, or its address.
+func senderName(from string) string {
+	if i := strings.LastIndexByte(from, '<'); i > 0 {
+		if name := strings.Trim(strings.TrimSpace(from[:i]), "\""); name != "" {
+			return visibleName(name)
 		}
-		s.msgs = msgs
 	}
-	s.list.UnselectAll()
-	s.list.Refresh()
+	if addr := mail.SenderAddress(from); addr != "" {
+		return addr
+	}
+	return visibleName(strings.Trim(from, "<>"))
 }
 
-// showDetail explains one message: who, what, the verdict and each finding
-// with its explanation and evidence, in the words of the analysis engine.
-func (s *mailScreen) showDetail(m mailbox.Message) {
+// showDetail explains message k: who, what, the verdict and each finding
+// with its explanation and evidence, in the words of the analysis engine;
+// for a message held in memory, its links, headers and how to report it.
+func (l *msgList) showDetail(k int) {
+	m, e := l.msgs[k], l.extra[k]
 	r := m.Report
-	objs := []fyne.CanvasObject{
-		mailLabel(r.Subject, fyne.TextStyle{Bold: true}, widget.MediumImportance),
-		mailLabel(lang.X("mail.detail.from", "De : {{.From}}", map[string]string{"From": r.From}), fyne.TextStyle{}, widget.MediumImportance),
+	var objs []fyne.CanvasObject
+	if e.demo {
+		objs = append(objs, mailLabel(lang.X("mail.demo.detail", "Message de démonstration : écrit pour montrer Hygie, il n'est arrivé dans aucune boîte."),
+			fyne.TextStyle{Bold: true}, widget.WarningImportance))
+	}
+	if e.forwarded {
+		objs = append(objs, mailLabel(lang.X("mail.verify.forwarded", "Message transféré : voici l'analyse de l'original"), fyne.TextStyle{Bold: true}, widget.HighImportance))
+	}
+	if e.forwardedBy != "" {
+		objs = append(objs, mailLabel(lang.X("mail.verify.forwardedby", "Transféré par : {{.By}}", map[string]string{"By": e.forwardedBy}), fyne.TextStyle{}, widget.MediumImportance))
+	}
+	for _, n := range e.notes {
+		objs = append(objs, mailLabel(n, fyne.TextStyle{Italic: true}, widget.MediumImportance))
+	}
+	subject := r.Subject
+	if subject == "" {
+		subject = lang.X("mail.nosubject", "(sans objet)")
+	}
+	objs = append(objs,
+		mailLabel(subject, fyne.TextStyle{Bold: true}, widget.MediumImportance),
+		mailLabel(lang.X("mail.detail.from", "De : {{.From}}", map[string]string{"From": r.From}), fyne.TextStyle{}, widget.MediumImportance))
+	if l.history != nil {
+		if h := l.history(m); h != "" {
+			objs = append(objs, mailLabel(h, fyne.TextStyle{Italic: true}, widget.MediumImportance)) // under the sender
+		}
+	}
+	objs = append(objs,
 		mailLabel(fmt.Sprintf("%s — %d/100", mailVerdictText(r.Verdict), r.Score), fyne.TextStyle{Bold: true}, mailVerdictImportance(r.Verdict)),
-		mailLabel(channelText(r.Channel), fyne.TextStyle{}, channelImportance(r.Channel)),
-	}
-	if h := s.senderHistory(m); h != "" {
-		objs = slices.Insert(objs, 2, fyne.CanvasObject(mailLabel(h, fyne.TextStyle{Italic: true}, widget.MediumImportance))) // under the sender
-	}
+		mailLabel(channelText(r.Channel), fyne.TextStyle{}, channelImportance(r.Channel)))
 	if len(r.Attachments) > 0 {
 		objs = append(objs, mailLabel(attachmentsText(r.Attachments), fyne.TextStyle{}, widget.MediumImportance))
 	}
@@ -110,8 +334,9 @@ func (s *mailScreen) showDetail(m mailbox.Message) {
 		objs = append(objs, mailLabel(a, fyne.TextStyle{Bold: true}, widget.MediumImportance))
 	}
 	if m.Flagged() {
-		objs = append(objs, widget.NewButtonWithIcon(lang.X("mail.detail.clicked", "Déjà cliqué, répondu ou ouvert la pièce jointe ? Voir « En cas d'attaque »"),
-			theme.WarningIcon(), func() { openSection(s.env, "incident") }))
+		objs = append(objs, mailLabel(lang.X("mail.detail.clicked.q", "Déjà cliqué, répondu ou ouvert une pièce jointe ?"), fyne.TextStyle{}, widget.WarningImportance),
+			widget.NewButtonWithIcon(lang.X("mail.detail.clicked.open", "Voir « En cas d'attaque »"),
+				theme.WarningIcon(), func() { openSection(l.env, "incident") }))
 	}
 	if m.Truncated {
 		objs = append(objs, mailLabel(lang.X("mail.detail.truncated",
@@ -132,8 +357,13 @@ func (s *mailScreen) showDetail(m mailbox.Message) {
 			objs = append(objs, mailLabel(f.Evidence, fyne.TextStyle{Italic: true}, widget.MediumImportance))
 		}
 	}
-	s.detail.Objects = objs
-	s.detail.Refresh()
+	objs = append(objs, l.guideLinks(r)...)
+	objs = append(objs, l.reportActions(r, e.raw)...)
+	if e.raw != nil {
+		objs = append(objs, l.linksAndHeaders(e.raw)...)
+	}
+	l.detail.Objects = slices.Clip(objs)
+	l.detail.Refresh()
 }
 
 func mailLabel(text string, style fyne.TextStyle, imp widget.Importance) *widget.Label {
@@ -196,38 +426,6 @@ func channelImportance(c mail.Channel) widget.Importance {
 		return widget.HighImportance
 	}
 	return widget.MediumImportance
-}
-
-// lastScanText summarises the last finished scan of any account.
-func (s *mailScreen) lastScanText() string {
-	rec, ok, err := s.store.LastScan()
-	if err != nil || !ok {
-		return lang.X("mail.scan.never", "Pas encore d'analyse : cliquez sur « Analyser ».")
-	}
-	return mailCardText(rec)
-}
-
-func mailCardText(r mailbox.ScanRecord) string {
-	when := r.Started.Local().Format("02/01/2006 15:04")
-	if r.Flagged == 0 {
-		return lang.X("mail.card.clean", "Dernière analyse le {{.When}} : aucun message à vérifier de près.", map[string]string{"When": when})
-	}
-	return lang.X("mail.card.flagged", "Dernière analyse le {{.When}} : {{.N}} message(s) à vérifier de près.",
-		map[string]any{"When": when, "N": r.Flagged})
-}
-
-// senderHistory says whether m's address wrote before, among the messages
-// Hygie analysed: a first message deserves more care than a usual one.
-func (s *mailScreen) senderHistory(m mailbox.Message) string {
-	n, err := s.store.SenderCount(m.Account, mail.SenderAddress(m.Report.From))
-	switch {
-	case err != nil:
-		fyne.LogError("count sender's messages", err)
-		return ""
-	case n <= 1:
-		return lang.X("mail.detail.firstmessage", "Premier message de cette adresse parmi ceux que Hygie a analysés.")
-	}
-	return lang.X("mail.detail.knownsender", "Cette adresse a écrit {{.Count}} messages parmi ceux que Hygie a analysés.", map[string]int{"Count": n})
 }
 
 // attachmentsText lists a message's attachments by name and size. Names

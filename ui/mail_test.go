@@ -276,6 +276,8 @@ func TestMailKeychainUnavailableAsksEachTime(t *testing.T) {
 	if pw, err := f.s.session.Get("cabinet"); err != nil || pw != f.srv.Password {
 		t.Errorf("password kept in memory = %v; want it for this session", err)
 	}
+	f.s.list.Select(1)
+	picked := messageKey(f.s.msgs[f.s.shown[1]])
 	test.Tap(f.s.scanBtn) // second scan: no prompt, the memory serves
 	if f.passwordPrompt() != nil {
 		t.Error("asked again within the same session")
@@ -283,6 +285,9 @@ func TestMailKeychainUnavailableAsksEachTime(t *testing.T) {
 	f.wait(t)
 	if !strings.Contains(f.s.status.Text, "0 nouveau(x)") {
 		t.Errorf("second scan status %q, want nothing new", f.s.status.Text)
+	}
+	if f.s.selected != picked || !strings.Contains(detailText(f.s), f.s.msgs[f.s.shown[1]].Report.Subject) {
+		t.Errorf("the selected message was lost by the scan: selected %q, want %q", f.s.selected, picked)
 	}
 }
 

@@ -24,4 +24,8 @@ const (
 	// The folder or disk the backup check looks at. A path is not a
 	// secret, and it must work without the database.
 	prefBackupDir = "hygiene.backup_dir"
+
+	// Whether the demonstration mailbox stays offered once the practice
+	// has an account (it is always offered before).
+	prefMailDemoShow = "mail.demo.show"
 )

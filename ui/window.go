@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/storage"
 )
 
 // defaultSize fits a 1366×768 laptop screen with room for the task bar.
@@ -12,7 +13,9 @@ var defaultSize = fyne.NewSize(1100, 700)
 
 // NewMainWindow builds Hygie's main window, restoring its last size and
 // section, after opening the window's state (Env.open). HYGIE_SECTION=<key>
-// opens another section (used for screenshots).
+// opens another section, and HYGIE_VERIFY_FILE=<path> checks that file at
+// start-up as if it had been dropped on the window: both are screenshot
+// aids (.ci/screenshots), read only when set.
 func NewMainWindow(env *Env) fyne.Window {
 	w := env.App.NewWindow(lang.X("app.title", "Hygie — hygiène informatique du cabinet"))
 	env.Win = w
@@ -26,7 +29,11 @@ func NewMainWindow(env *Env) fyne.Window {
 		start = s
 	}
 	nav.show(start)
+	if p := os.Getenv("HYGIE_VERIFY_FILE"); p != "" {
+		openVerify(env, []fyne.URI{storage.NewFileURI(p)})
+	}
 	w.SetOnClosed(func() { saveWindow(env.App.Preferences(), w, nav) })
+	w.SetOnDropped(dropHandler(env)) // files dropped anywhere go to « Vérifier un message »
 	w.SetMaster()
 	startReminder(env) // daily reminder of the hygiene checklist, with its tray menu
 	return w
