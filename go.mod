@@ -10,6 +10,7 @@ require (
 	github.com/emersion/go-message v0.18.2
 	github.com/emersion/go-msgauth v0.7.0
 	github.com/godbus/dbus/v5 v5.2.2
+	github.com/mmcdole/gofeed v1.4.2
 	github.com/richardlehane/mscfb v1.0.9
 	github.com/sahilm/fuzzy v0.1.3
 	github.com/zalando/go-keyring v0.2.8
@@ -19,10 +20,7 @@ require (
 	modernc.org/sqlite v1.61.1
 )
 
-require (
-	github.com/mmcdole/gofeed v1.4.2 // indirect
-	github.com/mmcdole/goxpp/v2 v2.0.0 // indirect
-)
+require github.com/mmcdole/goxpp/v2 v2.0.0 // indirect
 
 require (
 	fyne.io/systray v1.12.3-0.20260810170012-af4e8e793ec4 // indirect
