@@ -1,7 +1,9 @@
 // Package training holds Hygie's practice material: a quiz of sample
 // messages to judge (légitime or piège), with the clues a user may point at
 // and one sentence of lesson each, sessions of a few messages that bring
-// back those missed, and the score history kept in the database.
+// back those missed, and the score history kept in the database; and crisis
+// exercises (exercise.go), whose result goes in the incident journal as an
+// exercise, apart from real incidents.
 //
 // The samples are our own messages, embedded; their links are exposed as
 // text only, since a quiz sample must never open anything.
@@ -17,7 +19,7 @@ import (
 	"hygie/mail"
 )
 
-//go:embed data/quiz.json data/messages/*.eml
+//go:embed data/quiz.json data/exercises.json data/messages/*.eml
 var data embed.FS
 
 // Answer is what a sample really is.
