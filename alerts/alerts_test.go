@@ -194,6 +194,19 @@ func TestTagsMatchTitlesAndSummaries(t *testing.T) {
 	}
 }
 
+func TestOnlyHTTPSLinksAreKept(t *testing.T) {
+	for link, want := range map[string]string{
+		"https://www.cert.ssi.gouv.fr/alerte/X/": "https://www.cert.ssi.gouv.fr/alerte/X/",
+		"javascript:alert(1)":                    "",
+		"http://example.org/":                    "",
+		"file:///etc/passwd":                     "",
+	} {
+		if got := httpsOnly(link); got != want {
+			t.Errorf("httpsOnly(%q) = %q, want %q", link, got, want)
+		}
+	}
+}
+
 func TestTickedTagsAreStored(t *testing.T) {
 	c := openCache(t)
 	if err := c.SetTicked([]string{"windows", "fortinet"}); err != nil {

@@ -81,7 +81,7 @@ func netKind(ctx context.Context, err error) error {
 func items(feedID string, f *gofeed.Feed) []Item {
 	out := make([]Item, 0, len(f.Items))
 	for _, it := range f.Items {
-		i := Item{Feed: feedID, Title: strings.TrimSpace(it.Title), Link: it.Link,
+		i := Item{Feed: feedID, Title: strings.TrimSpace(it.Title), Link: httpsOnly(it.Link),
 			Summary: strings.TrimSpace(it.Description), GUID: it.GUID}
 		if i.GUID == "" {
 			i.GUID = it.Link
@@ -96,6 +96,16 @@ func items(feedID string, f *gofeed.Feed) []Item {
 		}
 	}
 	return out
+}
+
+// httpsOnly keeps a link the user may open only when it is https; anything
+// else (javascript:, file:, plain http) is dropped rather than shown.
+func httpsOnly(link string) string {
+	link = strings.TrimSpace(link)
+	if strings.HasPrefix(strings.ToLower(link), "https://") {
+		return link
+	}
+	return ""
 }
 
 // ErrorText is the French (and English) sentence for a fetch error, with

@@ -38,6 +38,15 @@ func TestQuizDataIsComplete(t *testing.T) {
 			usedClue[c] = true
 		}
 	}
+	files, err := data.ReadDir("data/messages")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range files {
+		if !seen[strings.TrimSuffix(f.Name(), ".eml")] {
+			t.Errorf("data/messages/%s is listed in no sample", f.Name())
+		}
+	}
 	if honest*3 < len(Samples) {
 		t.Errorf("%d honest samples of %d, want at least a third", honest, len(Samples))
 	}
