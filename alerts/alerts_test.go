@@ -207,6 +207,13 @@ func TestOnlyHTTPSLinksAreKept(t *testing.T) {
 	}
 }
 
+func TestSummaryIsPlainText(t *testing.T) {
+	got := plainText("<p>Une <b>vulnérabilité</b> &laquo;critique&raquo;\n  touche <a href=\"https://x\">FortiOS</a>.</p><p>Correctif</p>")
+	if want := "Une vulnérabilité «critique» touche FortiOS. Correctif"; got != want {
+		t.Errorf("plainText = %q, want %q", got, want)
+	}
+}
+
 func TestTickedTagsAreStored(t *testing.T) {
 	c := openCache(t)
 	if err := c.SetTicked([]string{"windows", "fortinet"}); err != nil {

@@ -11,6 +11,8 @@ import (
 	"time"
 
 	"github.com/mmcdole/gofeed"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 
 	"hygie/i18n"
 )
@@ -82,7 +84,7 @@ func items(feedID string, f *gofeed.Feed) []Item {
 	out := make([]Item, 0, len(f.Items))
 	for _, it := range f.Items {
 		i := Item{Feed: feedID, Title: strings.TrimSpace(it.Title), Link: httpsOnly(it.Link),
-			Summary: strings.TrimSpace(it.Description), GUID: it.GUID}
+			Summary: plainText(it.Description), GUID: it.GUID}
 		if i.GUID == "" {
 			i.GUID = it.Link
 		}
@@ -97,6 +99,40 @@ func items(feedID string, f *gofeed.Feed) []Item {
 	}
 	return out
 }
+
+// plainText turns a feed's HTML summary into its visible text, spaces
+// collapsed: the summary is shown, never rendered.
+func plainText(s string) string {
+	nodes, err := html.ParseFragment(strings.NewReader(s), &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div})
+	if err != nil {
+		return strings.Join(strings.Fields(s), " ")
+	}
+	var b strings.Builder
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		block := n.Type == html.ElementNode && blocks[n.DataAtom]
+		if n.Type == html.TextNode {
+			b.WriteString(n.Data)
+		}
+		if block {
+			b.WriteByte(' ')
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+		if block {
+			b.WriteByte(' ')
+		}
+	}
+	for _, n := range nodes {
+		walk(n)
+	}
+	return strings.Join(strings.Fields(b.String()), " ")
+}
+
+// blocks are the elements whose edges separate words.
+var blocks = map[atom.Atom]bool{atom.P: true, atom.Br: true, atom.Div: true, atom.Li: true,
+	atom.Ul: true, atom.Ol: true, atom.Tr: true, atom.Td: true, atom.H1: true, atom.H2: true, atom.H3: true}
 
 // httpsOnly keeps a link the user may open only when it is https; anything
 // else (javascript:, file:, plain http) is dropped rather than shown.

@@ -14,8 +14,9 @@ import (
 )
 
 const alertsUsage = `Usage :
-  hygie alerts [--refresh]     les dernières alertes de sécurité du CERT-FR (lues hors ligne) ;
-                               --refresh relit tout de suite le site du CERT-FR
+  hygie alerts [--refresh]     les dernières alertes de sécurité du CERT-FR, gardées pour être
+                               lues hors ligne ; si la lecture est activée, le site est relu
+                               une fois par jour au plus, ou tout de suite avec --refresh
   hygie alerts enable          autorise Hygie à lire les alertes publiques du CERT-FR
   hygie alerts disable         n'y autorise plus Hygie (les alertes gardées restent lisibles)
   hygie alerts tags [ID…]      les logiciels du cabinet à surligner dans les alertes
@@ -52,9 +53,12 @@ func runAlerts(args []string, stdout, stderr io.Writer) int {
 	if c == nil {
 		return code
 	}
+	// Without --refresh, a check is made only when opted in and a day has
+	// passed since the last one; with it, at once (still only if opted in).
 	failed := false
-	if *refresh {
-		if _, err := c.Refresh(context.Background(), alertClient, alertFeeds, time.Now(), true); err != nil {
+	on, _ := c.OptedIn()
+	if *refresh || on {
+		if _, err := c.Refresh(context.Background(), alertClient, alertFeeds, time.Now(), *refresh); err != nil {
 			fmt.Fprintln(stderr, alertsErrorText(err))
 			if errors.Is(err, alerts.ErrOptInOff) {
 				return 1
