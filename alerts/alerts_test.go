@@ -242,3 +242,15 @@ func TestDataIsComplete(t *testing.T) {
 		t.Error("Disclosure must name, in both languages, the site the request goes to")
 	}
 }
+
+// FuzzFeedText checks that no feed text makes the matching or the HTML
+// clean-up panic.
+func FuzzFeedText(f *testing.F) {
+	for _, seed := range []string{"<p>Windows</p>", "Fortinet FortiOS", "<a href='x'>", "\x00\xff<", "é « »"} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		it := Item{Title: s, Summary: plainText(s)}
+		it.Matches([]string{"windows", "fortinet", "office", "practice_software"})
+	})
+}
