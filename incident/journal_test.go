@@ -76,3 +76,54 @@ func TestStepsAndContactsAreComplete(t *testing.T) {
 		}
 	}
 }
+
+func TestExerciseEntriesStayApart(t *testing.T) {
+	j := openJournal(t)
+	t0 := time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC)
+	if _, err := j.AddKind(t0, KindExercise, "disconnect", "Exercice : câble débranché"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := j.Add(t0.Add(time.Minute), "", "Vrai incident : écran bloqué"); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := j.Entries()
+	if len(got) != 2 || got[0].Kind != KindExercise || got[1].Kind != KindIncident {
+		t.Fatalf("Entries() = %+v, want an exercise then an incident", got)
+	}
+	if real := Of(got, KindIncident); len(real) != 1 || real[0].Note != "Vrai incident : écran bloqué" {
+		t.Errorf("Of(incident) = %+v, want only the real entry", real)
+	}
+	if done, _ := j.Done(); done["disconnect"] {
+		t.Error("Done() counts a step rehearsed in an exercise")
+	}
+	if text := Render(got, time.UTC); !strings.Contains(text, "09:00  [exercice] Exercice") {
+		t.Errorf("Render = %q, want the exercise marked", text)
+	}
+}
+
+// TestKindMigrationKeepsOldEntries opens a journal written before the kind
+// column existed: its entries become real incidents.
+func TestKindMigrationKeepsOldEntries(t *testing.T) {
+	db, err := store.Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if err := store.Migrate(db, "incident", migrations); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec(`INSERT INTO incident_journal(at, step_id, note) VALUES('2026-11-20T08:00:00Z', 'evidence', 'Photo de l''écran')`); err != nil {
+		t.Fatal(err)
+	}
+	j, err := OpenJournal(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, _ := j.Entries()
+	if len(got) != 1 || got[0].Kind != KindIncident {
+		t.Errorf("Entries() after migration = %+v, want the old entry as an incident", got)
+	}
+	if _, err := OpenJournal(db); err != nil {
+		t.Errorf("second OpenJournal: %v", err)
+	}
+}
