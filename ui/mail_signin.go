@@ -52,7 +52,6 @@ type signIn struct {
 	pwLabel *widget.Label
 	rowPad  *widget.Label // the sign-in row's empty label, hidden with it
 	row     *fyne.Container
-	how     *widget.Label
 	button  *widget.Button
 	stopBtn *widget.Button
 	code    *fyne.Container
@@ -72,7 +71,7 @@ type signIn struct {
 }
 
 func newSignIn(f *accountForm) *signIn {
-	si := &signIn{f: f, address: widget.NewEntry(), how: wrapped(""), codeTxt: widget.NewLabel("")}
+	si := &signIn{f: f, address: widget.NewEntry(), codeTxt: widget.NewLabel("")}
 	si.address.SetPlaceHolder("cabinet@exemple.fr")
 	si.address.OnChanged = si.onAddress
 	si.pwLabel = formLabel(lang.X("mail.form.pw", "Mot de passe"))
@@ -88,7 +87,7 @@ func newSignIn(f *accountForm) *signIn {
 		"Le navigateur ne s'est pas ouvert. Sur cet ordinateur ou sur votre téléphone, ouvrez l'adresse ci-dessous et saisissez le code :")),
 		si.codeTxt, container.NewHBox(si.copyBtn))
 	si.code.Hide()
-	si.row = container.NewVBox(si.how, container.NewHBox(si.button, si.stopBtn), si.code)
+	si.row = container.NewVBox(container.NewHBox(si.button, si.stopBtn), si.code)
 	si.offer(nil, false)
 	return si
 }
@@ -117,6 +116,7 @@ func (f *accountForm) layout() fyne.CanvasObject {
 		widget.NewFormItem(lang.X("mail.form.user", "Identifiant"), f.user),
 		widget.NewFormItem(lang.X("mail.form.pin", "Empreinte approuvée"), f.pin),
 	)
+	f.name.SetPlaceHolder(lang.X("mail.form.name.address", "par défaut : l'adresse"))
 	si.adv = widget.NewAccordion(widget.NewAccordionItem(lang.X("mail.form.advanced", "Réglages avancés"), adv))
 	return container.NewVBox(main, si.adv)
 }
@@ -188,8 +188,9 @@ func (si *signIn) offer(p *oauth.Provider, appPw bool) {
 	for _, b := range si.actions {
 		setVisible(b, !signOnly || si.stored.UsesOAuth2())
 	}
-	setVisible(si.rowPad, p != nil)
-	setVisible(si.row, p != nil)
+	available := p != nil && p.Available()
+	setVisible(si.rowPad, available)
+	setVisible(si.row, available)
 	si.pwLabel.SetText(lang.X("mail.form.pw", "Mot de passe"))
 	if p == nil {
 		return
@@ -197,23 +198,29 @@ func (si *signIn) offer(p *oauth.Provider, appPw bool) {
 	if appPw {
 		si.pwLabel.SetText(lang.X("mail.form.apppw", "Mot de passe d'application"))
 	}
-	if !p.Available() {
-		text, _ := oauth.Explain(&oauth.NoClientIDError{Provider: p.Name}, currentLang)
-		si.how.SetText(text)
-		si.how.Show()
-		si.button.Hide()
-		return
+	if text := si.howText(p, appPw); text != "" {
+		si.setNote(text, widget.MediumImportance) // instead of the preset's note, which assumes the button
 	}
 	si.button.SetText(si.buttonText(p))
-	si.button.Show()
-	si.how.SetText("")
-	si.how.Hide()
-	if appPw {
-		si.how.SetText(lang.X("mail.signin.both",
-			"« Se connecter avec {{.Name}} » : le plus simple, sans mot de passe à créer. « Mot de passe d'application » : si vous préférez, créé dans votre compte {{.Name}} après avoir activé la validation en deux étapes.",
-			map[string]string{"Name": p.Name}))
-		si.how.Show()
+}
+
+// howText explains the ways to sign in when the preset's note would not:
+// both ways for Gmail, and the sentence of a build without client ID.
+func (si *signIn) howText(p *oauth.Provider, appPw bool) string {
+	args := map[string]string{"Name": p.Name}
+	if !p.Available() {
+		text, _ := oauth.Explain(&oauth.NoClientIDError{Provider: p.Name}, currentLang)
+		if appPw {
+			text += " " + lang.X("mail.signin.apppw",
+				"Pour cette boîte, vous pouvez utiliser un « mot de passe d'application », créé dans votre compte {{.Name}} après avoir activé la validation en deux étapes.", args)
+		}
+		return text
 	}
+	if appPw {
+		return lang.X("mail.signin.both",
+			"« Se connecter avec {{.Name}} » : le plus simple, sans mot de passe à créer. « Mot de passe d'application » : si vous préférez, créé dans votre compte {{.Name}} après avoir activé la validation en deux étapes.", args)
+	}
+	return ""
 }
 
 func (si *signIn) buttonText(p *oauth.Provider) string {
@@ -295,14 +302,15 @@ func (si *signIn) discovered(gen int, addr string, d mailbox.Discovery, err erro
 		return
 	}
 	if d.Preset.ID != "" {
-		f.preset.SetSelected(d.Preset.Name) // note, and presetChosen
+		f.preset.SetSelected(d.Preset.Name)
+		// Again, in case the preset was already the chosen one.
+		f.presetID = d.Preset.ID
+		si.setNote(d.Preset.Note(currentLang), widget.MediumImportance)
 	} else {
 		f.preset.SetSelected(otherPresetName())
 		si.setNote(lang.X("mail.form.autoconfig",
 			"Hygie a trouvé les réglages publiés par le domaine de cette adresse ; vous pouvez les vérifier dans « Réglages avancés »."), widget.MediumImportance)
 	}
-	f.note.Importance = widget.MediumImportance
-	f.note.Refresh()
 	f.host.SetText(d.Host)
 	f.setSecurity(d.Security)
 	f.port.SetText(strconv.Itoa(d.Port))

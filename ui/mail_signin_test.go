@@ -102,9 +102,9 @@ func checkAddress(t *testing.T, addr, host, button, pwLabel string, wantBoth boo
 		if gotPw != c.pwLabel {
 			t.Errorf("%s: password field %q, want %q", c.addr, gotPw, c.pwLabel)
 		}
-		if both := si.how.Visible() && strings.Contains(si.how.Text, "le plus simple") &&
-			strings.Contains(si.how.Text, "validation en deux étapes"); both != c.both {
-			t.Errorf("%s: explanation %q (visible %v)", c.addr, si.how.Text, si.how.Visible())
+		if both := strings.Contains(form.note.Text, "le plus simple") &&
+			strings.Contains(form.note.Text, "validation en deux étapes"); both != c.both {
+			t.Errorf("%s: explanation %q", c.addr, form.note.Text)
 		}
 		for _, b := range si.actions {
 			if b.Visible() == (c.pwLabel == "") {
@@ -118,8 +118,8 @@ func TestSignInWithoutClientID(t *testing.T) {
 	f, form := signinFixture(t, oauth.ByID) // a developer build: no client ID
 	typeAddress(t, f, form, "kine@hotmail.fr")
 	want, _ := oauth.Explain(&oauth.NoClientIDError{Provider: "Microsoft"}, langFR)
-	if si := form.si; si.button.Visible() || !si.how.Visible() || si.how.Text != want {
-		t.Errorf("no-client-ID build shows button %v and %q, want only %q", si.button.Visible(), si.how.Text, want)
+	if si := form.si; si.row.Visible() || form.note.Text != want {
+		t.Errorf("no-client-ID build shows the button %v and %q, want only %q", si.row.Visible(), form.note.Text, want)
 	}
 }
 
