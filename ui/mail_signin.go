@@ -58,6 +58,8 @@ type signIn struct {
 	codeTxt *widget.Label
 	copyBtn *widget.Button
 	adv     *widget.Accordion
+	rows    *fyne.Container // the form's rows, laid out again when one shows or hides
+	outer   *fyne.Container
 	actions []*widget.Button // « Tester la connexion », « Enregistrer »
 
 	provider *oauth.Provider // offered by the address or the stored account
@@ -100,7 +102,7 @@ func formLabel(text string) *widget.Label {
 // « Réglages avancés », where every field stays editable.
 func (f *accountForm) layout() fyne.CanvasObject {
 	si := f.si
-	main := container.New(layout.NewFormLayout(),
+	si.rows = container.New(layout.NewFormLayout(),
 		formLabel(lang.X("mail.form.address", "Adresse de messagerie")), si.address,
 		widget.NewLabel(""), f.note,
 		si.rowPad, si.row,
@@ -118,7 +120,8 @@ func (f *accountForm) layout() fyne.CanvasObject {
 	)
 	f.name.SetPlaceHolder(lang.X("mail.form.name.address", "par défaut : l'adresse"))
 	si.adv = widget.NewAccordion(widget.NewAccordionItem(lang.X("mail.form.advanced", "Réglages avancés"), adv))
-	return container.NewVBox(main, si.adv)
+	si.outer = container.NewVBox(si.rows, si.adv)
+	return si.outer
 }
 
 // start readies a new account: no provider yet, the address asked first.
@@ -193,6 +196,7 @@ func (si *signIn) offer(p *oauth.Provider, appPw bool) {
 	setVisible(si.row, available)
 	si.pwLabel.SetText(lang.X("mail.form.pw", "Mot de passe"))
 	if p == nil {
+		si.relayout()
 		return
 	}
 	if appPw {
@@ -202,6 +206,15 @@ func (si *signIn) offer(p *oauth.Provider, appPw bool) {
 		si.setNote(text, widget.MediumImportance) // instead of the preset's note, which assumes the button
 	}
 	si.button.SetText(si.buttonText(p))
+	si.relayout()
+}
+
+// relayout lays the rows out again after one was shown or hidden.
+func (si *signIn) relayout() {
+	if si.rows != nil {
+		si.rows.Refresh()
+		si.outer.Refresh()
+	}
 }
 
 // howText explains the ways to sign in when the preset's note would not:
@@ -402,6 +415,7 @@ func (si *signIn) waiting(on bool) {
 			b.Enable()
 		}
 	}
+	si.relayout()
 }
 
 func (si *signIn) showCode(c oauth.DeviceCode) {
@@ -411,6 +425,7 @@ func (si *signIn) showCode(c oauth.DeviceCode) {
 	si.device = c
 	si.codeTxt.SetText(c.URL + "\n" + c.Code)
 	si.code.Show()
+	si.relayout()
 	si.f.show(lang.X("mail.signin.codewait", "Hygie attend que vous ayez saisi le code…"), widget.MediumImportance)
 }
 
