@@ -114,6 +114,24 @@ func checkAddress(t *testing.T, addr, host, button, pwLabel string, wantBoth boo
 	}
 }
 
+// mxOf answers every domain with one mail exchanger.
+type mxOf string
+
+func (m mxOf) LookupMX(context.Context, string) ([]*net.MX, error) {
+	return []*net.MX{{Host: string(m) + ".", Pref: 10}}, nil
+}
+
+// TestSignInCustomDomain: a practice's own domain hosted by Microsoft 365
+// is recognised from its mail exchanger.
+func TestSignInCustomDomain(t *testing.T) {
+	f, form := signinFixture(t, withClientIDs)
+	f.s.signin.discover = (&mailbox.Discoverer{Resolver: mxOf("cabinet-kine-fr.mail.protection.outlook.com")}).Discover
+	typeAddress(t, f, form, "accueil@cabinet-kine.fr")
+	if form.host.Text != "outlook.office365.com" || !form.si.row.Visible() || form.si.button.Text != "Se connecter avec Microsoft" {
+		t.Errorf("custom domain on Microsoft 365: host %q, button %q (visible %v)", form.host.Text, form.si.button.Text, form.si.row.Visible())
+	}
+}
+
 func TestSignInWithoutClientID(t *testing.T) {
 	f, form := signinFixture(t, oauth.ByID) // a developer build: no client ID
 	typeAddress(t, f, form, "kine@hotmail.fr")
@@ -237,6 +255,14 @@ func TestSignInEndToEnd(t *testing.T) {
 	}
 	if a, _ = o.st.Account(a.Name); !a.UsesOAuth2() || a.Provider != oauth.MicrosoftID {
 		t.Errorf("after an edit the account is %+v, want it still signing in with Microsoft", a)
+	}
+
+	edit = o.s.openAccountForm(&a) // « Se reconnecter » replaces the sign-in
+	before := o.tp.Exchanges()
+	o.form = edit
+	o.signIn(t)
+	if !strings.Contains(o.s.status.Text, "Compte connecté") || o.tp.Exchanges() != before+1 {
+		t.Fatalf("signing in again: form says %q, screen %q", edit.result.Text, o.s.status.Text)
 	}
 
 	edit = o.s.openAccountForm(&a)
