@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"hygie/mail/mailbox"
+	"hygie/mail/oauth"
 )
 
 // mailScreen scans the practice's mailboxes read-only and explains the
@@ -24,6 +25,7 @@ type mailScreen struct {
 	session      *mailbox.MemoryKeychain
 	keychainDown bool
 	opts         mailbox.Options
+	signin       *signinDeps // Microsoft and Google sign-in, and its tokens
 
 	accounts []mailbox.Account
 	current  int                // index in accounts, -1 when there is none
@@ -65,7 +67,8 @@ func mailView(env *Env) fyne.CanvasObject {
 // newMailScreen builds the screen on keys; do hands the scan's results to
 // the UI goroutine (fyne.Do in the app).
 func newMailScreen(env *Env, keys mailbox.Keychain, do func(func())) *mailScreen {
-	s := &mailScreen{env: env, store: env.mail.store, keys: keys, session: sessionPasswords, current: -1, do: do}
+	s := &mailScreen{env: env, store: env.mail.store, keys: keys, session: sessionPasswords, current: -1, do: do,
+		signin: newSigninDeps(keys, oauth.ByID)}
 	s.msgList = newMsgList(env)
 	s.verify = newVerifyScreen(env, do)
 	env.mail.verify = s.verify

@@ -34,6 +34,7 @@ type accountForm struct {
 	result   *widget.Label
 	presetID string
 	dlg      dialog.Dialog
+	si       *signIn // the address, and Microsoft or Google sign-in
 }
 
 // securityLabels maps the displayed choice to the mode.
@@ -51,7 +52,7 @@ func (s *mailScreen) openAccountForm(a *mailbox.Account) *accountForm {
 	if a != nil {
 		f.fill(*a)
 	} else {
-		f.preset.SetSelectedIndex(0)
+		f.si.start()
 	}
 	if s.env.Win == nil {
 		return f
@@ -86,18 +87,8 @@ func (f *accountForm) content() fyne.CanvasObject {
 	opts, _ := securityLabels()
 	f.security = widget.NewSelect(opts, f.onSecurity)
 	f.result = wrapped("")
-	form := widget.NewForm(
-		widget.NewFormItem(lang.X("mail.form.preset", "Fournisseur"), f.preset),
-		widget.NewFormItem("", f.note),
-		widget.NewFormItem(lang.X("mail.form.user", "Identifiant"), f.user),
-		widget.NewFormItem(lang.X("mail.form.pw", "Mot de passe"), f.pw),
-		widget.NewFormItem(lang.X("mail.form.host", "Serveur IMAP"), f.host),
-		widget.NewFormItem(lang.X("mail.form.port", "Port"), f.port),
-		widget.NewFormItem(lang.X("mail.form.security", "Sécurité"), f.security),
-		widget.NewFormItem(lang.X("mail.form.boxes", "Dossiers à analyser"), f.boxes),
-		widget.NewFormItem(lang.X("mail.form.name", "Nom du compte"), f.name),
-		widget.NewFormItem(lang.X("mail.form.pin", "Empreinte approuvée"), f.pin),
-	)
+	f.si = newSignIn(f)
+	form := f.layout()
 	return container.NewBorder(nil, container.NewVBox(f.result, f.buttons()), nil, nil, container.NewVScroll(form))
 }
 
@@ -107,6 +98,7 @@ func (f *accountForm) buttons() fyne.CanvasObject {
 	save.Importance = widget.HighImportance
 	cancel := widget.NewButton(lang.X("mail.cancel", "Annuler"), f.close)
 	objs := []fyne.CanvasObject{test, save, cancel}
+	f.si.actions = []*widget.Button{test, save}
 	if f.editing {
 		del := widget.NewButton(lang.X("mail.form.delete", "Supprimer ce compte"), f.onDelete)
 		del.Importance = widget.DangerImportance
@@ -128,6 +120,7 @@ func (f *accountForm) fill(a mailbox.Account) {
 	f.port.SetText(strconv.Itoa(a.Port))
 	f.boxes.SetText(strings.Join(a.Boxes(), ", "))
 	f.pin.SetText(mailbox.FormatFingerprint(a.PinnedSHA256))
+	f.si.fillFrom(a)
 }
 
 // onPreset fills server, port and security from the chosen provider.
@@ -141,6 +134,7 @@ func (f *accountForm) onPreset(name string) {
 		f.host.SetText(p.Host)
 		f.port.SetText(strconv.Itoa(p.Port))
 		f.setSecurity(p.Security)
+		f.si.presetChosen(p)
 	}
 }
 
@@ -173,6 +167,7 @@ func (f *accountForm) account() (mailbox.Account, error) {
 	if a.Name == "" {
 		a.Name = a.Username
 	}
+	f.si.keepAuth(&a)
 	port, err := strconv.Atoi(strings.TrimSpace(f.port.Text))
 	if err != nil && strings.TrimSpace(f.port.Text) != "" {
 		return a, mailbox.ErrInvalidAccount
@@ -191,6 +186,10 @@ func (f *accountForm) onTest() {
 	a, err := f.account()
 	if err != nil {
 		f.show(mailErrorMessage(err), widget.DangerImportance)
+		return
+	}
+	if a.UsesOAuth2() {
+		f.si.testSignedIn(a)
 		return
 	}
 	pw := f.pw.Text
@@ -266,23 +265,22 @@ func (f *accountForm) exists(name string) bool {
 func (f *accountForm) onDelete() {
 	a, _ := f.account()
 	del := func() {
-		if err := f.s.store.DeleteAccount(a.Name); err != nil {
+		if err := f.s.removeAccount(a.Name); err != nil {
 			f.show(mailErrorMessage(err), widget.DangerImportance)
 			return
 		}
-		if err := f.s.keys.Delete(a.Name); err != nil {
-			fyne.LogError("delete password of "+a.Name, err)
-		}
-		f.s.session.Delete(a.Name)
 		f.close()
 		f.s.refreshAccounts("")
+		if r := revokeText(a); r != "" {
+			f.s.setStatus(r, widget.WarningImportance)
+		}
 	}
 	if f.s.env.Win == nil {
 		del()
 		return
 	}
 	dialog.ShowConfirm(lang.X("mail.form.delete", "Supprimer ce compte"),
-		lang.X("mail.form.delete.confirm", "Hygie oubliera ce compte, son mot de passe et ses analyses. Votre boîte aux lettres elle-même n'est pas touchée."),
+		deleteText(a),
 		func(ok bool) {
 			if ok {
 				del()
@@ -291,6 +289,7 @@ func (f *accountForm) onDelete() {
 }
 
 func (f *accountForm) close() {
+	f.si.stop()
 	if f.dlg != nil {
 		f.dlg.Hide()
 	}

@@ -21,6 +21,10 @@ func (s *mailScreen) onScan() {
 	if !ok || s.cancel != nil {
 		return
 	}
+	if a.UsesOAuth2() {
+		s.scanSignedIn(a) // tokens.Secret: the access token, refreshed when due
+		return
+	}
 	pw, err := s.password(a.Name)
 	if err == nil {
 		s.startScan(a, pw)
@@ -213,6 +217,11 @@ func (s *mailScreen) trustCert(a mailbox.Account, fp string) {
 // said as everywhere else in the window. The English detail goes to the
 // log, never a password.
 func mailErrorMessage(err error) string {
+	// First: ErrTokenRefused is also ErrAuth, whose password wording
+	// would be wrong after a sign-in.
+	if text, ok := mailbox.ExplainAuth(err, currentLang); ok {
+		return text
+	}
 	for _, e := range []error{store.ErrCorrupt, store.ErrLocked, store.ErrReadOnly, store.ErrTooNew} {
 		if errors.Is(err, e) {
 			return dbErrorMessage(err)

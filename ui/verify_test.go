@@ -49,7 +49,7 @@ func listDetail(l *msgList) string {
 	return b.String()
 }
 
-func writeFile(t *testing.T, dir, name string, data []byte) fyne.URI {
+func writeURIFile(t *testing.T, dir, name string, data []byte) fyne.URI {
 	t.Helper()
 	p := filepath.Join(dir, name)
 	if err := os.WriteFile(p, data, 0o600); err != nil {
@@ -74,8 +74,8 @@ func TestVerifyDropOnWindow(t *testing.T) {
 		t.Errorf("section %q after opening the check, want mail", env.nav.current())
 	}
 	dir := t.TempDir()
-	phish := writeFile(t, dir, "faux-ameli.eml", demoRaw(t, "01-ameli-faux-remboursement.eml"))
-	safe := writeFile(t, dir, "collegue.eml", demoRaw(t, "08-collegue-remplacement.eml"))
+	phish := writeURIFile(t, dir, "faux-ameli.eml", demoRaw(t, "01-ameli-faux-remboursement.eml"))
+	safe := writeURIFile(t, dir, "collegue.eml", demoRaw(t, "08-collegue-remplacement.eml"))
 	dropHandler(env)(fyne.NewPos(10, 10), []fyne.URI{phish, safe})
 	if got := v.list.list.Length(); got != 2 {
 		t.Fatalf("after dropping 2 messages the list shows %d (errors %q)", got, v.errs.Text)
@@ -122,7 +122,7 @@ func TestVerifyFileDialog(t *testing.T) {
 	v := newVerifyScreen(env, nil)
 	inline(v)
 	env.Win = test.NewTempWindow(t, v.content())
-	u := writeFile(t, t.TempDir(), "facture.eml", demoRaw(t, "07-facture-piece-jointe.eml"))
+	u := writeURIFile(t, t.TempDir(), "facture.eml", demoRaw(t, "07-facture-piece-jointe.eml"))
 	r, err := storage.Reader(u)
 	if err != nil {
 		t.Fatal(err)
@@ -184,13 +184,13 @@ func TestVerifyBadInput(t *testing.T) {
 		uri  fyne.URI
 		want error
 	}{
-		{"pdf", writeFile(t, dir, "ordonnance.pdf", []byte("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n")), mail.ErrNotMail},
-		{"image", writeFile(t, dir, "photo.png", []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")), mail.ErrNotMail},
-		{"zip", writeFile(t, dir, "archive.zip", []byte("PK\x03\x04\x14\x00\x00\x00\x08\x00")), mail.ErrNotMail},
-		{"empty", writeFile(t, dir, "vide.eml", nil), mail.ErrEmpty},
-		{"corrupt msg", writeFile(t, dir, "coupe.msg", []byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\x00\x00")), mail.ErrDamaged},
+		{"pdf", writeURIFile(t, dir, "ordonnance.pdf", []byte("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n")), mail.ErrNotMail},
+		{"image", writeURIFile(t, dir, "photo.png", []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")), mail.ErrNotMail},
+		{"zip", writeURIFile(t, dir, "archive.zip", []byte("PK\x03\x04\x14\x00\x00\x00\x08\x00")), mail.ErrNotMail},
+		{"empty", writeURIFile(t, dir, "vide.eml", nil), mail.ErrEmpty},
+		{"corrupt msg", writeURIFile(t, dir, "coupe.msg", []byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\x00\x00")), mail.ErrDamaged},
 		{"100 MB", storage.NewFileURI(big), mail.ErrTooLarge},
-		{"no headers", writeFile(t, dir, "texte.txt", []byte("Bonjour, voici le texte du message sans ses en-têtes.\n")), mail.ErrNoHeaders},
+		{"no headers", writeURIFile(t, dir, "texte.txt", []byte("Bonjour, voici le texte du message sans ses en-têtes.\n")), mail.ErrNoHeaders},
 	}
 	for _, c := range cases {
 		v.dropped([]fyne.URI{c.uri})
@@ -224,7 +224,7 @@ func TestVerifyOutlookSamples(t *testing.T) {
 	inline(v)
 	test.NewTempWindow(t, v.content())
 	dir := t.TempDir()
-	v.dropped([]fyne.URI{writeFile(t, dir, "envoye.msg", read("sent.msg"))})
+	v.dropped([]fyne.URI{writeURIFile(t, dir, "envoye.msg", read("sent.msg"))})
 	if v.list.list.Length() != 1 || !strings.Contains(listDetail(v.list), mail.NoteNoDeliveryTrace.FR) {
 		t.Errorf("sent .msg: %d messages, errors %q, detail:\n%s", v.list.list.Length(), v.errs.Text, listDetail(v.list))
 	}
@@ -236,7 +236,7 @@ func TestVerifyOutlookSamples(t *testing.T) {
 		"contact.msg": {read("contactAnsi.msg"), mail.ErrNotMessage},
 		"coupe.msg":   {received[:len(received)/2], mail.ErrDamaged},
 	} {
-		v.dropped([]fyne.URI{writeFile(t, dir, name, c.data)})
+		v.dropped([]fyne.URI{writeURIFile(t, dir, name, c.data)})
 		want, _ := mail.InputErrorText(c.want)
 		if v.list.list.Length() != 0 || !strings.Contains(v.errs.Text, want.FR) {
 			t.Errorf("%s: %d verdicts, error %q, want %q", name, v.list.list.Length(), v.errs.Text, want.FR)
