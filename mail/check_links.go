@@ -59,6 +59,15 @@ func checkLinks(a *analysis) {
 	}
 }
 
+// writtenHost is the link's host as the message wrote it (Host is
+// lower-cased), so that the evidence shows « ameIi.fr » with its capital I.
+func writtenHost(l Link) string {
+	if w, ok := findFold(l.URL, l.Host); ok {
+		return w
+	}
+	return l.Host
+}
+
 func checkLink(a *analysis, l Link, f hostFacts) {
 	switch {
 	case f.ip:
@@ -66,7 +75,7 @@ func checkLink(a *analysis, l Link, f hostFacts) {
 	case f.mssante:
 		a.add("mssante_lookalike", l.Host)
 	case f.look != nil:
-		a.add("lookalike_link", l.Host+" ≈ "+f.look.target.reg)
+		a.add("lookalike_link", lookalikeEvidence(writtenHost(l), *f.look, a.opts.Lang))
 	}
 	if f.puny {
 		ev := l.Host
