@@ -46,7 +46,7 @@ func TestSubstitutionsNameTheCharacters(t *testing.T) {
 		{"d0ctolib", "doctolib", "fr", "le chiffre 0 à la place du o"},
 		{"arneli", "ameli", "fr", "« rn » à la place du m"},
 		{"аmeli", "ameli", "fr", "un а cyrillique à la place du a"},
-		{"Ameli", "ameli", "fr", ""}, // a capital of the same letter
+		{"Ameli", "ameli", "fr", ""},  // a capital of the same letter
 		{"amelie", "ameli", "fr", ""}, // does not line up
 	}
 	for _, c := range cases {
