@@ -42,7 +42,7 @@ func printPlaybook(w io.Writer) {
 	}
 	fmt.Fprintln(w, "\nQui appeler :")
 	for _, c := range incident.Contacts {
-		fmt.Fprintf(w, "- %s : %s", c.Name, c.When.FR)
+		fmt.Fprintf(w, "- %s : %s", c.Name.FR, c.When.FR)
 		for _, how := range []string{c.Phone, c.URL} {
 			if how != "" {
 				fmt.Fprintf(w, " %s", how)
@@ -84,7 +84,11 @@ func incidentJournal(stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "hygie incident : impossible de lire le journal (%v).\n", err)
 		return 1
 	}
-	fmt.Fprint(stdout, incident.Render(entries, time.Local))
+	p, err := j.Practice()
+	if err != nil {
+		p = incident.Practice{} // the journal matters more than its heading
+	}
+	fmt.Fprint(stdout, incident.RenderFor(p, entries, time.Local))
 	return 0
 }
 
