@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"image/color"
@@ -91,23 +92,24 @@ func (s *incidentScreen) contactsCard() fyne.CanvasObject {
 // phoneRow is one number to call: who, the number in bold, what for, and
 // who publishes it; the practice's own ask to be filled in Réglages.
 func phoneRow(c incident.Contact) fyne.CanvasObject {
-	name := widget.NewLabelWithStyle(c.Name.In(currentLang), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	head := c.Name.In(currentLang)
+	if c.Phone != "" {
+		head = lang.X("incident.phone.line", "{{.Name}} — {{.Phone}}", map[string]string{"Name": head, "Phone": c.Phone})
+	}
+	name := widget.NewLabelWithStyle(head, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	name.Wrapping = fyne.TextWrapWord
 	row := container.NewVBox(name)
-	if c.Phone != "" {
-		row.Add(widget.NewLabelWithStyle(lang.X("incident.phone", "Téléphone : {{.Phone}}", map[string]string{"Phone": c.Phone}), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
-	} else if c.Own {
+	if c.Phone == "" && c.Own {
 		missing := wrapped(lang.X("incident.phone.missing", "Numéro pas encore noté : ajoutez-le dans Réglages, rubrique « Le cabinet », avant d'en avoir besoin."))
 		missing.Importance = widget.WarningImportance
 		row.Add(missing)
 	}
-	if w := c.When.In(currentLang); w != "" {
-		row.Add(wrapped(w))
-	}
+	what := c.When.In(currentLang)
 	if c.Source != "" {
-		src := widget.NewLabelWithStyle(lang.X("incident.phone.source", "Source du numéro : {{.Source}}", map[string]string{"Source": c.Source}), fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
-		src.Wrapping = fyne.TextWrapWord
-		row.Add(src)
+		what = strings.TrimSpace(what + " " + lang.X("incident.phone.source", "(Source du numéro : {{.Source}}.)", map[string]string{"Source": c.Source}))
+	}
+	if what != "" {
+		row.Add(wrapped(what))
 	}
 	return row
 }

@@ -42,7 +42,9 @@ type accountForm struct {
 	// vouched for: its identity as selectable text, and the two buttons.
 	cert      *fyne.Container
 	certText  *widget.Label
+	certFP    *widget.Label // the fingerprint, in two lines of 16 pairs
 	certCE    *mailbox.CertError
+	trusted   bool // the certificate was just trusted and saved
 	copyFP    *widget.Button
 	trustCert *widget.Button
 }
@@ -83,6 +85,7 @@ func (f *accountForm) content() fyne.CanvasObject {
 		names = append(names, p.Name)
 	}
 	f.preset = widget.NewSelect(names, f.onPreset)
+	f.preset.PlaceHolder = lang.X("mail.form.preset.none", "Autre fournisseur (réglages à la main)")
 	f.note = wrapped("")
 	f.name, f.user, f.host, f.port = widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
 	f.pw = widget.NewPasswordEntry()
@@ -97,6 +100,7 @@ func (f *accountForm) content() fyne.CanvasObject {
 	opts, _ := securityLabels()
 	f.security = widget.NewSelect(opts, f.onSecurity)
 	f.result = wrapped("")
+	f.result.Hide() // shown with its first message
 	form := widget.NewForm(
 		widget.NewFormItem(lang.X("mail.form.preset", "Fournisseur"), f.preset),
 		widget.NewFormItem("", f.note),
@@ -123,6 +127,8 @@ func (f *accountForm) content() fyne.CanvasObject {
 func (f *accountForm) certArea() {
 	f.certText = wrapped("")
 	f.certText.Selectable = true
+	f.certFP = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Monospace: true})
+	f.certFP.Selectable = true
 	advice := wrapped(lang.X("mail.form.cert.advice",
 		"Avant de faire confiance, comparez cette empreinte avec celle que votre fournisseur ou votre prestataire informatique vous donne, de préférence par téléphone : ne faites confiance que si elles sont identiques."))
 	f.copyFP = widget.NewButtonWithIcon(lang.X("mail.form.cert.copy", "Copier l'empreinte"), theme.ContentCopyIcon(), f.onCopyFingerprint)
@@ -130,7 +136,7 @@ func (f *accountForm) certArea() {
 	f.trustCert.Importance = widget.WarningImportance
 	f.cert = container.NewVBox(
 		widget.NewLabelWithStyle(lang.X("mail.cert.title", "Certificat du serveur non reconnu"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		f.certText, advice, container.NewHBox(f.copyFP, f.trustCert), widget.NewSeparator())
+		f.certText, f.certFP, advice, container.NewHBox(f.copyFP, f.trustCert), widget.NewSeparator())
 	f.cert.Hide()
 }
 
@@ -142,8 +148,13 @@ func (f *accountForm) showCert(ce *mailbox.CertError) {
 		return
 	}
 	f.certText.SetText(lang.X("mail.form.cert.identity",
-		"Serveur : {{.Host}}\nSujet : {{.Subject}}\nÉmetteur : {{.Issuer}}\nEmpreinte SHA-256 : {{.FP}}",
-		map[string]string{"Host": ce.Host, "Subject": ce.Subject, "Issuer": ce.Issuer, "FP": mailbox.FormatFingerprint(ce.SHA256)}))
+		"Serveur : {{.Host}}\nSujet : {{.Subject}}\nÉmetteur : {{.Issuer}}\nEmpreinte SHA-256 :",
+		map[string]string{"Host": ce.Host, "Subject": ce.Subject, "Issuer": ce.Issuer}))
+	fp := mailbox.FormatFingerprint(ce.SHA256)
+	if len(fp) > 48 { // 16 pairs and their colons
+		fp = fp[:47] + "\n" + fp[48:]
+	}
+	f.certFP.SetText(fp)
 	f.cert.Show()
 }
 
@@ -171,9 +182,10 @@ func (f *accountForm) onTrustCert() {
 		if a, err := f.account(); err == nil {
 			if err := f.s.store.SaveAccount(a); err != nil {
 				fyne.LogError("pin certificate", err)
-				f.show(mailErrorMessage(err), widget.DangerImportance)
+				f.show(formErrorMessage(err), widget.DangerImportance)
 				return
 			}
+			f.trusted = true
 		}
 	}
 	f.onTest()
@@ -290,6 +302,9 @@ func (f *accountForm) tested(err error) {
 	if err == nil {
 		f.showCert(nil)
 		msg := lang.X("mail.form.ok", "Connexion réussie : Hygie peut lire cette boîte (en lecture seule).")
+		if f.trusted {
+			msg += " " + lang.X("mail.form.ok.trusted", "Le certificat approuvé est enregistré pour ce compte.")
+		}
 		if !f.editing {
 			msg += " " + lang.X("mail.form.ok.save", "Choisissez « Enregistrer » pour garder ce compte.")
 		}
@@ -310,6 +325,7 @@ func (f *accountForm) tested(err error) {
 func (f *accountForm) show(text string, imp widget.Importance) {
 	f.result.Importance = imp
 	f.result.SetText(text)
+	f.result.Show()
 	if f.scroll != nil {
 		f.scroll.ScrollToTop()
 	}

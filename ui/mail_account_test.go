@@ -41,10 +41,10 @@ func TestMailFormTrustsCertificateWithOneButton(t *testing.T) {
 	f.waitForm(t, form)
 
 	fp := mailbox.FormatFingerprint(f.srv.Cert.SHA256)
-	if !form.cert.Visible() || !strings.Contains(form.certText.Text, fp) || !strings.Contains(form.certText.Text, "Hygie test") {
-		t.Fatalf("certificate not shown (visible %v): %q; message %q", form.cert.Visible(), form.certText.Text, form.result.Text)
+	if shown := strings.ReplaceAll(form.certFP.Text, "\n", ":"); !form.cert.Visible() || shown != fp || !strings.Contains(form.certText.Text, "Hygie test") {
+		t.Fatalf("certificate not shown (visible %v): %q %q; message %q", form.cert.Visible(), form.certText.Text, form.certFP.Text, form.result.Text)
 	}
-	if !form.certText.Selectable {
+	if !form.certText.Selectable || !form.certFP.Selectable {
 		t.Error("the certificate's identity cannot be selected")
 	}
 	if !strings.Contains(form.result.Text, "« Faire confiance à ce certificat »") || strings.Contains(form.result.Text, "« Modifier »") {

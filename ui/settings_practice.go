@@ -40,9 +40,9 @@ func (c *practiceCard) content() fyne.CanvasObject {
 		widget.NewFormItem(lang.X("settings.practice.cabinet", "Nom du cabinet"), c.cabinet),
 		widget.NewFormItem(lang.X("settings.practice.practitioner", "Praticien"), c.practitioner),
 		widget.NewFormItem(lang.X("settings.practice.it.name", "Prestataire informatique"), c.itName),
-		widget.NewFormItem(lang.X("settings.practice.it.phone", "Son téléphone"), c.itPhone),
+		widget.NewFormItem(lang.X("settings.practice.it.phone", "Téléphone du prestataire"), c.itPhone),
 		widget.NewFormItem(lang.X("settings.practice.insurer.name", "Assureur"), c.insurerName),
-		widget.NewFormItem(lang.X("settings.practice.insurer.phone", "Son téléphone"), c.insurerPhone),
+		widget.NewFormItem(lang.X("settings.practice.insurer.phone", "Téléphone de l'assureur"), c.insurerPhone),
 		widget.NewFormItem(lang.X("settings.practice.insurer.contract", "N° de contrat"), c.insurerContract),
 	)
 	c.load()

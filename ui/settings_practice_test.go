@@ -65,9 +65,9 @@ func TestPracticeContactsFromSettingsToIncident(t *testing.T) {
 	test.NewTempWindow(t, s.content())
 	got := orderedTexts(s.contactsCard())
 	it, ins := indexContaining(got, "Info Services"), indexContaining(got, "MACSF")
-	ecps, src := indexContaining(got, "0 806 800 213"), indexContaining(got, "Source du numéro : Ordre des pharmaciens")
+	ecps, src := indexContaining(got, "Support e-CPS (ANS) — 0 806 800 213"), indexContaining(got, "Source du numéro : Ordre des pharmaciens")
 	web := indexContaining(got, "https://17cyber.gouv.fr")
-	if it < 0 || indexContaining(got, "04 91 00 00 01") != it+1 || ins < it || ecps < ins || src < ecps || web < src {
+	if it < 0 || indexContaining(got, "Info Services — 04 91 00 00 01") != it || ins < it || ecps < ins || src < ecps || web < src {
 		t.Errorf("contacts not in the order own phones, national phones with source, websites: %q", got)
 	}
 	if !strings.Contains(got[indexContaining(got, "RC-123")], "Contrat n° RC-123") {
