@@ -73,12 +73,12 @@ func checkLink(a *analysis, l Link, f hostFacts) {
 	case f.ip:
 		a.add("link_ip", l.URL)
 	case f.mssante:
-		a.add("mssante_lookalike", l.Host)
+		a.add("mssante_lookalike", writtenHost(l))
 	case f.look != nil:
 		a.add("lookalike_link", lookalikeEvidence(writtenHost(l), *f.look, a.opts.Lang))
 	}
 	if f.puny {
-		ev := l.Host
+		ev := writtenHost(l)
 		if u := toUnicode(l.Host); u != l.Host {
 			ev += " = " + u
 		}

@@ -38,7 +38,7 @@ func checkSenderDomains(a *analysis) {
 			}
 		}
 		if isPunycode(d) || mixedScript(d) {
-			a.add("punycode_domain", d+" = "+toUnicode(d))
+			a.add("punycode_domain", a.writtenDomain(d)+" = "+toUnicode(d))
 		}
 		if hostIn(d, data.userHosts) || machineHost(d) {
 			a.add("sender_user_host", d)
