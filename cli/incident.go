@@ -52,7 +52,7 @@ func printPlaybook(w io.Writer) {
 	}
 	fmt.Fprintln(w, "\nQui appeler :")
 	for _, c := range incident.Contacts {
-		fmt.Fprintf(w, "- %s : %s", c.Name, c.When.FR)
+		fmt.Fprintf(w, "- %s : %s", c.Name.FR, c.When.FR)
 		for _, how := range []string{c.Phone, c.URL} {
 			if how != "" {
 				fmt.Fprintf(w, " %s", how)
@@ -107,7 +107,11 @@ func incidentJournal(args []string, stdout, stderr io.Writer) int {
 	if *asJSON {
 		return writeEntriesJSON(stdout, stderr, entries)
 	}
-	fmt.Fprint(stdout, incident.Render(entries, time.Local))
+	p, err := j.Practice()
+	if err != nil {
+		p = incident.Practice{} // the journal matters more than its heading
+	}
+	fmt.Fprint(stdout, incident.RenderFor(p, entries, time.Local))
 	return 0
 }
 

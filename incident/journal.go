@@ -18,6 +18,18 @@ var migrations = []string{
 		step_id TEXT NOT NULL DEFAULT '',
 		note    TEXT NOT NULL
 	)`,
+	// 2: the practice's own contacts and names, entered in Réglages (one
+	// row).
+	`CREATE TABLE incident_practice (
+		id                INTEGER PRIMARY KEY CHECK (id = 1),
+		cabinet           TEXT NOT NULL DEFAULT '',
+		practitioner      TEXT NOT NULL DEFAULT '',
+		it_name           TEXT NOT NULL DEFAULT '',
+		it_phone          TEXT NOT NULL DEFAULT '',
+		insurer_name      TEXT NOT NULL DEFAULT '',
+		insurer_phone     TEXT NOT NULL DEFAULT '',
+		insurer_contract  TEXT NOT NULL DEFAULT ''
+	)`,
 }
 
 // kindComponent migrates the journal's kind column under its own name, so
@@ -150,8 +162,18 @@ func (j *Journal) Done() (map[string]bool, error) {
 // Render renders the journal for printing or sending to an insurer, in local
 // time; it is the same in the app and on the command line.
 func Render(entries []Entry, loc *time.Location) string {
+	return RenderFor(Practice{}, entries, loc)
+}
+
+// RenderFor is Render headed by the practice's and practitioner's names,
+// and the insurer's contract, when they are set.
+func RenderFor(p Practice, entries []Entry, loc *time.Location) string {
 	var b strings.Builder
-	b.WriteString("Journal d'incident — Hygie\n\n")
+	b.WriteString("Journal d'incident — Hygie\n")
+	for _, l := range p.headerLines() {
+		b.WriteString(l + "\n")
+	}
+	b.WriteString("\n")
 	if len(entries) == 0 {
 		b.WriteString("(aucune entrée)\n")
 	}

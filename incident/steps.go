@@ -22,10 +22,15 @@ type Step struct {
 // Contact is someone to call, with what they are for.
 type Contact struct {
 	ID    string    `json:"id"`
-	Name  string    `json:"name"`
+	Name  i18n.Text `json:"name"`
 	When  i18n.Text `json:"when"`
 	URL   string    `json:"url"`   // official https address, empty when there is none
 	Phone string    `json:"phone"` // empty when none is documented for a practice
+	// Source names who publishes the phone number, so that the reader
+	// can trust it.
+	Source string `json:"source,omitempty"`
+	// Own marks the practice's own contacts, entered in Réglages.
+	Own bool `json:"-"`
 }
 
 // Steps are the first actions, in the order to take them, and Contacts the

@@ -27,11 +27,14 @@ func TestStepsAreWellFormed(t *testing.T) {
 			t.Errorf("contact id %q empty or repeated", c.ID)
 		}
 		seen[c.ID] = true
-		if c.Name == "" || !c.When.Complete() {
+		if !c.Name.Complete() || !c.When.Complete() {
 			t.Errorf("contact %s: the name or a French or English text is missing", c.ID)
 		}
 		if c.URL != "" && !strings.HasPrefix(c.URL, "https://") {
 			t.Errorf("contact %s: address %q is not https", c.ID, c.URL)
+		}
+		if c.Phone != "" && c.Source == "" {
+			t.Errorf("contact %s: the number %s has no source", c.ID, c.Phone)
 		}
 	}
 }

@@ -54,13 +54,13 @@ func (a *Analyzer) Report(m *Message) Report {
 	for _, f := range fs {
 		score += f.Weight
 	}
-	score = min(max(score, 0), 100)
+	verdict, score := judge(score, an.floor(), fs)
 	return Report{
 		MessageID:   m.MessageID,
 		Subject:     m.Subject,
 		From:        formatFrom(m),
 		Channel:     an.channel,
-		Verdict:     worse(VerdictFor(score), an.floor()),
+		Verdict:     verdict,
 		Score:       score,
 		Findings:    fs,
 		Date:        m.Date,

@@ -59,17 +59,26 @@ func checkLinks(a *analysis) {
 	}
 }
 
+// writtenHost is the link's host as the message wrote it (Host is
+// lower-cased), so that the evidence shows « ameIi.fr » with its capital I.
+func writtenHost(l Link) string {
+	if w, ok := findFold(l.URL, l.Host); ok {
+		return w
+	}
+	return l.Host
+}
+
 func checkLink(a *analysis, l Link, f hostFacts) {
 	switch {
 	case f.ip:
 		a.add("link_ip", l.URL)
 	case f.mssante:
-		a.add("mssante_lookalike", l.Host)
+		a.add("mssante_lookalike", writtenHost(l))
 	case f.look != nil:
-		a.add("lookalike_link", l.Host+" ≈ "+f.look.target.reg)
+		a.add("lookalike_link", lookalikeEvidence(writtenHost(l), *f.look, a.opts.Lang))
 	}
 	if f.puny {
-		ev := l.Host
+		ev := writtenHost(l)
 		if u := toUnicode(l.Host); u != l.Host {
 			ev += " = " + u
 		}

@@ -32,18 +32,43 @@ func checkSenderDomains(a *analysis) {
 			continue // checkChannel reports imitations, with more weight
 		}
 		if l, ok := findLookalike(d); ok {
-			a.add("lookalike_domain", d+" ≈ "+l.target.reg+" ("+l.how+")")
+			a.add("lookalike_domain", lookalikeEvidence(a.writtenDomain(d), l, a.opts.Lang))
 			if d == a.fromDomain {
 				a.fromLookalike = true
 			}
 		}
 		if isPunycode(d) || mixedScript(d) {
-			a.add("punycode_domain", d+" = "+toUnicode(d))
+			a.add("punycode_domain", a.writtenDomain(d)+" = "+toUnicode(d))
 		}
 		if hostIn(d, data.userHosts) || machineHost(d) {
 			a.add("sender_user_host", d)
 		}
 	}
+}
+
+// writtenDomain is d, one of the sender's domains (lower-cased when the
+// addresses were read), as the message's headers wrote it: « ameIi.fr »
+// keeps its capital I.
+func (a *analysis) writtenDomain(d string) string {
+	for _, k := range []string{"From", "Reply-To", "Sender"} {
+		for _, v := range a.m.Header(k) {
+			if w, ok := findFold(v, "@"+d); ok {
+				return w[1:]
+			}
+		}
+	}
+	return d
+}
+
+// findFold finds lower, an ASCII-lower-cased string, in s whatever its
+// case, and returns it as s writes it.
+func findFold(s, lower string) (string, bool) {
+	if ls := strings.ToLower(s); len(ls) == len(s) {
+		if i := strings.Index(ls, lower); i >= 0 {
+			return s[i : i+len(lower)], true
+		}
+	}
+	return "", false
 }
 
 // checkDisplayAddress flags a display name holding another address, as in

@@ -5,6 +5,8 @@ import (
 	"unicode"
 
 	"golang.org/x/net/idna"
+
+	"hygie/i18n"
 )
 
 // lookalikeTarget is one brand domain that other domains must not imitate.
@@ -155,4 +157,127 @@ func mixedScript(s string) bool {
 		}
 	}
 	return latin && other
+}
+
+// lookalikeEvidence quotes host as the message wrote it (its case and
+// accents, which the reader will compare with their mail program) beside
+// the domain it imitates, and says how, in the analysis's language: for a
+// homograph, which character stands in for which.
+func lookalikeEvidence(written string, l lookalike, lang string) string {
+	ev := written + " ≈ " + l.target.reg
+	if how := l.explain(written, lang); how != "" {
+		ev += " (" + how + ")"
+	}
+	return ev
+}
+
+// explain says in a few words how written imitates the target.
+func (l lookalike) explain(written, lang string) string {
+	t := l.target
+	switch l.how {
+	case "homograph":
+		if subs := substitutions(firstLabel(writtenRegistered(written)), t.label, lang); len(subs) > 0 {
+			return strings.Join(subs, ", ")
+		}
+		return lookalikeHow["homograph"].In(lang)
+	case "brand-in-name":
+		return strings.ReplaceAll(lookalikeHow["brand-in-name"].In(lang), "{name}", t.label)
+	case "embedded":
+		return strings.ReplaceAll(lookalikeHow["embedded"].In(lang), "{domain}", t.reg)
+	}
+	return lookalikeHow[l.how].In(lang)
+}
+
+var lookalikeHow = map[string]i18n.Text{
+	"homograph":     {FR: "caractères qui se ressemblent", EN: "characters that look alike"},
+	"spelling":      {FR: "orthographe voisine", EN: "near spelling"},
+	"brand-in-name": {FR: "le nom {name} dans un autre domaine", EN: "the name {name} inside another domain"},
+	"embedded":      {FR: "{domain} placé dans un autre domaine", EN: "{domain} placed inside another domain"},
+}
+
+// writtenRegistered is the registered domain of host as written (its case
+// kept), decoded from punycode: « www.ameIi.fr » gives « ameIi.fr ».
+func writtenRegistered(host string) string {
+	lower := strings.ToLower(host)
+	reg := registeredDomain(lower)
+	if len(lower) == len(host) && strings.HasSuffix(lower, reg) {
+		host = host[len(host)-len(reg):]
+	}
+	if strings.Contains(lower, "xn--") {
+		return toUnicode(strings.ToLower(host))
+	}
+	return host
+}
+
+// substitutions lines written up with target, character by character, and
+// names each character put in place of another: « un I majuscule à la
+// place du l ». It returns nil when the two do not line up.
+func substitutions(written, target, lang string) []string {
+	w, t := []rune(written), []rune(target)
+	var out []string
+	i, j := 0, 0
+	for i < len(w) && j < len(t) {
+		r := w[i]
+		switch {
+		case r == t[j]:
+			i, j = i+1, j+1
+			continue
+		case unicode.ToLower(r) == t[j]:
+			i, j = i+1, j+1 // a capital of the same letter imitates nothing
+			continue
+		case t[j] == 'm' && i+1 < len(w) && unicode.ToLower(r) == 'r' && unicode.ToLower(w[i+1]) == 'n':
+			out = appendNew(out, pairText(lang, "« "+string(w[i:i+2])+" »", "“"+string(w[i:i+2])+"”", t[j]))
+			i, j = i+2, j+1
+			continue
+		case t[j] == 'w' && i+1 < len(w) && unicode.ToLower(r) == 'v' && unicode.ToLower(w[i+1]) == 'v':
+			out = appendNew(out, pairText(lang, "« "+string(w[i:i+2])+" »", "“"+string(w[i:i+2])+"”", t[j]))
+			i, j = i+2, j+1
+			continue
+		case skeleton(string(r)) == skeleton(string(t[j])):
+			fr, en := runeName(r)
+			out = appendNew(out, pairText(lang, fr, en, t[j]))
+			i, j = i+1, j+1
+			continue
+		}
+		return nil
+	}
+	if i != len(w) || j != len(t) {
+		return nil
+	}
+	return out
+}
+
+func appendNew(list []string, s string) []string {
+	if contains(list, s) {
+		return list
+	}
+	return append(list, s)
+}
+
+// pairText says that what (named in French and English) stands in place
+// of the letter want.
+func pairText(lang, fr, en string, want rune) string {
+	if i18n.Lang(lang) == i18n.EN {
+		return en + " in place of " + string(want)
+	}
+	return fr + " à la place du " + string(want)
+}
+
+// runeName names a character the way a reader would point at it: « un I
+// majuscule », « le chiffre 0 », « un а cyrillique ».
+func runeName(r rune) (fr, en string) {
+	s := string(r)
+	switch {
+	case unicode.IsDigit(r):
+		return "le chiffre " + s, "the digit " + s
+	case unicode.IsUpper(r) && r < unicode.MaxASCII:
+		return "un " + s + " majuscule", "a capital " + s
+	case unicode.Is(unicode.Cyrillic, r):
+		return "un " + s + " cyrillique", "a Cyrillic " + s
+	case unicode.Is(unicode.Greek, r):
+		return "un " + s + " grec", "a Greek " + s
+	case r < unicode.MaxASCII && unicode.IsLetter(r):
+		return "un " + s, "an " + s
+	}
+	return "le signe " + s, "the sign " + s
 }

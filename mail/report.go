@@ -30,6 +30,37 @@ const (
 	DangerousScore  = 70
 )
 
+// ScoreRange returns the scores that give v, lowest and highest: the
+// verdict and the score shown beside it are one scale.
+func ScoreRange(v Verdict) (lo, hi int) {
+	switch v {
+	case Dangerous:
+		return DangerousScore, 100
+	case Suspicious:
+		return SuspiciousScore, DangerousScore - 1
+	case Caution:
+		return CautionScore, SuspiciousScore - 1
+	}
+	return 0, CautionScore - 1
+}
+
+// judge gives the verdict and the score shown for a message: the verdict
+// of the score, raised to the floor of its findings and to « à vérifier »
+// when any finding warns (weight above zero), with the score raised to the
+// lower bound of that verdict so the two never disagree.
+func judge(score int, floor Verdict, fs []Finding) (Verdict, int) {
+	score = min(max(score, 0), 100)
+	v := worse(VerdictFor(score), floor)
+	for _, f := range fs {
+		if f.Weight > 0 {
+			v = worse(v, Caution)
+			break
+		}
+	}
+	lo, _ := ScoreRange(v)
+	return v, max(score, lo)
+}
+
 // VerdictFor returns the verdict of a 0–100 score.
 func VerdictFor(score int) Verdict {
 	switch {

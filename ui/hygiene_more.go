@@ -106,7 +106,15 @@ func (s *reminderScreen) export(w io.WriteCloser) string {
 // writeReport renders the current records as the PDF report.
 func writeReport(m *hygieneModel, w io.Writer) error {
 	m.load()
-	if err := report.Write(w, report.Data{Generated: hygieneNow(), Records: m.rec}); err != nil {
+	d := report.Data{Generated: hygieneNow(), Records: m.rec}
+	if j := m.env.journal; j != nil {
+		if p, err := j.Practice(); err == nil {
+			d.Practice, d.Practitioner = p.Cabinet, p.Practitioner
+		} else {
+			fyne.LogError("read practice names for the report", err)
+		}
+	}
+	if err := report.Write(w, d); err != nil {
 		return fmt.Errorf("write report: %w", err)
 	}
 	return nil

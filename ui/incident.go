@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"image/color"
@@ -64,15 +65,20 @@ func (s *incidentScreen) stepsCard() fyne.CanvasObject {
 	return widget.NewCard(lang.X("incident.steps.title", "Tout de suite"), "", box)
 }
 
+// contactsCard lists whom to call: phone numbers first, the practice's
+// own (entered in Réglages) then the national ones with their source,
+// since the network is unplugged at the first step; websites second.
 func (s *incidentScreen) contactsCard() fyne.CanvasObject {
-	box := container.NewVBox()
-	for _, c := range incident.Contacts {
-		line := widget.NewLabel(c.Name + " — " + c.When.In(currentLang))
-		line.Wrapping = fyne.TextWrapWord
+	byPhone, online := incident.Directory(s.practice())
+	box := container.NewVBox(subheading(lang.X("incident.contacts.phone", "Par téléphone d'abord (le réseau est débranché)")))
+	for _, c := range byPhone {
+		box.Add(phoneRow(c))
+	}
+	box.Add(widget.NewSeparator())
+	box.Add(subheading(lang.X("incident.contacts.web", "Sur Internet ensuite, depuis un autre appareil ou une fois le réseau rebranché")))
+	for _, c := range online {
+		line := wrapped(c.Name.In(currentLang) + " — " + c.When.In(currentLang))
 		row := container.NewVBox(line)
-		if c.Phone != "" {
-			row.Add(widget.NewLabelWithStyle(lang.X("incident.phone", "Téléphone : {{.Phone}}", map[string]string{"Phone": c.Phone}), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
-		}
 		if c.URL != "" {
 			if u, err := parseURL(c.URL); err == nil {
 				row.Add(widget.NewHyperlink(c.URL, u))
@@ -81,6 +87,52 @@ func (s *incidentScreen) contactsCard() fyne.CanvasObject {
 		box.Add(row)
 	}
 	return widget.NewCard(lang.X("incident.contacts.title", "Qui appeler"), "", box)
+}
+
+// phoneRow is one number to call: who, the number in bold, what for, and
+// who publishes it; the practice's own ask to be filled in Réglages.
+func phoneRow(c incident.Contact) fyne.CanvasObject {
+	head := c.Name.In(currentLang)
+	if c.Phone != "" {
+		head = lang.X("incident.phone.line", "{{.Name}} — {{.Phone}}", map[string]string{"Name": head, "Phone": c.Phone})
+	}
+	name := widget.NewLabelWithStyle(head, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	name.Wrapping = fyne.TextWrapWord
+	row := container.NewVBox(name)
+	if c.Phone == "" && c.Own {
+		missing := wrapped(lang.X("incident.phone.missing", "Numéro pas encore noté : ajoutez-le dans Réglages, rubrique « Le cabinet », avant d'en avoir besoin."))
+		missing.Importance = widget.WarningImportance
+		row.Add(missing)
+	}
+	what := c.When.In(currentLang)
+	if c.Source != "" {
+		what = strings.TrimSpace(what + " " + lang.X("incident.phone.source", "(Source du numéro : {{.Source}}.)", map[string]string{"Source": c.Source}))
+	}
+	if what != "" {
+		row.Add(wrapped(what))
+	}
+	return row
+}
+
+// subheading titles a part of a card.
+func subheading(text string) *widget.Label {
+	l := widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	l.Wrapping = fyne.TextWrapWord
+	l.Importance = widget.HighImportance
+	return l
+}
+
+// practice is what Réglages holds about the practice; nothing when the
+// database is unavailable.
+func (s *incidentScreen) practice() incident.Practice {
+	if s.journal == nil {
+		return incident.Practice{}
+	}
+	p, err := s.journal.Practice()
+	if err != nil {
+		fyne.LogError("read practice contacts", err)
+	}
+	return p
 }
 
 func (s *incidentScreen) journalCard() fyne.CanvasObject {
@@ -135,7 +187,7 @@ func (s *incidentScreen) onCopy() {
 		s.status.SetText(lang.X("incident.journal.readerr", "Le journal n'a pas pu être lu, rien n'a été copié. Ce qui y est noté reste enregistré : réessayez dans un instant."))
 		return
 	}
-	s.env.App.Clipboard().SetContent(incident.Render(entries, time.Local))
+	s.env.App.Clipboard().SetContent(incident.RenderFor(s.practice(), entries, time.Local))
 	s.status.SetText(lang.X("incident.journal.copied", "Journal copié : vous pouvez le coller dans un courriel à votre prestataire ou à votre assureur."))
 }
 
@@ -152,7 +204,7 @@ func (s *incidentScreen) refreshJournal() {
 	if len(entries) == 0 {
 		s.list.SetText(lang.X("incident.journal.empty", "Rien n'est encore noté."))
 	} else {
-		s.list.SetText(incident.Render(entries, time.Local))
+		s.list.SetText(incident.RenderFor(s.practice(), entries, time.Local))
 	}
 	for _, e := range entries {
 		if c := s.checks[e.StepID]; c != nil && !c.Checked {

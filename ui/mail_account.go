@@ -10,9 +10,11 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"hygie/mail/mailbox"
+	"hygie/store"
 )
 
 // accountForm adds or edits a mail account, starting from a provider
@@ -35,6 +37,17 @@ type accountForm struct {
 	presetID string
 	dlg      dialog.Dialog
 	si       *signIn // the address, and Microsoft or Google sign-in
+	scroll   *container.Scroll
+
+	// The certificate area, shown when the server's certificate is not
+	// vouched for: its identity as selectable text, and the two buttons.
+	cert      *fyne.Container
+	certText  *widget.Label
+	certFP    *widget.Label // the fingerprint, in two lines of 16 pairs
+	certCE    *mailbox.CertError
+	trusted   bool // the certificate was just trusted and saved
+	copyFP    *widget.Button
+	trustCert *widget.Button
 }
 
 // securityLabels maps the displayed choice to the mode.
@@ -73,6 +86,7 @@ func (f *accountForm) content() fyne.CanvasObject {
 		names = append(names, p.Name)
 	}
 	f.preset = widget.NewSelect(names, f.onPreset)
+	f.preset.PlaceHolder = lang.X("mail.form.preset.none", "Autre fournisseur (réglages à la main)")
 	f.note = wrapped("")
 	f.name, f.user, f.host, f.port = widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
 	f.pw = widget.NewPasswordEntry()
@@ -87,9 +101,85 @@ func (f *accountForm) content() fyne.CanvasObject {
 	opts, _ := securityLabels()
 	f.security = widget.NewSelect(opts, f.onSecurity)
 	f.result = wrapped("")
+	f.result.Hide() // shown with its first message
 	f.si = newSignIn(f)
 	form := f.layout()
-	return container.NewBorder(nil, container.NewVBox(f.result, f.buttons()), nil, nil, container.NewVScroll(form))
+	f.certArea()
+	// The message and the certificate get their own full-width area above
+	// the form, inside the scroll: however long they are, the form keeps
+	// its width and height.
+	f.scroll = container.NewVScroll(container.NewVBox(f.result, f.cert, form))
+	return container.NewBorder(nil, f.buttons(), nil, nil, f.scroll)
+}
+
+// certArea builds the hidden certificate prompt: who the certificate
+// claims to be, who signed it and its fingerprint (selectable), with
+// « Copier l'empreinte » and « Faire confiance à ce certificat ».
+func (f *accountForm) certArea() {
+	f.certText = wrapped("")
+	f.certText.Selectable = true
+	f.certFP = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Monospace: true})
+	f.certFP.Selectable = true
+	advice := wrapped(lang.X("mail.form.cert.advice",
+		"Avant de faire confiance, comparez cette empreinte avec celle que votre fournisseur ou votre prestataire informatique vous donne, de préférence par téléphone : ne faites confiance que si elles sont identiques."))
+	f.copyFP = widget.NewButtonWithIcon(lang.X("mail.form.cert.copy", "Copier l'empreinte"), theme.ContentCopyIcon(), f.onCopyFingerprint)
+	f.trustCert = widget.NewButtonWithIcon(lang.X("mail.cert.trust", "Faire confiance à ce certificat"), theme.ConfirmIcon(), f.onTrustCert)
+	f.trustCert.Importance = widget.WarningImportance
+	f.cert = container.NewVBox(
+		widget.NewLabelWithStyle(lang.X("mail.cert.title", "Certificat du serveur non reconnu"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		f.certText, f.certFP, advice, container.NewHBox(f.copyFP, f.trustCert), widget.NewSeparator())
+	f.cert.Hide()
+}
+
+// showCert fills the certificate area with ce, or hides it for nil.
+func (f *accountForm) showCert(ce *mailbox.CertError) {
+	f.certCE = ce
+	if ce == nil {
+		f.cert.Hide()
+		return
+	}
+	f.certText.SetText(lang.X("mail.form.cert.identity",
+		"Serveur : {{.Host}}\nSujet : {{.Subject}}\nÉmetteur : {{.Issuer}}\nEmpreinte SHA-256 :",
+		map[string]string{"Host": ce.Host, "Subject": ce.Subject, "Issuer": ce.Issuer}))
+	fp := mailbox.FormatFingerprint(ce.SHA256)
+	if len(fp) > 48 { // 16 pairs and their colons
+		fp = fp[:47] + "\n" + fp[48:]
+	}
+	f.certFP.SetText(fp)
+	f.cert.Show()
+}
+
+func (f *accountForm) onCopyFingerprint() {
+	if f.certCE == nil {
+		return
+	}
+	if app := fyne.CurrentApp(); app != nil {
+		app.Clipboard().SetContent(mailbox.FormatFingerprint(f.certCE.SHA256))
+	}
+	f.copyFP.SetText(lang.X("mail.form.cert.copied", "Empreinte copiée"))
+}
+
+// onTrustCert pins the refused certificate in the form, by the user's
+// explicit choice, saves it at once on an account already saved, and tests
+// the connection again with it.
+func (f *accountForm) onTrustCert() {
+	ce := f.certCE
+	if ce == nil {
+		return
+	}
+	f.pin.SetText(mailbox.FormatFingerprint(ce.SHA256))
+	f.showCert(nil)
+	if f.editing {
+		if a, err := f.account(); err == nil {
+			if err := f.s.store.SaveAccount(a); err != nil {
+				fyne.LogError("pin certificate", err)
+				f.show(formErrorMessage(err), widget.DangerImportance)
+				return
+			}
+			f.trusted = true
+		}
+	}
+	f.onTest()
 }
 
 func (f *accountForm) buttons() fyne.CanvasObject {
@@ -185,7 +275,7 @@ func (f *accountForm) account() (mailbox.Account, error) {
 func (f *accountForm) onTest() {
 	a, err := f.account()
 	if err != nil {
-		f.show(mailErrorMessage(err), widget.DangerImportance)
+		f.show(formErrorMessage(err), widget.DangerImportance)
 		return
 	}
 	if a.UsesOAuth2() {
@@ -209,22 +299,46 @@ func (f *accountForm) onTest() {
 
 func (f *accountForm) tested(err error) {
 	if err == nil {
-		f.show(lang.X("mail.form.ok", "Connexion réussie : Hygie peut lire cette boîte (en lecture seule)."), widget.SuccessImportance)
+		f.showCert(nil)
+		msg := lang.X("mail.form.ok", "Connexion réussie : Hygie peut lire cette boîte (en lecture seule).")
+		if f.trusted {
+			msg += " " + lang.X("mail.form.ok.trusted", "Le certificat approuvé est enregistré pour ce compte.")
+		}
+		if !f.editing {
+			msg += " " + lang.X("mail.form.ok.save", "Choisissez « Enregistrer » pour garder ce compte.")
+		}
+		f.show(msg, widget.SuccessImportance)
 		return
 	}
 	fyne.LogError("test mail account", err)
-	msg := mailErrorMessage(err)
 	var ce *mailbox.CertError
-	if errors.As(err, &ce) {
-		msg += "\n\n" + mailCertText(ce) + "\n\n" + lang.X("mail.form.pin.how",
-			"Si l'empreinte est la bonne, recopiez-la dans « Empreinte approuvée » puis enregistrez.")
+	if !errors.As(err, &ce) {
+		ce = nil
 	}
-	f.show(msg, widget.DangerImportance)
+	f.showCert(ce)
+	f.show(formErrorMessage(err), widget.DangerImportance)
 }
 
+// show puts text in the message area above the form and brings it into
+// view; the form below stays as it is.
 func (f *accountForm) show(text string, imp widget.Importance) {
 	f.result.Importance = imp
 	f.result.SetText(text)
+	f.result.Show()
+	if f.scroll != nil {
+		f.scroll.ScrollToTop()
+	}
+}
+
+// formErrorMessage is mailErrorMessage in the words of the account form,
+// whose fields and « Tester la connexion » are at hand.
+func formErrorMessage(err error) string {
+	for _, e := range []error{store.ErrCorrupt, store.ErrLocked, store.ErrReadOnly, store.ErrTooNew} {
+		if errors.Is(err, e) {
+			return dbErrorMessage(err)
+		}
+	}
+	return mailbox.Explain(err, mailbox.InForm).In(currentLang)
 }
 
 // onSave stores the account and its password (keychain, or memory when the
@@ -232,7 +346,7 @@ func (f *accountForm) show(text string, imp widget.Importance) {
 func (f *accountForm) onSave() bool {
 	a, err := f.account()
 	if err != nil {
-		f.show(mailErrorMessage(err), widget.DangerImportance)
+		f.show(formErrorMessage(err), widget.DangerImportance)
 		return false
 	}
 	if !f.editing && f.exists(a.Name) {

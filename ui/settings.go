@@ -1,9 +1,14 @@
 package ui
 
 import (
+	"fmt"
+	"os"
+	"os/exec"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"hygie/version"
@@ -14,6 +19,7 @@ import (
 func settingsView(env *Env) fyne.CanvasObject {
 	return screen(lang.X("settings.title", "Réglages"), container.NewVBox(
 		languageCard(env),
+		newPracticeCard(env).content(),
 		dataCard(env),
 		newTrustCard(env, inBackground).content(),
 		privacyCard(),
@@ -31,6 +37,14 @@ func languageCard(env *Env) fyne.CanvasObject {
 	opts, values := languageOptions()
 	note := wrapped(lang.X("settings.lang.restart", "La nouvelle langue s'appliquera au prochain démarrage de Hygie."))
 	note.Hide()
+	restart := widget.NewButtonWithIcon(lang.X("settings.lang.restart.now", "Redémarrer maintenant"), theme.ViewRefreshIcon(), func() {
+		if err := relaunch(env.App); err != nil {
+			fyne.LogError("restart Hygie", err)
+			note.SetText(lang.X("settings.lang.restart.failed", "Hygie n'a pas pu redémarrer tout seul : fermez-le puis rouvrez-le pour changer de langue."))
+		}
+	})
+	restart.Importance = widget.HighImportance
+	restart.Hide()
 	sel := widget.NewSelect(opts, nil)
 	current := env.App.Preferences().String(PrefLanguage)
 	for label, v := range values {
@@ -40,9 +54,38 @@ func languageCard(env *Env) fyne.CanvasObject {
 	}
 	sel.OnChanged = func(label string) {
 		env.App.Preferences().SetString(PrefLanguage, values[label])
-		note.Show()
+		if restartNeeded(values[label], baseLanguage(lang.SystemLocale()), currentLang) {
+			note.Show()
+			restart.Show()
+		} else {
+			note.Hide()
+			restart.Hide()
+		}
 	}
-	return widget.NewCard(lang.X("settings.lang.title", "Langue"), "", container.NewVBox(sel, note))
+	return widget.NewCard(lang.X("settings.lang.title", "Langue"), "", container.NewVBox(sel, note, container.NewHBox(restart)))
+}
+
+// restartNeeded reports whether the language choice differs from the one
+// the window speaks: only then does a restart change anything.
+func restartNeeded(choice, system, running string) bool {
+	return EffectiveLanguage(choice, system) != running
+}
+
+// relaunch starts Hygie again, with the same arguments, then quits this
+// one; a variable so the tests never relaunch anything.
+var relaunch = func(app fyne.App) error {
+	exe, err := os.Executable()
+	if err != nil {
+		return fmt.Errorf("find Hygie's executable: %w", err)
+	}
+	cmd := exec.Command(exe, os.Args[1:]...)
+	cmd.Stdout, cmd.Stderr = os.Stdout, os.Stderr
+	if err := cmd.Start(); err != nil {
+		return fmt.Errorf("start %s: %w", exe, err)
+	}
+	go cmd.Wait() // reaped if this process outlives it
+	app.Quit()
+	return nil
 }
 
 func dataCard(env *Env) fyne.CanvasObject {

@@ -18,7 +18,9 @@ import (
 type Data struct {
 	Generated time.Time // when the report is made, local time
 	Practice  string    // optional name of the practice
-	Records   checks.Records
+	// Practitioner is the optional name of the practitioner.
+	Practitioner string
+	Records      checks.Records
 }
 
 // Write renders the report as PDF to w.
@@ -86,6 +88,9 @@ func (r *renderer) header() {
 	r.pdf.SetTextColor(0, 0, 0)
 	if r.d.Practice != "" {
 		r.text(12, "", r.d.Practice)
+	}
+	if r.d.Practitioner != "" {
+		r.text(11, "", "Praticien : "+r.d.Practitioner)
 	}
 	r.text(11, "", "État au "+frenchDate(r.d.Generated)+", établi à "+r.d.Generated.Format("15:04")+".")
 }

@@ -33,7 +33,7 @@ func sample() Data {
 		{Name: "Banque du cabinet", Kind: checks.KindBank, Enabled: true, Method: checks.MethodSMS},
 		{Name: "Messagerie Orange", Kind: checks.KindMail},
 	}
-	return Data{Generated: generated, Practice: "Cabinet de kinésithérapie des Tilleuls", Records: r}
+	return Data{Generated: generated, Practice: "Cabinet de kinésithérapie des Tilleuls", Practitioner: "Élise Martin", Records: r}
 }
 
 // wantText must appear in the report; accents included, to prove the
@@ -41,6 +41,7 @@ func sample() Data {
 var wantText = []string{
 	"Hygiène informatique du cabinet",
 	"Cabinet de kinésithérapie des Tilleuls",
+	"Praticien : Élise Martin",
 	"22 novembre 2026",
 	"Score d'hygiène : ",
 	"Verrouiller la session en quittant le poste",
@@ -96,7 +97,7 @@ func TestReportRawText(t *testing.T) {
 	if !strings.HasPrefix(raw, "%PDF-") {
 		t.Fatalf("not a PDF: %q", raw[:20])
 	}
-	for _, w := range []string{"Hygiène informatique du cabinet", "Verrouiller la session en quittant le poste", "Banque du cabinet", "Les 90 derniers jours"} {
+	for _, w := range []string{"Hygiène informatique du cabinet", "Cabinet de kinésithérapie des Tilleuls", "Praticien : Élise Martin", "Verrouiller la session en quittant le poste", "Banque du cabinet", "Les 90 derniers jours"} {
 		if !strings.Contains(raw, cp1252(w)) {
 			t.Errorf("raw PDF lacks %q", w)
 		}
@@ -111,6 +112,10 @@ func TestEmptyReport(t *testing.T) {
 	d := Data{Generated: generated, Records: checks.Records{}}
 	if err := Write(&buf, d); err != nil || buf.Len() < 1000 {
 		t.Fatalf("empty report: %d bytes, %v", buf.Len(), err)
+	}
+	buf.Reset()
+	if err := write(&buf, d, false); err != nil || strings.Contains(buf.String(), "Praticien") {
+		t.Errorf("report without names mentions a practitioner (%v)", err)
 	}
 }
 

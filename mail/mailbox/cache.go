@@ -224,6 +224,14 @@ func (s *Store) recordScan(account string, started time.Time, sum Summary) error
 	})
 }
 
+// scannedBefore reports whether a scan of account ever finished: its
+// server then worked with these settings. A failure to read counts as no.
+func (s *Store) scannedBefore(account string) bool {
+	var n int
+	err := s.db.QueryRow(`SELECT COUNT(*) FROM mailbox_scans WHERE account = ?`, account).Scan(&n)
+	return err == nil && n > 0
+}
+
 // LastScan returns the most recent finished scan of any account; ok is
 // false when no scan ever finished.
 func (s *Store) LastScan() (rec ScanRecord, ok bool, err error) {

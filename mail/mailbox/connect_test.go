@@ -231,3 +231,33 @@ func TestProgressIsBoundedAndComplete(t *testing.T) {
 		t.Errorf("%d progress reports in %s, want at most %d (≈10 a second)", len(reports), elapsed, limit)
 	}
 }
+
+// A server that answered a moment ago and now refuses connections is a
+// passing outage: the account form and the screen say to try again in a
+// moment, and a finished scan on record says the same after a restart.
+func TestServerThatWorkedThenRefuses(t *testing.T) {
+	d := mailboxtest.StartDovecot(t)
+	sc, _, _ := dovecotScanner(t, d, Options{Timeout: 5 * time.Second})
+	acct := accountFor(d.IMAPS, d.User)
+	if _, err := sc.Scan(context.Background(), acct, d.Password, Hooks{}); err != nil {
+		t.Fatalf("first scan: %v", err)
+	}
+	d.Stop()
+	err := CheckLogin(context.Background(), acct, d.Password, Options{RootCAs: d.Cert.Pool(), Timeout: 5 * time.Second})
+	if !errors.Is(err, ErrServerAway) || !errors.Is(err, ErrRefused) {
+		t.Fatalf("CheckLogin after the server stopped = %v, want ErrServerAway and ErrRefused", err)
+	}
+	if got := Explain(err, InForm).FR; !strings.Contains(got, "réessayez dans un moment") {
+		t.Errorf("Explain = %q", got)
+	}
+	// After a restart of Hygie the memory is empty; the recorded scan speaks.
+	answers.Lock()
+	clear(answers.at)
+	answers.Unlock()
+	if err := CheckLogin(context.Background(), acct, d.Password, Options{Timeout: 5 * time.Second}); errors.Is(err, ErrServerAway) {
+		t.Errorf("CheckLogin with nothing remembered = %v, want a plain refusal", err)
+	}
+	if _, err := sc.Scan(context.Background(), acct, d.Password, Hooks{}); !errors.Is(err, ErrServerAway) {
+		t.Errorf("Scan of an account scanned before = %v, want ErrServerAway", err)
+	}
+}

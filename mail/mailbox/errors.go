@@ -38,6 +38,11 @@ var (
 	ErrTimeout = errors.New("mailbox: server too slow to answer")
 	// ErrMailboxNotFound: a mailbox to scan does not exist on the server.
 	ErrMailboxNotFound = errors.New("mailbox: no such mailbox on the server")
+	// ErrServerAway: a server that worked (it answered within the last
+	// minutes, or a scan of the account finished) refuses or does not
+	// answer: a passing outage, not a wrong setting. The error also
+	// matches ErrRefused or ErrTimeout.
+	ErrServerAway = errors.New("mailbox: a server that worked does not answer for now")
 	// ErrServer: the server answered with an error we cannot classify.
 	ErrServer = errors.New("mailbox: the server reported an error")
 )

@@ -57,7 +57,7 @@ func (sc *Scanner) Scan(ctx context.Context, acct Account, password string, hook
 	sc = &Scanner{store: sc.store, analyzer: an, opts: sc.opts} // this scan's engine
 	s, err := connect(ctx, acct, password, sc.opts)
 	if err != nil {
-		return sum, fmt.Errorf("scan %s: %w", acct.Name, err)
+		return sum, fmt.Errorf("scan %s: %w", acct.Name, away(err, sc.store.scannedBefore(acct.Name)))
 	}
 	defer s.close()
 	plans, err := sc.plan(s, acct)

@@ -3,10 +3,12 @@ package mailbox
 import (
 	"context"
 	"crypto/tls"
+	"errors"
 	"fmt"
 	"mime"
 	"net"
 	"sync"
+	"time"
 
 	"github.com/emersion/go-imap/v2"
 	"github.com/emersion/go-imap/v2/imapclient"
@@ -34,20 +36,57 @@ func connect(ctx context.Context, acct Account, password string, opts Options) (
 	d := net.Dialer{Timeout: opts.timeout(), Resolver: opts.Resolver}
 	raw, err := d.DialContext(ctx, "tcp", acct.Addr())
 	if err != nil {
-		return nil, fmt.Errorf("connect to %s: %w", acct.Addr(), classifyDial(err))
+		return nil, fmt.Errorf("connect to %s: %w", acct.Addr(), away(classifyDial(err), answeredRecently(acct.Addr())))
 	}
 	s := &session{ctx: ctx, acct: acct, conn: newWatchedConn(raw, opts.timeout())}
 	// Cancelling closes the socket: any blocked read or write returns at once.
 	s.stop = context.AfterFunc(ctx, func() { raw.Close() })
 	if err := s.open(opts); err != nil {
 		s.close()
-		return nil, fmt.Errorf("connect to %s: %w", acct.Addr(), err)
+		return nil, fmt.Errorf("connect to %s: %w", acct.Addr(), away(err, answeredRecently(acct.Addr())))
 	}
+	markAnswered(acct.Addr())
 	if err := s.login(password); err != nil {
 		s.close()
 		return nil, fmt.Errorf("log in to %s as %s: %w", acct.Addr(), acct.Username, err)
 	}
 	return s, nil
+}
+
+// recentAnswer is how long after a server last answered a refusal or a
+// silence reads as a passing outage rather than a wrong setting.
+const recentAnswer = 10 * time.Minute
+
+// answers remembers, in memory, when each server (host:port) last greeted
+// Hygie.
+var answers = struct {
+	sync.Mutex
+	at map[string]time.Time
+}{at: map[string]time.Time{}}
+
+func markAnswered(addr string) {
+	answers.Lock()
+	answers.at[addr] = time.Now()
+	answers.Unlock()
+}
+
+// answeredRecently reports whether the server at addr greeted Hygie within
+// recentAnswer.
+func answeredRecently(addr string) bool {
+	answers.Lock()
+	defer answers.Unlock()
+	at, ok := answers.at[addr]
+	return ok && time.Since(at) < recentAnswer
+}
+
+// away marks a refused or unanswered connection to a server known to work
+// (it answered a moment ago, or a scan of the account finished) with
+// ErrServerAway, keeping the underlying kind.
+func away(err error, known bool) error {
+	if known && !errors.Is(err, ErrServerAway) && (errors.Is(err, ErrRefused) || errors.Is(err, ErrTimeout)) {
+		return fmt.Errorf("%w: %w", ErrServerAway, err)
+	}
+	return err
 }
 
 // open sets up TLS as the account asks and waits for the server greeting.

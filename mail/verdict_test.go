@@ -1,0 +1,87 @@
+package mail
+
+import (
+	"strings"
+	"testing"
+)
+
+// A warning never reads « Sûr », and the score shown always lies in the
+// range of the verdict shown beside it.
+func TestJudgeVerdictAgreesWithFindings(t *testing.T) {
+	warn := Finding{ID: "x", Severity: "low", Weight: 10}
+	reassure := Finding{ID: "y", Severity: "info", Weight: -30}
+	cases := []struct {
+		name      string
+		score     int
+		floor     Verdict
+		fs        []Finding
+		want      Verdict
+		wantScore int
+	}{
+		{"nothing", 0, Safe, nil, Safe, 0},
+		{"only reassurance", 0, Safe, []Finding{reassure}, Safe, 0},
+		{"warning offset by reassurance", 0, Safe, []Finding{warn, reassure}, Caution, CautionScore},
+		{"small warning", 10, Safe, []Finding{warn}, Caution, CautionScore},
+		{"floor raises the score", 25, Suspicious, []Finding{warn}, Suspicious, SuspiciousScore},
+		{"dangerous floor", 0, Dangerous, []Finding{warn, reassure}, Dangerous, DangerousScore},
+		{"score above floor kept", 55, Caution, []Finding{warn}, Suspicious, 55},
+		{"clamped", 130, Safe, []Finding{warn}, Dangerous, 100},
+	}
+	for _, c := range cases {
+		v, s := judge(c.score, c.floor, c.fs)
+		if v != c.want || s != c.wantScore {
+			t.Errorf("%s: judge(%d, %s) = %s %d, want %s %d", c.name, c.score, c.floor, v, s, c.want, c.wantScore)
+		}
+		if lo, hi := ScoreRange(v); s < lo || s > hi || VerdictFor(s) != v {
+			t.Errorf("%s: score %d outside %s's range %d–%d", c.name, s, v, lo, hi)
+		}
+	}
+}
+
+func TestSubstitutionsNameTheCharacters(t *testing.T) {
+	cases := []struct{ written, target, lang, want string }{
+		{"ameIi", "ameli", "fr", "un I majuscule à la place du l"},
+		{"ameIi", "ameli", "en", "a capital I in place of l"},
+		{"amel1", "ameli", "fr", "le chiffre 1 à la place du i"},
+		{"d0ctolib", "doctolib", "fr", "le chiffre 0 à la place du o"},
+		{"arneli", "ameli", "fr", "« rn » à la place du m"},
+		{"аmeli", "ameli", "fr", "un а cyrillique à la place du a"},
+		{"Ameli", "ameli", "fr", ""},  // a capital of the same letter
+		{"amelie", "ameli", "fr", ""}, // does not line up
+	}
+	for _, c := range cases {
+		got := strings.Join(substitutions(c.written, c.target, c.lang), ", ")
+		if got != c.want {
+			t.Errorf("substitutions(%q, %q, %s) = %q, want %q", c.written, c.target, c.lang, got, c.want)
+		}
+	}
+}
+
+// The evidence quotes the domain as the message wrote it, capital I
+// included, and explains the trick in French words.
+func TestLookalikeEvidenceKeepsCase(t *testing.T) {
+	raw := "From: Assurance Maladie <contact@ameIi.fr>\r\nTo: cabinet@example.fr\r\nSubject: Remboursement\r\n" +
+		"Content-Type: text/html; charset=utf-8\r\n\r\n<p>Voir <a href=\"https://www.ameIi.fr/compte\">votre compte</a></p>\r\n"
+	rep, err := NewAnalyzer(Options{Lang: "fr"}).Analyze(strings.NewReader(raw))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{
+		"lookalike_domain": "ameIi.fr ≈ ameli.fr (un I majuscule à la place du l)",
+		"lookalike_link":   "www.ameIi.fr ≈ ameli.fr (un I majuscule à la place du l)",
+	}
+	for _, f := range rep.Findings {
+		if w, ok := want[f.ID]; ok {
+			if !strings.Contains(f.Evidence, w) {
+				t.Errorf("%s evidence = %q, want it to contain %q", f.ID, f.Evidence, w)
+			}
+			if strings.Contains(f.Evidence, "homograph") {
+				t.Errorf("%s evidence has an English word: %q", f.ID, f.Evidence)
+			}
+			delete(want, f.ID)
+		}
+	}
+	for id := range want {
+		t.Errorf("finding %s missing; findings: %+v", id, rep.Findings)
+	}
+}
