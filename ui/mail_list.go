@@ -325,7 +325,8 @@ func (l *msgList) showDetail(k int) {
 		}
 	}
 	objs = append(objs,
-		mailLabel(fmt.Sprintf("%s — %d/100", mailVerdictText(r.Verdict), r.Score), fyne.TextStyle{Bold: true}, mailVerdictImportance(r.Verdict)),
+		mailLabel(fmt.Sprintf("%s — %d/100", mailVerdictText(r.Verdict), mailScore(r.Verdict, r.Score)), fyne.TextStyle{Bold: true}, mailVerdictImportance(r.Verdict)),
+		mailLabel(mailScaleText(r.Verdict, r.Score), fyne.TextStyle{Italic: true}, widget.MediumImportance),
 		mailLabel(channelText(r.Channel), fyne.TextStyle{}, channelImportance(r.Channel)))
 	if len(r.Attachments) > 0 {
 		objs = append(objs, mailLabel(attachmentsText(r.Attachments), fyne.TextStyle{}, widget.MediumImportance))
