@@ -25,6 +25,7 @@ var commands = map[string]command{
 	"inspect":  {"analyse des messages .eml ou mbox et explique les risques", runInspect},
 	"scan":     {"analyse une boîte aux lettres en lecture seule (IMAP)", runScan},
 	"incident": {"journal de ce qui a été fait en cas d'attaque", runIncident},
+	"status":   {"résume l'état d'hygiène pour les outils du groupe (JSON, seuils)", runStatus},
 	"account":  {"enregistre les boîtes à analyser (add, list, remove ; connexion Microsoft ou Google)", runAccount},
 }
 
