@@ -19,7 +19,7 @@ require (
 	modernc.org/sqlite v1.61.1
 )
 
-require github.com/santhosh-tekuri/jsonschema/v6 v6.0.2 // indirect
+require github.com/santhosh-tekuri/jsonschema/v6 v6.0.2
 
 require (
 	fyne.io/systray v1.12.3-0.20260810170012-af4e8e793ec4 // indirect
