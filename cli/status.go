@@ -71,7 +71,7 @@ func runStatus(args []string, stdout, stderr io.Writer) int {
 	}
 	db, err := store.Open(dir)
 	if err != nil {
-		fmt.Fprintf(stderr, "hygie status : les données de Hygie sont inaccessibles (%v).\n", err)
+		fmt.Fprintf(stderr, "hygie status : les données d'Hygie sont inaccessibles (%v).\n", err)
 		return 1
 	}
 	defer db.Close()
