@@ -93,16 +93,15 @@ func (s *Store) Save(answers map[string]Answer, now time.Time) (int64, error) {
 
 // Latest returns the most recent assessment; ok is false when none was saved.
 func (s *Store) Latest() (a Assessment, ok bool, err error) {
-	var at string
-	err = s.db.QueryRow(`SELECT id, day, at FROM diagnostic_assessment ORDER BY id DESC LIMIT 1`).Scan(&a.ID, &a.Day, &at)
+	var id int64
+	err = s.db.QueryRow(`SELECT id FROM diagnostic_assessment ORDER BY id DESC LIMIT 1`).Scan(&id)
 	if errors.Is(err, sql.ErrNoRows) {
 		return Assessment{}, false, nil
 	}
 	if err != nil {
 		return Assessment{}, false, fmt.Errorf("read latest assessment: %w", err)
 	}
-	a.At, _ = time.Parse(time.RFC3339, at)
-	a.Answers, err = s.answers(a.ID)
+	a, err = s.assessment(id)
 	return a, err == nil, err
 }
 

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"regexp"
 	"testing"
 	"time"
 
@@ -214,5 +215,38 @@ func TestWriteIsAtomicAndClean(t *testing.T) {
 	// A folder that does not exist is reported, not created.
 	if err := Write(filepath.Join(dir, "missing"), doc); err == nil {
 		t.Errorf("Write to a missing folder = nil error")
+	}
+}
+
+// Every field of the document is described by docs/status.schema.json, and
+// status.db has a column for every probe (a new probe must add one).
+func TestSchemaAndTableCoverTheDocument(t *testing.T) {
+	raw, err := os.ReadFile("../../docs/status.schema.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var sch struct {
+		Properties map[string]json.RawMessage `json:"properties"`
+	}
+	if err := json.Unmarshal(raw, &sch); err != nil {
+		t.Fatal(err)
+	}
+	db, dir := openDB(t)
+	populate(t, db)
+	if _, err := Update(db, dir, testNow); err != nil {
+		t.Fatal(err)
+	}
+	data, _ := os.ReadFile(Path(dir))
+	var doc map[string]json.RawMessage
+	json.Unmarshal(data, &doc)
+	for k := range doc {
+		if _, ok := sch.Properties[k]; !ok {
+			t.Errorf("field %s is not in docs/status.schema.json", k)
+		}
+	}
+	for _, id := range probe.IDs() {
+		if !regexp.MustCompile(`\b` + id + ` TEXT\b`).MatchString(dbSchema) {
+			t.Errorf("status.db has no column for probe %s", id)
+		}
 	}
 }
