@@ -61,8 +61,15 @@ func Write(dir string, doc Document) error {
 		return err
 	}
 	if err := replace(Path(dir), func(f *os.File) error {
-		_, err := f.Write(data)
-		return err
+		if _, err := f.Write(data); err != nil {
+			f.Close()
+			return err
+		}
+		if err := f.Sync(); err != nil {
+			f.Close()
+			return err
+		}
+		return f.Close()
 	}); err != nil {
 		return err
 	}
@@ -74,7 +81,9 @@ func Write(dir string, doc Document) error {
 	})
 }
 
-// replace writes path through fill on a temporary sibling, then renames it.
+// replace writes path through fill on a temporary sibling, then renames it
+// over path. fill must close the file: SQLite needs it closed to open the
+// name itself, and a close error must stop the rename.
 func replace(path string, fill func(*os.File) error) error {
 	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+"-*")
 	if err != nil {
@@ -83,11 +92,8 @@ func replace(path string, fill func(*os.File) error) error {
 	tmp := f.Name()
 	defer os.Remove(tmp) // a no-op once renamed
 	if err := fill(f); err != nil {
-		f.Close()
 		return fmt.Errorf("write %s: %w", path, err)
 	}
-	f.Sync()
-	f.Close() // already closed by writeDB's fill: the error is expected then
 	if err := os.Rename(tmp, path); err != nil {
 		return fmt.Errorf("replace %s: %w", path, err)
 	}
