@@ -22,6 +22,8 @@ require (
 
 require github.com/mmcdole/goxpp/v2 v2.0.0 // indirect
 
+require github.com/santhosh-tekuri/jsonschema/v6 v6.0.2
+
 require (
 	fyne.io/systray v1.12.3-0.20260810170012-af4e8e793ec4 // indirect
 	github.com/BurntSushi/toml v1.6.0 // indirect

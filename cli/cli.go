@@ -26,6 +26,7 @@ var commands = map[string]command{
 	"scan":     {"analyse une boîte aux lettres en lecture seule (IMAP)", runScan},
 	"incident": {"journal de ce qui a été fait en cas d'attaque", runIncident},
 	"alerts":   {"alertes de sécurité du CERT-FR, si vous l'activez (enable, --refresh, tags)", runAlerts},
+	"status":   {"résume l'état d'hygiène pour les outils du groupe (JSON, seuils)", runStatus},
 	"account":  {"enregistre les boîtes à analyser (add, list, remove ; connexion Microsoft ou Google)", runAccount},
 }
 
