@@ -40,7 +40,7 @@ TEST_PKGS := $(BUILD_PKGS) xvfb xauth xdotool imagemagick fonts-dejavu-core \
 # Debian packages to build the installers (NSIS, icon extraction, xz,
 # Authenticode signing) and to try them here (Wine, a virtual display).
 PKG_PKGS := $(BUILD_PKGS) gcc-mingw-w64-x86-64 nsis icoutils xz-utils osslsigncode \
-  binutils wine wine64 xvfb xauth xdotool imagemagick dbus openssl
+  binutils dpkg-dev wine wine64 xvfb xauth xdotool imagemagick dbus openssl
 # Tools we run, not code in the tree: pinned, installed from the Go module
 # proxy under the ignored bin/.
 FYNE_TOOLS_VERSION := v1.7.4
@@ -126,6 +126,7 @@ clean:
 # The shipped binaries reuse the compile cache of `build` and `windows`
 # (same flags); only the link differs (-s -w: no debug tables).
 package: deps-package changelog-check package-windows package-linux
+	cd $(DIST) && sha256sum $(notdir $(SETUP_EXE) $(DEB) $(TARBALL)) > SHA256SUMS
 	@ls -l $(SETUP_EXE) $(DEB) $(TARBALL)
 
 deps-package: check-go
