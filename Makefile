@@ -159,9 +159,13 @@ pkg-windows-bin: check-go $(WIN_SYSO)
 
 # fyne package makes the .tar.xz (binary, .desktop, icon, Makefile with
 # install/user-install) from our binary; the .deb is built from its content.
+# fyne package also rewrites FyneApp.toml with Build+1: we put it back, the
+# build number changes only when a person edits it.
 package-linux: pkg-linux-bin $(FYNE)
 	rm -f Hygie.tar.xz
-	$(FYNE) package -os linux --executable $(PKG_BIN)/linux/hygie
+	cp FyneApp.toml $(PKG_BIN)/FyneApp.toml.keep
+	$(FYNE) package -os linux --executable $(PKG_BIN)/linux/hygie; rc=$$?; \
+	  cp $(PKG_BIN)/FyneApp.toml.keep FyneApp.toml; exit $$rc
 	@mkdir -p $(DIST)
 	mv Hygie.tar.xz $(TARBALL)
 	packaging/linux/build-deb $(VERSION) $(TARBALL) $(DEB)
