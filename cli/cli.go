@@ -51,6 +51,10 @@ func Run(args []string, stdout, stderr io.Writer) int {
 }
 
 func runVersion(_ []string, stdout, _ io.Writer) int {
+	if b := version.Build("fr"); b != "" {
+		fmt.Fprintf(stdout, "hygie %s (%s)\n", version.Version, b)
+		return 0
+	}
 	fmt.Fprintf(stdout, "hygie %s\n", version.Version)
 	return 0
 }

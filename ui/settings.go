@@ -94,7 +94,11 @@ func dataCard(env *Env) fyne.CanvasObject {
 	if env.DBErr != nil {
 		objs = append(objs, dbBanner(env.DBErr))
 	}
-	ver := widget.NewLabel(lang.X("settings.version", "Version {{.Version}}", map[string]string{"Version": version.Version}))
+	v := version.Version
+	if b := version.Build(currentLang); b != "" {
+		v += " (" + b + ")"
+	}
+	ver := widget.NewLabel(lang.X("settings.version", "Version {{.Version}}", map[string]string{"Version": v}))
 	objs = append(objs, ver)
 	return widget.NewCard(lang.X("settings.data.title", "Données et version"), "", container.NewVBox(objs...))
 }
