@@ -8,8 +8,10 @@ type analysis struct {
 	m        *Message
 	opts     Options
 	contacts contactBook
-	auth     authVerdict
-	channel  Channel
+	// suppliers are the practice's usual suppliers (Options.KnownSuppliers).
+	suppliers supplierBook
+	auth      authVerdict
+	channel   Channel
 
 	from       Address
 	fromDomain string
@@ -18,6 +20,9 @@ type analysis struct {
 	fromLookalike bool
 	// text is the folded subject and body the wording rules read.
 	text string
+	// signals holds the phrases of the wording families that fire no rule
+	// of their own (data/wording.json "signal"), by family id.
+	signals map[string][]string
 	// hosts memoises per-host verdicts of the link checks.
 	hosts map[string]hostFacts
 }
@@ -30,6 +35,8 @@ var checks = []func(*analysis){
 	checkLinks,
 	checkAttachments,
 	checkWording,
+	checkBEC,
+	checkOffer,
 	checkCallback,
 	checkCryptoBait,
 	checkContent,
@@ -39,7 +46,7 @@ var checks = []func(*analysis){
 
 // Report judges an already parsed message.
 func (a *Analyzer) Report(m *Message) Report {
-	an := &analysis{findings: findings{lang: a.opts.Lang}, m: m, opts: a.opts, contacts: a.contacts}
+	an := &analysis{findings: findings{lang: a.opts.Lang}, m: m, opts: a.opts, contacts: a.contacts, suppliers: a.suppliers}
 	an.from = m.FromAddr()
 	an.fromDomain = an.from.Domain()
 	an.fromReg = registeredDomain(an.fromDomain)
