@@ -138,7 +138,9 @@ func checkPaymentRequest(a *analysis, pay []string) {
 	if !isFreemail(a.fromDomain) || a.contacts.addrs[from] || !PersonalName(a.from.Name) {
 		return
 	}
-	if !a.has("pressure_wording") && !a.has("ceo_fraud") && len(pay) < 2 {
+	// The reader is asked (« peux-tu », « could you ») and pressed or told
+	// to keep quiet: a patient announcing a payment is neither.
+	if a.signals["request_wording"] == nil || a.signals["urgency_secrecy"] == nil && !a.has("pressure_wording") {
 		return
 	}
 	a.add("payment_request_webmail", quoteAll(pay)...)
