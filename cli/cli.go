@@ -27,6 +27,7 @@ var commands = map[string]command{
 	"inspect":  {"analyse des messages .eml ou mbox et explique les risques", runInspect},
 	"scan":     {"analyse une boîte aux lettres en lecture seule (IMAP)", runScan},
 	"incident": {"journal de ce qui a été fait en cas d'attaque", runIncident},
+	"practice": {"personnes et fournisseurs habituels du cabinet (list, add-person…)", runPractice},
 }
 
 // Run executes the command named by args[0] and returns the process exit

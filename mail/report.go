@@ -77,6 +77,10 @@ type Report struct {
 	Date time.Time `json:"date,omitzero"`
 	// Attachments lists the attached files (name, type, size, hash).
 	Attachments []Attachment `json:"attachments,omitempty"`
+	// Forward is set when the message judged was taken out of a forward
+	// (AnalyzeRaw): how it was wrapped and who forwarded it. The rest of
+	// the report is about the original.
+	Forward *Forward `json:"forward,omitempty"`
 }
 
 // Options tune the analysis to one practice.
@@ -99,6 +103,9 @@ type Options struct {
 	// name on another domain, is flagged, and their own messages about
 	// remote support are expected.
 	KnownSuppliers []Supplier
+	// OwnAddresses are the reader's own addresses (the mailbox's): a
+	// message they forward is judged on what it forwards.
+	OwnAddresses []string
 	// TrustList is the ANS MSSanté list; nil falls back to the rule
 	// "mssante.fr or one of its sub-domains".
 	TrustList *TrustList
