@@ -56,12 +56,19 @@ func (a *Analyzer) Report(m *Message) Report {
 	for _, c := range checks {
 		c(an)
 	}
+	capped := an.listMailWeakOnly()
+	if capped {
+		an.add("list_mail_weak_signals")
+	}
 	fs := an.sorted()
 	score := 0
 	for _, f := range fs {
 		score += f.Weight
 	}
 	score = min(max(score, 0), 100)
+	if capped {
+		score = min(score, SuspiciousScore-1)
+	}
 	return Report{
 		MessageID:   m.MessageID,
 		Subject:     m.Subject,
@@ -73,6 +80,60 @@ func (a *Analyzer) Report(m *Message) Report {
 		Date:        m.Date,
 		Attachments: m.Attachments,
 	}
+}
+
+// listWeak are the signs that newsletters and list mail show every day:
+// link texts naming a site the tracking link does not go to, forms, links
+// to a mirror by its IP address, a digest whose topics hit a scam theme.
+var listWeak = map[string]bool{
+	"link_text_mismatch_brand": true, "link_text_mismatch": true, "html_form": true, "link_ip": true,
+	"scam_topic": true, "link_shortener": true, "link_http_login": true, "hidden_content": true,
+	"malformed_message": true,
+}
+
+// listMailWeakOnly reports a message sent through a mailing list or as a
+// newsletter (listMail) whose only worrying signs are of listWeak: its
+// verdict stays below « suspect ».
+// Any other sign (the sender, the replies, an attachment, a lure, a
+// lookalike) lifts the cap.
+func (a *analysis) listMailWeakOnly() bool {
+	if !a.listMail() {
+		return false
+	}
+	score := 0
+	for _, f := range a.list {
+		if f.Weight > 0 && !listWeak[f.ID] {
+			return false
+		}
+		score += f.Weight
+	}
+	return score >= SuspiciousScore
+}
+
+// listMail reports list mail or a newsletter that holds together: it says
+// it is bulk (List-Id, List-Unsubscribe, List-Post or Precedence bulk or
+// list), and either it is addressed to the list itself (a recipient on
+// the sender's own registered domain) or most of its links lead to the
+// sender's own sites or to the bulk-mail services that send for others.
+// A "newsletter" whose links go elsewhere is an advertisement for
+// someone else, the shape of spam.
+func (a *analysis) listMail() bool {
+	bulk := len(a.m.Header("List-Id"))+len(a.m.Header("List-Unsubscribe"))+len(a.m.Header("List-Post")) > 0
+	for _, p := range a.m.Header("Precedence") {
+		p = strings.ToLower(strings.TrimSpace(p))
+		bulk = bulk || p == "bulk" || p == "list"
+	}
+	if !bulk || a.fromReg == "" {
+		return false
+	}
+	for _, l := range [][]Address{a.m.To, a.m.Cc} {
+		for _, r := range l {
+			if registeredDomain(r.Domain()) == a.fromReg {
+				return true
+			}
+		}
+	}
+	return a.mostLinksAway() == "" && len(a.m.Links) > 0
 }
 
 func formatFrom(m *Message) string {
