@@ -59,30 +59,29 @@ func checkKnownLookalikes(a *analysis) {
 	if len(known) == 0 {
 		return
 	}
-	check := func(d string) {
-		if d == "" || isFreemail(d) {
+	seen := map[string]bool{}
+	check := func(d, reg string) {
+		if d == "" || seen[reg] || isFreemail(reg) || contains(known, reg) {
 			return
 		}
+		seen[reg] = true
 		for _, k := range known {
-			if how := ownLookalike(d, k); how != "" && !a.knownDomain(registeredDomain(d), known) {
+			if how := ownLookalikeReg(reg, k); how != "" {
 				a.add("lookalike_known_domain", d+" ≈ "+k+" ("+how+")")
 				return
 			}
 		}
 	}
 	for _, d := range a.senderDomains() {
-		check(d)
+		check(d, registeredDomain(d))
 	}
 	for _, l := range a.m.Links {
-		if l.Host != "" && !isIPHost(l.Host) {
-			check(l.Host)
+		if l.Host != "" {
+			if f := a.host(l.Host); !f.ip {
+				check(l.Host, f.reg)
+			}
 		}
 	}
-}
-
-// knownDomain reports whether reg is itself one of the known domains.
-func (a *analysis) knownDomain(reg string, known []string) bool {
-	return contains(known, reg)
 }
 
 // mentionedAddress finds e-mail addresses written in the text.

@@ -81,7 +81,11 @@ func practiceContacts(people []Person) []Address {
 // conversation with a supplier gets the answers: kine-materiel-pro.fr
 // becomes kinematerielpro.fr, kine-materiel-pro.com or kine-materiel-pr0.fr.
 func ownLookalike(domain, own string) string {
-	reg := registeredDomain(domain)
+	return ownLookalikeReg(registeredDomain(domain), own)
+}
+
+// ownLookalikeReg is ownLookalike for a registered domain already known.
+func ownLookalikeReg(reg, own string) string {
 	if reg == "" || own == "" || reg == own || !strings.Contains(reg, ".") || !strings.Contains(own, ".") {
 		return ""
 	}

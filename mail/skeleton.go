@@ -75,12 +75,18 @@ func writeSkeletonRune(b *strings.Builder, r rune) {
 // withinDistance reports whether the edit distance between a and b is at
 // most k and above zero. Lengths differing by more than k exit early.
 func withinDistance(a, b string, k int) bool {
-	ra, rb := []rune(a), []rune(b)
-	if abs(len(ra)-len(rb)) > k || a == b {
+	// Most pairs differ in length by more than k: tell without allocating.
+	if abs(utf8.RuneCountInString(a)-utf8.RuneCountInString(b)) > k || a == b {
 		return false
 	}
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
+	ra, rb := []rune(a), []rune(b)
+	var buf [2 * 64]int
+	var prev, cur []int
+	if len(rb)+1 <= 64 {
+		prev, cur = buf[:len(rb)+1], buf[64:64+len(rb)+1]
+	} else {
+		prev, cur = make([]int, len(rb)+1), make([]int, len(rb)+1)
+	}
 	for j := range prev {
 		prev[j] = j
 	}
