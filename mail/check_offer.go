@@ -15,7 +15,7 @@ import (
 // name's domain.
 func checkOffer(a *analysis) {
 	offer := a.signals["commercial_offer"]
-	if offer == nil || len(offer)+len(a.signals["offer_wording"]) < 2 || a.signals["commercial_marker"] == nil || a.contacts.addrs[strings.ToLower(a.from.Addr)] ||
+	if offer == nil || len(offer)+len(a.signals["offer_wording"]) < 2 && !multiWord(offer) || a.signals["commercial_marker"] == nil || a.contacts.addrs[strings.ToLower(a.from.Addr)] ||
 		a.suppliers.known(a.fromReg) || isFreemail(a.fromDomain) || a.fromReg == "" {
 		return
 	}
@@ -47,4 +47,15 @@ func nameFitsDomain(name, domain string) bool {
 	}
 	joined := strings.Join(words, "")
 	return len(initials) >= 2 && strings.Contains(label, initials) || len(label) >= 3 && strings.Contains(joined, label)
+}
+
+// multiWord reports whether one of the phrases has several words: « home
+// insurance » names an offer, « loan » alone may be an article's word.
+func multiWord(phrases []string) bool {
+	for _, p := range phrases {
+		if strings.ContainsRune(p, ' ') {
+			return true
+		}
+	}
+	return false
 }
