@@ -25,6 +25,9 @@ func (a *Analyzer) AnalyzeRaw(raw []byte) (Report, error) {
 		return Report{}, err
 	}
 	whole := a.Report(outer)
+	if !mayForward(raw, outer) {
+		return whole, nil // most mail: no need to read it twice more
+	}
 	inner, fwd, err := Unwrap(raw)
 	if err != nil || fwd.Kind == NotForwarded {
 		return whole, nil
@@ -61,6 +64,26 @@ func (a *Analyzer) trustedForwarder(outer *Message, addr string) bool {
 			if strings.EqualFold(r.Addr, addr) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// mayForward is a cheap first look for what Unwrap opens: an attached
+// message (message/rfc822, an .eml or .msg file) or the marker line of an
+// inline forward (dashes, an Outlook rule, « Début du message
+// réexpédié », « Begin forwarded message »).
+func mayForward(raw []byte, m *Message) bool {
+	low := bytes.ToLower(raw[:min(len(raw), 8<<20)])
+	for _, cue := range []string{"message/rfc822", ".eml", ".msg", "application/vnd.ms-outlook"} {
+		if bytes.Contains(low, []byte(cue)) {
+			return true
+		}
+	}
+	for _, text := range []string{m.Text, m.HTMLText} {
+		if strings.Contains(text, "--") || strings.Contains(text, "__________") ||
+			strings.Contains(text, "message r") || strings.Contains(text, "orwarded message") {
+			return true
 		}
 	}
 	return false
