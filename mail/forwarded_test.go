@@ -62,3 +62,24 @@ func TestAnalyzeRawForwards(t *testing.T) {
 		t.Errorf("message without forward: Forward = %+v, %v", plain.Forward, err)
 	}
 }
+
+// FuzzAnalyzeRaw: the scanner's path never panics and fails only where
+// Analyze would.
+func FuzzAnalyzeRaw(f *testing.F) {
+	files, _ := filepath.Glob(filepath.Join("testdata", "forward", "*.eml"))
+	for _, p := range files {
+		if b, err := os.ReadFile(p); err == nil {
+			f.Add(b)
+		}
+	}
+	an := NewAnalyzer(Options{OwnAddresses: []string{"marie.martin@cabinet-martin.fr"}})
+	f.Fuzz(func(t *testing.T, raw []byte) {
+		rep, err := an.AnalyzeRaw(raw)
+		if _, perr := Parse(bytes.NewReader(raw)); (err == nil) != (perr == nil) {
+			t.Fatalf("AnalyzeRaw error %v, Parse error %v", err, perr)
+		}
+		if err == nil && rep.Verdict == "" {
+			t.Fatal("no verdict")
+		}
+	})
+}
