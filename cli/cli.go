@@ -28,6 +28,7 @@ var commands = map[string]command{
 	"alerts":   {"alertes de sécurité du CERT-FR, si vous l'activez (enable, --refresh, tags)", runAlerts},
 	"status":   {"résume l'état d'hygiène pour les outils du groupe (JSON, seuils)", runStatus},
 	"account":  {"enregistre les boîtes à analyser (add, list, remove ; connexion Microsoft ou Google)", runAccount},
+	"practice": {"personnes et fournisseurs habituels du cabinet (list, add-person…)", runPractice},
 }
 
 // Run executes the command named by args[0] and returns the process exit

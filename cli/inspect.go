@@ -26,6 +26,10 @@ mbox, un dossier (ses fichiers .eml et .msg), ou - pour lire sur l'entrée
 standard la source d'un message collée ou envoyée par un autre programme.
 Le format est reconnu au contenu, quelle que soit l'extension.
 
+Les personnes et fournisseurs du cabinet (hygie practice) et les
+correspondants appris par les analyses de boîte aux lettres sont pris en
+compte, comme dans la fenêtre.
+
 Un message transféré en pièce jointe est jugé sur le message d'origine ;
 un message transféré dans le texte est jugé sur ce qui en a été cité
 (expéditeur affiché, objet, liens, formulation), son origine réelle ne
@@ -103,6 +107,9 @@ func runInspect(args []string, stdout, stderr io.Writer) int {
 	if code, done := parseOutcome("inspect", inspectUsage, err, stdout, stderr); done {
 		return code
 	}
+	// Judge like the window: the practice's people and suppliers, the
+	// correspondents learned by the scans, the saved MSSanté list.
+	o.opts = knownToPractice(o.opts, stderr)
 	in := &inspector{an: mail.NewAnalyzer(o.opts), json: o.json, out: bufio.NewWriter(stdout), stderr: stderr}
 	defer in.out.Flush()
 	for _, p := range o.paths {

@@ -26,7 +26,7 @@ var inspectCases = []struct {
 	{"help", []string{"inspect", "--help"}, 0, "Usage", "", -1},
 	{"one file", []string{"inspect", filepath.Join(msgDir, "phish", "faux-ameli-carte-vitale.eml")}, 0, "dangereux", "", -1},
 	{"next step", []string{"inspect", filepath.Join(msgDir, "phish", "faux-ameli-carte-vitale.eml")}, 0, "→ Que faire : n'ouvrez ni ses liens", "", -1},
-	{"next step json", []string{"inspect", "--json", "--lang", "en", filepath.Join(msgDir, "phish", "fraude-au-president.eml")}, 0, `"advice":"What to do: do not act on it`, "", 1},
+	{"next step json", []string{"inspect", "--json", "--lang", "en", filepath.Join(msgDir, "phish", "faux-chronopost-frais.eml")}, 0, `"advice":"What to do: do not act on it`, "", 1},
 	{"json file", []string{"inspect", "--json", filepath.Join(msgDir, "ham", "urssaf-echeancier.eml")}, 0, `"verdict":"safe"`, "", 1},
 	{"json after path", []string{"inspect", filepath.Join(msgDir, "ham", "urssaf-echeancier.eml"), "--json"}, 0, `"channel":"ordinary"`, "", 1},
 	{"english", []string{"inspect", "--lang", "en", filepath.Join(msgDir, "phish", "sextorsion.eml")}, 0, "Blackmail", "", -1},

@@ -8,8 +8,10 @@ type analysis struct {
 	m        *Message
 	opts     Options
 	contacts contactBook
-	auth     authVerdict
-	channel  Channel
+	// suppliers are the practice's usual suppliers (Options.KnownSuppliers).
+	suppliers supplierBook
+	auth      authVerdict
+	channel   Channel
 
 	from       Address
 	fromDomain string
@@ -18,6 +20,9 @@ type analysis struct {
 	fromLookalike bool
 	// text is the folded subject and body the wording rules read.
 	text string
+	// signals holds the phrases of the wording families that fire no rule
+	// of their own (data/wording.json "signal"), by family id.
+	signals map[string][]string
 	// hosts memoises per-host verdicts of the link checks.
 	hosts map[string]hostFacts
 }
@@ -30,6 +35,8 @@ var checks = []func(*analysis){
 	checkLinks,
 	checkAttachments,
 	checkWording,
+	checkBEC,
+	checkOffer,
 	checkCallback,
 	checkCryptoBait,
 	checkContent,
@@ -39,7 +46,7 @@ var checks = []func(*analysis){
 
 // Report judges an already parsed message.
 func (a *Analyzer) Report(m *Message) Report {
-	an := &analysis{findings: findings{lang: a.opts.Lang}, m: m, opts: a.opts, contacts: a.contacts}
+	an := &analysis{findings: findings{lang: a.opts.Lang}, m: m, opts: a.opts, contacts: a.contacts, suppliers: a.suppliers}
 	an.from = m.FromAddr()
 	an.fromDomain = an.from.Domain()
 	an.fromReg = registeredDomain(an.fromDomain)
@@ -49,10 +56,18 @@ func (a *Analyzer) Report(m *Message) Report {
 	for _, c := range checks {
 		c(an)
 	}
+	capped := an.listMailWeakOnly()
+	if capped {
+		an.add("list_mail_weak_signals")
+	}
 	fs := an.sorted()
 	score := 0
 	for _, f := range fs {
 		score += f.Weight
+	}
+	score = min(max(score, 0), 100)
+	if capped {
+		score = min(score, SuspiciousScore-1)
 	}
 	verdict, score := judge(score, an.floor(), fs)
 	return Report{
@@ -66,6 +81,60 @@ func (a *Analyzer) Report(m *Message) Report {
 		Date:        m.Date,
 		Attachments: m.Attachments,
 	}
+}
+
+// listWeak are the signs that newsletters and list mail show every day:
+// link texts naming a site the tracking link does not go to, forms, links
+// to a mirror by its IP address, a digest whose topics hit a scam theme.
+var listWeak = map[string]bool{
+	"link_text_mismatch_brand": true, "link_text_mismatch": true, "html_form": true, "link_ip": true,
+	"scam_topic": true, "link_shortener": true, "link_http_login": true, "hidden_content": true,
+	"malformed_message": true,
+}
+
+// listMailWeakOnly reports a message sent through a mailing list or as a
+// newsletter (listMail) whose only worrying signs are of listWeak: its
+// verdict stays below « suspect ».
+// Any other sign (the sender, the replies, an attachment, a lure, a
+// lookalike) lifts the cap.
+func (a *analysis) listMailWeakOnly() bool {
+	if !a.listMail() {
+		return false
+	}
+	score := 0
+	for _, f := range a.list {
+		if f.Weight > 0 && !listWeak[f.ID] {
+			return false
+		}
+		score += f.Weight
+	}
+	return score >= SuspiciousScore
+}
+
+// listMail reports list mail or a newsletter that holds together: it says
+// it is bulk (List-Id, List-Unsubscribe, List-Post or Precedence bulk or
+// list), and either it is addressed to the list itself (a recipient on
+// the sender's own registered domain) or most of its links lead to the
+// sender's own sites or to the bulk-mail services that send for others.
+// A "newsletter" whose links go elsewhere is an advertisement for
+// someone else, the shape of spam.
+func (a *analysis) listMail() bool {
+	bulk := len(a.m.Header("List-Id"))+len(a.m.Header("List-Unsubscribe"))+len(a.m.Header("List-Post")) > 0
+	for _, p := range a.m.Header("Precedence") {
+		p = strings.ToLower(strings.TrimSpace(p))
+		bulk = bulk || p == "bulk" || p == "list"
+	}
+	if !bulk || a.fromReg == "" {
+		return false
+	}
+	for _, l := range [][]Address{a.m.To, a.m.Cc} {
+		for _, r := range l {
+			if registeredDomain(r.Domain()) == a.fromReg {
+				return true
+			}
+		}
+	}
+	return a.mostLinksAway() == "" && len(a.m.Links) > 0
 }
 
 func formatFrom(m *Message) string {

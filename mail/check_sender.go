@@ -130,13 +130,30 @@ func checkDisplayContact(a *analysis, name string) {
 	from := strings.ToLower(a.from.Addr)
 	known, ok := a.contacts.names[name]
 	if !ok || a.contacts.addrs[from] {
+		checkDisplaySupplier(a, name)
 		return
 	}
-	knownDomain := known[strings.LastIndexByte(known, '@')+1:]
-	if reg := registeredDomain(knownDomain); reg != "" && reg == a.fromReg && !isFreemail(knownDomain) {
+	for _, k := range known {
+		knownDomain := k[strings.LastIndexByte(k, '@')+1:]
+		if reg := registeredDomain(knownDomain); reg != "" && reg == a.fromReg && !isFreemail(knownDomain) {
+			return
+		}
+	}
+	a.add("display_name_contact", a.from.String()+" ≠ "+strings.Join(known, ", "))
+}
+
+// checkDisplaySupplier flags the name of a known supplier (Options.
+// KnownSuppliers) on a domain that is not one of its own.
+func checkDisplaySupplier(a *analysis, name string) {
+	if a.suppliers.known(a.fromReg) {
 		return
 	}
-	a.add("display_name_contact", a.from.String()+" ≠ "+known)
+	for n, reg := range a.suppliers.names {
+		if containsPhrase(name, n) {
+			a.add("display_name_contact", a.from.String()+" ≠ "+reg)
+			return
+		}
+	}
 }
 
 // checkReplyTo flags replies diverted to another domain. Mailing lists

@@ -12,7 +12,15 @@ func checkWording(a *analysis) {
 	hits := phrases.match(a.text, len(families))
 	for i := range families {
 		f := &families[i]
-		if found := f.fired(hits[i]); found != nil {
+		found := f.fired(hits[i])
+		switch {
+		case found == nil:
+		case f.Signal:
+			if a.signals == nil {
+				a.signals = map[string][]string{}
+			}
+			a.signals[f.ID] = found
+		default:
 			a.add(f.rule(), quoteAll(found)...)
 		}
 	}

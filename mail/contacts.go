@@ -81,18 +81,32 @@ func splitReportFrom(s string) (name, addr string, ok bool) {
 // contactBook is the practice's known contacts, indexed for the sender
 // checks: a mailbox can teach Hygie thousands of them.
 type contactBook struct {
-	addrs map[string]bool   // lower-case addresses
-	names map[string]string // folded display name → the first address with it
+	addrs map[string]bool     // lower-case addresses
+	names map[string][]string // folded display name → the addresses known with it
+	// people are the addresses of the practice's own people (Options.KnownPeople).
+	people map[string]bool
 }
 
-func newContactBook(list []string) contactBook {
-	b := contactBook{addrs: map[string]bool{}, names: map[string]string{}}
+func newContactBook(list []string, people []Person) contactBook {
+	b := contactBook{addrs: map[string]bool{}, names: map[string][]string{}, people: map[string]bool{}}
+	addName := func(name, addr string) {
+		if n := fold(name, 512); n != "" && !contains(b.names[n], addr) {
+			b.names[n] = append(b.names[n], addr)
+		}
+	}
+	for _, c := range practiceContacts(people) {
+		b.addrs[c.Addr] = true
+		b.people[c.Addr] = true
+		addName(c.Name, c.Addr)
+		// "Lefèvre Bernard" is the same person as "Bernard Lefèvre".
+		if w := strings.Fields(c.Name); len(w) == 2 {
+			addName(w[1]+" "+w[0], c.Addr)
+		}
+	}
 	for _, c := range parseContacts(list) {
 		b.addrs[c.Addr] = true
-		if n := fold(c.Name, 512); n != "" {
-			if _, ok := b.names[n]; !ok {
-				b.names[n] = c.Addr
-			}
+		if n := fold(c.Name, 512); n != "" && len(b.names[n]) == 0 {
+			b.names[n] = []string{c.Addr}
 		}
 	}
 	return b

@@ -71,3 +71,24 @@ func TestWithinDistance(t *testing.T) {
 		}
 	}
 }
+
+// TestSkeletonConfusables checks characters beyond a hand-picked subset:
+// the full UTS #39 table, with Hygie's digit tricks on top.
+func TestSkeletonConfusables(t *testing.T) {
+	for in, want := range map[string]string{
+		"аmeli":      "ameli", // Cyrillic а
+		"amel1":      "ameli",
+		"ameIi":      "ameli",
+		"аmеlі":      "ameli",    // Cyrillic а, е, і
+		"dօctolib":   "doctolib", // Armenian օ
+		"ｐａｙｐａｌ":     "paypal",   // fullwidth
+		"𝐩𝐚𝐲𝐩𝐚𝐥":     "paypal",   // mathematical bold
+		"rnicrosoft": "microsoft",
+		"ameli-fr":   "amelifr",
+		"orange":     "orange",
+	} {
+		if got, w := skeleton(in), skeleton(want); got != w {
+			t.Errorf("skeleton(%q) = %q, want %q", in, got, w)
+		}
+	}
+}

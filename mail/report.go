@@ -108,6 +108,10 @@ type Report struct {
 	Date time.Time `json:"date,omitzero"`
 	// Attachments lists the attached files (name, type, size, hash).
 	Attachments []Attachment `json:"attachments,omitempty"`
+	// Forward is set when the message judged was taken out of a forward
+	// (AnalyzeRaw): how it was wrapped and who forwarded it. The rest of
+	// the report is about the original.
+	Forward *Forward `json:"forward,omitempty"`
 }
 
 // Options tune the analysis to one practice.
@@ -120,6 +124,19 @@ type Options struct {
 	// KnownContacts are addresses the practice corresponds with, either
 	// bare or as `Name <addr>` so that their names are recognised.
 	KnownContacts []string
+	// KnownPeople are the practice's own people (associates, locums, the
+	// secretary) with their usual addresses, as the practitioner lists
+	// them: their names on any other address are flagged from day one,
+	// and a forward from one of them is judged on what it forwards.
+	KnownPeople []Person
+	// KnownSuppliers are the practice's usual suppliers and providers with
+	// their domains: a look-alike of one of those domains, or a supplier's
+	// name on another domain, is flagged, and their own messages about
+	// remote support are expected.
+	KnownSuppliers []Supplier
+	// OwnAddresses are the reader's own addresses (the mailbox's): a
+	// message they forward is judged on what it forwards.
+	OwnAddresses []string
 	// TrustList is the ANS MSSanté list; nil falls back to the rule
 	// "mssante.fr or one of its sub-domains".
 	TrustList *TrustList
@@ -127,13 +144,15 @@ type Options struct {
 
 // Analyzer analyses messages; it is safe for concurrent use.
 type Analyzer struct {
-	opts     Options
-	contacts contactBook
+	opts      Options
+	contacts  contactBook
+	suppliers supplierBook
 }
 
 // NewAnalyzer returns an Analyzer configured with opts.
 func NewAnalyzer(opts Options) *Analyzer {
-	return &Analyzer{opts: opts, contacts: newContactBook(opts.KnownContacts)}
+	return &Analyzer{opts: opts, contacts: newContactBook(opts.KnownContacts, opts.KnownPeople),
+		suppliers: newSupplierBook(opts.KnownSuppliers)}
 }
 
 // Options returns the options the Analyzer was made with, so that a caller

@@ -41,7 +41,7 @@ func TestCatalogue(t *testing.T) {
 		}
 	}
 	for _, f := range families {
-		if catalogue[f.rule()] == nil {
+		if !f.Signal && catalogue[f.rule()] == nil {
 			t.Errorf("wording family %s reports unknown rule %q", f.ID, f.rule())
 		}
 	}

@@ -80,10 +80,33 @@ var scenarios = []scenario{
 	{"phish/faux-orange-quota.eml", Suspicious, Dangerous, ChannelOrdinary, []string{"display_name_brand", "credential_request"}, nil},
 	{"phish/faux-urssaf-trop-percu.eml", Suspicious, Dangerous, ChannelOrdinary, []string{"lookalike_domain", "payment_lure"}, nil},
 	{"phish/faux-confrere-document-partage.eml", Suspicious, Dangerous, ChannelOrdinary, []string{"link_file_host"}, nil},
+	// Frauds without a malicious link (business e-mail compromise), each
+	// with an honest look-alike that must stay quiet.
+	{"phish/bec-rib-reponse-domaine-sosie.eml", Suspicious, Dangerous, ChannelOrdinary, []string{"rib_change", "bank_details_diverted", "lookalike_known_domain"}, nil},
+	{"phish/bec-new-bank-details-lookalike-en.eml", Suspicious, Dangerous, ChannelOrdinary, []string{"rib_change", "bank_details_diverted", "lookalike_known_domain"}, nil},
+	{"ham/fournisseur-nouvelle-banque.eml", Caution, Caution, ChannelOrdinary, []string{"rib_change"}, []string{"bank_details_diverted", "lookalike_known_domain"}},
+	{"phish/bec-associe-virement-gmail.eml", Dangerous, Dangerous, ChannelOrdinary, []string{"display_name_contact", "payment_request_known_name"}, nil},
+	{"phish/bec-partner-gift-cards-en.eml", Dangerous, Dangerous, ChannelOrdinary, []string{"display_name_contact", "payment_request_known_name"}, nil},
+	{"ham/collegue-dejeuner-gmail.eml", Safe, Safe, ChannelOrdinary, nil, []string{"display_name_contact", "payment_request_webmail"}},
+	{"ham/comptable-virement-urssaf.eml", Safe, Safe, ChannelOrdinary, nil, []string{"payment_request_known_name", "payment_request_webmail"}},
+	{"phish/faux-support-logiciel-anydesk.eml", Suspicious, Dangerous, ChannelOrdinary, []string{"remote_access_support"}, nil},
+	{"phish/fake-it-support-short-link-en.eml", Suspicious, Dangerous, ChannelOrdinary, []string{"remote_access_support"}, nil},
+	{"ham/prestataire-teamviewer-intervention.eml", Safe, Safe, ChannelOrdinary, nil, []string{"remote_access_support"}},
 }
 
 // testOptions is the practice the scenarios are addressed to.
-var testOptions = Options{KnownContacts: []string{"Bernard Lefèvre <bernard.lefevre@cabinet-lefevre.fr>"}}
+var testOptions = Options{
+	KnownContacts: []string{"Bernard Lefèvre <bernard.lefevre@cabinet-lefevre.fr>"},
+	KnownPeople: []Person{
+		{Name: "Hélène Garcia", Role: "associée", Addresses: []string{"helene.garcia@cabinet-martin.fr"}},
+		{Name: "Julien Roux", Role: "remplaçant", Addresses: []string{"julien.roux.kine@gmail.com"}},
+	},
+	KnownSuppliers: []Supplier{
+		{Name: "Kiné Matériel Pro", Kind: "fournisseur", Domains: []string{"kine-materiel-pro.fr"}},
+		{Name: "InfoSanté Services", Kind: "informatique", Domains: []string{"infosante-services.fr"}},
+		{Name: "Cabinet comptable Roche", Kind: "comptable", Domains: []string{"cabinet-comptable-roche.fr"}},
+	},
+}
 
 func TestScenarios(t *testing.T) {
 	an := NewAnalyzer(testOptions)
@@ -155,4 +178,26 @@ func ids(rep Report) []string {
 		out = append(out, f.ID)
 	}
 	return out
+}
+
+// TestFraudsWithoutLists checks that the link-less frauds are caught on
+// the general signals alone, before the practitioner has listed anyone:
+// a reply or an address on a look-alike of the sender's own domain or on
+// a webmail, a pressing money request from a personal webmail, a support
+// message pushing a remote-access tool.
+func TestFraudsWithoutLists(t *testing.T) {
+	an := NewAnalyzer(Options{})
+	for _, f := range []string{
+		"phish/bec-rib-reponse-domaine-sosie.eml",
+		"phish/bec-new-bank-details-lookalike-en.eml",
+		"phish/bec-associe-virement-gmail.eml",
+		"phish/bec-partner-gift-cards-en.eml",
+		"phish/faux-support-logiciel-anydesk.eml",
+		"phish/fake-it-support-short-link-en.eml",
+	} {
+		rep := analyzeFile(t, an, filepath.Join("testdata", "messages", f))
+		if verdictRank[rep.Verdict] < verdictRank[Suspicious] {
+			t.Errorf("Verdict(%s) without lists = %s (score %d, %v), want at least suspicious", f, rep.Verdict, rep.Score, ids(rep))
+		}
+	}
 }

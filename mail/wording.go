@@ -16,6 +16,9 @@ type family struct {
 	Min      int      `json:"min"`
 	Required []string `json:"required"`
 	Phrases  []string `json:"phrases"`
+	// Signal is true for a family that fires no rule by itself: other
+	// checks read it (a payment request, a remote-access tool).
+	Signal bool `json:"signal"`
 }
 
 var families = mustLoadFamilies(wordingJSON)

@@ -2,18 +2,51 @@ package mailbox
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"hygie/mail"
+	"hygie/practice"
 )
 
+// AnalyzerOptions returns opts completed with what Hygie's database knows
+// of the practice, so that every caller judges alike (a mailbox scan, the
+// window's "Vérifier un message", `hygie inspect`): the practice's people
+// and suppliers as the practitioner listed them (package practice), the
+// correspondents learned from the history of account ("" = of every
+// account), and the MSSanté trust list last downloaded unless opts has
+// one.
+func (s *Store) AnalyzerOptions(opts mail.Options, account string) (mail.Options, error) {
+	pr, err := practice.Open(s.db)
+	if err != nil {
+		return opts, err
+	}
+	if opts, err = pr.Apply(opts); err != nil {
+		return opts, err
+	}
+	learned, err := s.knownContacts(account)
+	if err != nil {
+		return opts, err
+	}
+	opts.KnownContacts = append(slices.Clip(opts.KnownContacts), learned...)
+	if opts.TrustList == nil {
+		list, _, err := s.TrustList()
+		if err != nil {
+			return opts, err
+		}
+		opts.TrustList = list
+	}
+	return opts, nil
+}
+
 // knownContacts learns the practice's correspondents from the messages of
-// account already analysed and judged safe (see mail.ContactsFromHistory).
+// account ("" = every account) already analysed and judged safe (see
+// mail.ContactsFromHistory).
 // Nothing leaves the database; the list is rebuilt at each scan from what
 // the cache holds, so messages deleted from the server stop counting.
 func (s *Store) knownContacts(account string) ([]string, error) {
 	rows, err := s.db.Query(`SELECT sender, COUNT(*) FROM mailbox_messages
-		WHERE account = ? AND verdict = ? GROUP BY sender`, account, string(mail.Safe))
+		WHERE (account = ? OR ? = '') AND verdict = ? GROUP BY sender`, account, account, string(mail.Safe))
 	if err != nil {
 		return nil, fmt.Errorf("known contacts of %s: %w", account, err)
 	}

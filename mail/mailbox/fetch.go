@@ -238,7 +238,9 @@ func (sc *Scanner) analyseOne(account string, p plan, r *rawMessage) (m Message)
 		}
 		fillFromEnvelope(&m, r.env)
 	}()
-	rep, err := sc.analyzer.Analyze(bytes.NewReader(r.body))
+	// AnalyzeRaw judges a forward from the practitioner or a colleague on
+	// what it forwards, as `hygie inspect` and "Vérifier un message" do.
+	rep, err := sc.analyzer.AnalyzeRaw(r.body)
 	m.Report = rep
 	if err != nil {
 		m.AnalysisError = err.Error()

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/emersion/go-imap/v2"
@@ -77,24 +78,19 @@ func (sc *Scanner) Scan(ctx context.Context, acct Account, password string, hook
 	return sc.finish(acct, started, sum, nil)
 }
 
-// analyzerFor is this scan's engine: the caller's, with the
-// correspondents learned from acct's history, and with the MSSanté trust
-// list last downloaded on the user's request unless the caller's engine
-// already has one (without a saved list the engine's own rule, mssante.fr
-// and its sub-domains, applies).
+// analyzerFor is this scan's engine: the caller's, completed by
+// Store.AnalyzerOptions for acct (the practice's people and suppliers,
+// the correspondents learned from acct's history, the MSSanté trust list
+// last downloaded on the user's request unless the caller's engine
+// already has one), and with the account's own address, so that what the
+// practitioner forwards to themselves is judged on what it forwards.
 func (sc *Scanner) analyzerFor(acct Account) (*mail.Analyzer, error) {
-	opts := sc.analyzer.Options()
-	learned, err := sc.store.knownContacts(acct.Name)
+	opts, err := sc.store.AnalyzerOptions(sc.analyzer.Options(), acct.Name)
 	if err != nil {
 		return nil, err
 	}
-	opts.KnownContacts = append(slices.Clip(opts.KnownContacts), learned...)
-	if opts.TrustList == nil {
-		list, _, err := sc.store.TrustList()
-		if err != nil {
-			return nil, err
-		}
-		opts.TrustList = list
+	if strings.Contains(acct.Username, "@") {
+		opts.OwnAddresses = append(slices.Clip(opts.OwnAddresses), acct.Username)
 	}
 	return mail.NewAnalyzer(opts), nil
 }
