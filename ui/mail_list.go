@@ -222,7 +222,7 @@ func messageKey(m mailbox.Message) string {
 const (
 	verdictColumn = 100
 	senderColumn  = 110
-	dateColumn    = 72
+	dateColumn    = 84 // « 01/12/26 » and the label's padding
 )
 
 // newMailRow makes a row: verdict in its colour and the MSSanté badge on
@@ -264,6 +264,7 @@ func fillMailRow(row *fyne.Container, m mailbox.Message, demo bool) {
 	} else {
 		badge.Hide()
 	}
+	row.Refresh() // lays the row out again: the badge's column grows or shrinks with it
 	subject := m.Report.Subject
 	if subject == "" {
 		subject = lang.X("mail.nosubject", "(sans objet)")

@@ -13,6 +13,7 @@ package ui
 // the fix is merged.
 
 import (
+	"bytes"
 	"fmt"
 	"regexp"
 	"sort"
@@ -25,6 +26,9 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"hygie/mail"
+	"hygie/mail/demo"
 )
 
 // knownWide are the pages (section[/sub-tab] keys) known to be wider than
@@ -41,13 +45,7 @@ var knownWide = map[string]bool{
 }
 
 // knownCut are labels known to be cut, as "page: label text".
-//
-// TODO(practitioner point 11, cut labels): the MSSanté badge of a mail list
-// row is laid out 16 px wide while its text needs 58 px (the row's HBox is
-// not laid out again when the badge is shown), so it covers the subject.
-var knownCut = map[string]bool{
-	"mail: MSSanté": true,
-}
+var knownCut = map[string]bool{}
 
 // knownFrench are English-interface texts known to still hold French, as
 // "page: text".
@@ -67,6 +65,9 @@ var knownFrench = map[string]bool{
 // bodies, services and documents that keep their name in English. They are
 // removed from a text before it is checked.
 var properNames = []string{
+	// titles of French documents cited as sources keep their French title
+	// (first, before the shorter names they contain)
+	"« Sécurité numérique : vigilance face aux tentatives de fraude à la e-CPS »", "Ordre des pharmaciens",
 	"Assurance Maladie", "MSSanté", "Hygie", "e-CPS", "Pro Santé Connect", "Mon espace santé",
 	"Agence du numérique en santé", "CERT Santé", "cybermalveillance.gouv.fr", "Cybermalveillance.gouv.fr",
 	"ameli.fr", "Ameli", "ameli", "carte Vitale", "Carte Vitale", "Ordre des masseurs-kinésithérapeutes",
@@ -95,6 +96,13 @@ func typedData() []string {
 				out = append(out, line) // body
 			}
 		}
+	}
+	for _, d := range demo.Messages() { // the demonstration mailbox is French mail too
+		m, err := mail.Parse(bytes.NewReader(d.Raw))
+		if err != nil {
+			continue
+		}
+		out = append(out, m.Subject, m.FromAddr().Name, m.FromAddr().Addr)
 	}
 	// Longest first, so a subject goes before the words it contains.
 	sort.Slice(out, func(i, j int) bool { return len(out[i]) > len(out[j]) })
