@@ -50,15 +50,10 @@ var knownCut = map[string]bool{}
 // knownFrench are English-interface texts known to still hold French, as
 // "page: text".
 //
-// TODO(practitioner point 11, English): translate these, or move the ones
-// that are names into properNames. The incident contacts keep their
-// French names; a guide tag has no English; the journal's text is French.
+// TODO(practitioner point 11, English): the journal's heading is French
+// whatever the interface's language.
 var knownFrench = map[string]bool{
-	"guides: remplaçant": true,
-	"incident: Votre assureur (contrat cyber ou multirisque professionnelle) — Declare the loss quickly, after the complaint (no later than 72 hours after discovery to be paid).":                                             true,
-	"incident: Portail de signalement (CERT Santé) — Mandatory for health and medico-social establishments, medical biology laboratories and radiotherapy centres. A private practice is not required to: it goes to 17Cyber.": true,
-	"incident: Plainte en ligne pour une escroquerie sur Internet (THESEE) — An online scam (fake site, fake seller, blackmail): file a complaint or report online.":                                                           true,
-	"incident: Journal d'incident — Hygie\n\n23/11/2026 08:40  Unplug the network cable and turn off Wi-Fi, without switching the computer off\n23/11/2026 08:45  Reception computer unplugged from the network at 8:40.\n":    true,
+	"incident: Journal d'incident — Hygie\n\n23/11/2026 08:40  Unplug the network cable and turn off Wi-Fi, without switching the computer off\n23/11/2026 08:45  Reception computer unplugged from the network at 8:40.\n": true,
 }
 
 // properNames are French on purpose in the English interface: names of
