@@ -49,7 +49,7 @@ func (s *guidesScreen) content() fyne.CanvasObject {
 	}
 	title := heading(lang.X("guides.title", "Guides de sécurité"))
 	if s.gc.lib == nil {
-		msg := wrapped(lang.X("guides.unavailable", "Les guides sont illisibles dans cette installation de Hygie. Réinstallez Hygie."))
+		msg := wrapped(lang.X("guides.unavailable", "Les guides sont illisibles dans cette installation d'Hygie. Réinstallez Hygie."))
 		s.root = container.NewBorder(title, nil, nil, nil, msg)
 		return s.root
 	}

@@ -79,7 +79,10 @@ func (s *historyScreen) refresh() {
 		s.cells[i].FillColor = dayColour(d.Fraction())
 		s.cells[i].Refresh()
 	}
-	s.streak.SetText(lang.X("hygiene.history.streak", "Série en cours : {{.N}} jour(s) complet(s) d'affilée", map[string]any{"N": s.m.rec.Streak(today)}))
-	s.summary.SetText(lang.X("hygiene.history.summary", "{{.Complete}} jour(s) complet(s) sur les {{.Days}} derniers jours. Un jour est complet quand tous les éléments applicables sont à jour.",
+	streak := s.m.rec.Streak(today)
+	s.streak.SetText(plural("hygiene.history.streak", streak, "Série en cours : {{.N}} jour complet", "Série en cours : {{.N}} jours complets d'affilée", map[string]any{"N": streak}))
+	s.summary.SetText(plural("hygiene.history.summary", complete,
+		"{{.Complete}} jour complet sur les {{.Days}} derniers jours. Un jour est complet quand tous les gestes applicables sont à jour.",
+		"{{.Complete}} jours complets sur les {{.Days}} derniers jours. Un jour est complet quand tous les gestes applicables sont à jour.",
 		map[string]any{"Complete": complete, "Days": checks.HistoryDays}))
 }

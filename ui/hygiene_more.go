@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"hygie/checks/report"
+	"hygie/i18n"
 )
 
 // reminderScreen holds the daily reminder's settings, the PDF export and
@@ -35,7 +36,7 @@ func newReminderScreen(m *hygieneModel) *reminderScreen {
 			s.changed()
 		}
 	}
-	s.on = widget.NewCheck(lang.X("hygiene.reminder.on", "Me rappeler chaque jour les gestes restants, à l'heure suivante (pendant que Hygie est ouvert) :"), nil)
+	s.on = widget.NewCheck(lang.X("hygiene.reminder.on", "Me rappeler chaque jour les gestes restants, à l'heure suivante (pendant qu'Hygie est ouvert) :"), nil)
 	s.on.SetChecked(p.Bool(prefReminderOn))
 	s.on.OnChanged = func(v bool) {
 		p.SetBool(prefReminderOn, v)
@@ -59,7 +60,7 @@ func (s *reminderScreen) changed() {
 		s.next.SetText(lang.X("hygiene.reminder.bad", "Heure à écrire sous la forme 08:30."))
 		return
 	}
-	s.next.SetText(lang.X("hygiene.reminder.next", "Prochain rappel : {{.When}}, s'il reste des gestes à faire.", map[string]any{"When": next.Format("02/01/2006 15:04")}))
+	s.next.SetText(lang.X("hygiene.reminder.next", "Prochain rappel : {{.When}}, s'il reste des gestes à faire.", map[string]any{"When": i18n.DateTime(next, currentLang)}))
 }
 
 func (s *reminderScreen) content() fyne.CanvasObject {

@@ -379,7 +379,7 @@ func TestHistoryHeatMapAndStreak(t *testing.T) {
 	m.changed()
 	s := newHistoryScreen(m)
 	env.Win.SetContent(s.content())
-	if s.streak.Text != "Série en cours : 3 jour(s) complet(s) d'affilée" {
+	if s.streak.Text != "Série en cours : 3 jours complets d'affilée" {
 		t.Errorf("streak = %q", s.streak.Text)
 	}
 	last := s.cells[checks.HistoryDays-1].FillColor

@@ -12,6 +12,7 @@ import (
 
 	"hygie/checks"
 	"hygie/checks/probe"
+	"hygie/i18n"
 )
 
 // todayScreen is the checklist of the day: progress, score, the automatic
@@ -212,11 +213,12 @@ func stateDetails(st checks.State) string {
 	return ""
 }
 
-// frenchDay writes a stored day as 22/11/2026.
+// frenchDay writes a stored day as a person would, in the screen's
+// language: « 1er décembre 2026 », "1 December 2026".
 func frenchDay(day string) string {
 	t, err := time.Parse(checks.DayLayout, day)
 	if err != nil {
 		return day
 	}
-	return t.Format("02/01/2006")
+	return i18n.Date(t, currentLang)
 }

@@ -92,7 +92,7 @@ func (s *incidentScreen) journalCard() fyne.CanvasObject {
 	add.Importance = widget.HighImportance
 	cp := widget.NewButton(lang.X("incident.journal.copy", "Copier le journal"), s.onCopy)
 	if s.journal == nil {
-		s.status.SetText(lang.X("incident.journal.unavailable", "Le journal ne peut pas être enregistré car les données de Hygie sont indisponibles (voir l'accueil). Notez vos actions sur papier, avec l'heure."))
+		s.status.SetText(lang.X("incident.journal.unavailable", "Le journal ne peut pas être enregistré car les données d'Hygie sont indisponibles (voir l'accueil). Notez vos actions sur papier, avec l'heure."))
 		s.note.Disable()
 		add.Disable()
 		cp.Disable()
@@ -172,6 +172,7 @@ func incidentCard(env *Env) fyne.CanvasObject {
 	if err != nil || len(entries) == 0 || time.Since(entries[len(entries)-1].At) > 7*24*time.Hour {
 		return nil
 	}
-	msg := wrapped(lang.X("incident.card.body", "Un incident est en cours de traitement : {{.Count}} action(s) notée(s) dans le journal.", map[string]int{"Count": len(entries)}))
+	msg := wrapped(plural("incident.card.body", len(entries), "Un incident est en cours de traitement : {{.Count}} action notée dans le journal.",
+		"Un incident est en cours de traitement : {{.Count}} actions notées dans le journal.", map[string]any{"Count": len(entries)}))
 	return widget.NewCard(lang.X("incident.title", "En cas d'attaque"), "", msg)
 }

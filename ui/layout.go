@@ -3,6 +3,7 @@ package ui
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
@@ -27,4 +28,14 @@ func wrapped(text string) *widget.Label {
 	l := widget.NewLabel(text)
 	l.Wrapping = fyne.TextWrapWord
 	return l
+}
+
+// plural picks the translation key+".one" or key+".other" for n, by the
+// rule of the screen's language (French: 0 and 1 take the singular), so a
+// count reads « 1 jour », « 3 jours », never « jour(s) ».
+func plural(key string, n int, one, other string, data map[string]any) string {
+	if n == 1 || (n == 0 && currentLang == langFR) {
+		return lang.X(key+".one", one, data)
+	}
+	return lang.X(key+".other", other, data)
 }
