@@ -31,6 +31,9 @@ type probeRunner struct {
 	// background runs the probes off the UI goroutine; a test passes one
 	// whose runs it can wait for.
 	background func(func())
+	// finished, when set, runs before the list is told of the results:
+	// the checklist lets its items move to their new group.
+	finished func()
 }
 
 func newProbeRunner(m *hygieneModel, background func(func())) *probeRunner {
@@ -95,6 +98,9 @@ func (r *probeRunner) showResults(results []probe.Result, err error) {
 	if err != nil {
 		fyne.LogError("record probe results", err)
 		r.m.showError(err)
+	}
+	if r.finished != nil {
+		r.finished()
 	}
 	r.m.changed()
 	pass, fail, unknown := 0, 0, 0

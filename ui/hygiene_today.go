@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"sort"
 	"strings"
 	"time"
 
@@ -23,6 +24,10 @@ type todayScreen struct {
 	score  *widget.Label
 	items  *fyne.Container
 	probes *probeRunner
+	checks map[string]*widget.Check // item id → its check box
+	// placed is each item's group when the screen was shown: a ticked item
+	// stays where it was, under the pointer, until the screen is left.
+	placed map[string]checks.Status
 }
 
 // newTodayScreen builds the list; background runs the computer's checks
@@ -30,8 +35,16 @@ type todayScreen struct {
 func newTodayScreen(m *hygieneModel, background func(func())) *todayScreen {
 	s := &todayScreen{m: m, bar: widget.NewProgressBar(), score: widget.NewLabel(""), items: container.NewVBox()}
 	s.probes = newProbeRunner(m, background)
+	s.probes.finished = func() { s.placed = nil } // results regroup the list
 	m.onChange(s.refresh)
+	m.env.onLeave("hygiene", s.replace)
 	return s
+}
+
+// replace lets the items move to their group the next time the list shows.
+func (s *todayScreen) replace() {
+	s.placed = nil
+	s.refresh()
 }
 
 func (s *todayScreen) content() fyne.CanvasObject {
@@ -54,12 +67,30 @@ func (s *todayScreen) refresh() {
 	s.bar.TextFormatter = func() string { return progressText(p.Done, p.Applicable) }
 	s.bar.SetValue(p.Fraction())
 	s.score.SetText(scoreText(s.m.rec.Score(today).Total) + " — " + lang.X("hygiene.score.how", "calcul expliqué dans « Rappels et rapport »"))
+	states := make([]checks.State, 0, len(checks.Catalogue()))
+	for _, it := range checks.Catalogue() {
+		states = append(states, s.m.rec.State(it, today))
+	}
+	if s.placed == nil {
+		s.placed = map[string]checks.Status{}
+		for _, st := range states {
+			s.placed[st.Item.ID] = st.Status
+		}
+	}
+	group := func(st checks.State) checks.Status {
+		if g, ok := s.placed[st.Item.ID]; ok {
+			return g
+		}
+		return st.Status
+	}
+	sort.SliceStable(states, func(i, j int) bool { return group(states[i]) < group(states[j]) })
 	var objs []fyne.CanvasObject
+	s.checks = map[string]*widget.Check{}
 	last := checks.Status(-1)
-	for _, st := range s.m.rec.States(today) {
-		if st.Status != last {
-			objs = append(objs, groupHeading(st.Status))
-			last = st.Status
+	for _, st := range states {
+		if g := group(st); g != last {
+			objs = append(objs, groupHeading(g))
+			last = g
 		}
 		objs = append(objs, s.row(st))
 	}
@@ -82,12 +113,16 @@ func groupHeading(st checks.Status) fyne.CanvasObject {
 // and the not-applicable switch.
 func (s *todayScreen) row(st checks.State) fyne.CanvasObject {
 	lng := currentLang
-	check := widget.NewCheck(st.Item.Title(lng), nil)
+	// The title wraps beside its box: a check's own text never wraps and
+	// forced the window wider than 900 px.
+	check := widget.NewCheck("", nil)
 	check.SetChecked(st.Status == checks.Done)
 	check.OnChanged = func(on bool) { s.onCheck(st, on) }
-	if s.m.readOnly() || st.Status == checks.NotApplicableStatus {
+	if s.m.readOnly() || st.Status == checks.NotApplicableStatus || st.FromInventory() {
 		check.Disable()
 	}
+	s.checks[st.Item.ID] = check
+	title := newToggleLabel(st.Item.Title(lng), check)
 	text := st.Item.Why(lng)
 	if line := stateLine(st); line != "" {
 		text += "\n" + line
@@ -105,7 +140,7 @@ func (s *todayScreen) row(st checks.State) fyne.CanvasObject {
 	how := widget.NewButton(label, func() { showGuide(s.m.env, guide) })
 	na := s.naButton(st)
 	buttons := container.NewVBox(container.NewHBox(how, na)) // top-aligned, not stretched to the row
-	body := container.NewVBox(check, detail)
+	body := container.NewVBox(container.NewBorder(nil, nil, container.NewVBox(check), nil, title), detail)
 	if d := probeDetails(stateDetails(st)); d != nil {
 		body.Add(d)
 	}
@@ -175,6 +210,18 @@ func (s *todayScreen) askNotApplicable(it checks.Item) {
 
 // stateLine says where the item stands, with what an automatic check saw.
 func stateLine(st checks.State) string {
+	if st.FromInventory() && st.Status != checks.NotApplicableStatus {
+		var off []string
+		for _, a := range st.Accounts {
+			if !a.Enabled {
+				off = append(off, a.Name)
+			}
+		}
+		if len(off) == 0 {
+			return lang.X("hygiene.state.twofa.on", "Activée d'après l'inventaire de l'onglet « Double authentification ».")
+		}
+		return lang.X("hygiene.state.twofa.off", "D'après l'onglet « Double authentification », à activer sur : {{.Names}}.", map[string]any{"Names": strings.Join(off, ", ")})
+	}
 	switch st.Status {
 	case checks.NotApplicableStatus:
 		return lang.X("hygiene.state.na", "Non applicable : {{.Reason}}", map[string]any{"Reason": st.NA.Reason})

@@ -39,3 +39,26 @@ func plural(key string, n int, one, other string, data map[string]any) string {
 	}
 	return lang.X(key+".other", other, data)
 }
+
+// toggleLabel is a check box's title written beside it so that it wraps;
+// tapping it toggles the box, as tapping a check's own text does.
+type toggleLabel struct {
+	widget.Label
+	check *widget.Check
+}
+
+func newToggleLabel(text string, check *widget.Check) *toggleLabel {
+	l := &toggleLabel{check: check}
+	l.Text = text
+	l.Wrapping = fyne.TextWrapWord
+	l.TextStyle.Bold = true
+	l.ExtendBaseWidget(l)
+	return l
+}
+
+// Tapped toggles the check box unless it is disabled.
+func (l *toggleLabel) Tapped(*fyne.PointEvent) {
+	if !l.check.Disabled() {
+		l.check.SetChecked(!l.check.Checked)
+	}
+}

@@ -1,0 +1,210 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"hygie/checks"
+	"hygie/checks/probe"
+)
+
+// maxWidth is the narrowest window every screen must fit, navigation
+// included (STYLE.md: screenshots at 900 × 600).
+const maxWidth = 900
+
+// widest names the object under o whose minimum width is largest and is
+// not a container, to say what forces the width when the test fails.
+func widest(o fyne.CanvasObject) string {
+	best, bestW := "", float32(0)
+	var walk func(fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		switch c := o.(type) {
+		case *fyne.Container:
+			for _, ch := range c.Objects {
+				walk(ch)
+			}
+			return
+		case *container.Scroll:
+			walk(c.Content)
+			return
+		case *widget.Label, *widget.Check, *widget.Button, *widget.RichText, *widget.Entry, *widget.Select:
+		case fyne.Widget:
+			for _, ch := range test.WidgetRenderer(c).Objects() {
+				walk(ch)
+			}
+			return
+		}
+		if w := o.MinSize().Width; w > bestW {
+			best, bestW = fmt.Sprintf("%T %.0f px %s", o, w, describe(o)), w
+		}
+	}
+	walk(o)
+	return best
+}
+
+// firstUnder returns the first object under o, widgets' parts included,
+// that keep accepts.
+func firstUnder(o fyne.CanvasObject, keep func(fyne.CanvasObject) bool) fyne.CanvasObject {
+	if keep(o) {
+		return o
+	}
+	var kids []fyne.CanvasObject
+	switch v := o.(type) {
+	case *fyne.Container:
+		kids = v.Objects
+	case fyne.Widget:
+		kids = test.WidgetRenderer(v).Objects()
+	}
+	for _, c := range kids {
+		if found := firstUnder(c, keep); found != nil {
+			return found
+		}
+	}
+	return nil
+}
+
+func describe(o fyne.CanvasObject) string {
+	switch v := o.(type) {
+	case *widget.Label:
+		return fmt.Sprintf("%q", v.Text)
+	case *widget.Check:
+		return fmt.Sprintf("%q", v.Text)
+	case *widget.Button:
+		return fmt.Sprintf("%q", v.Text)
+	}
+	return ""
+}
+
+// populated fills the checklist with what makes rows longest: a failed
+// probe with its details, a not-applicable reason and 2FA accounts.
+func populated(t *testing.T, env *Env) {
+	t.Helper()
+	l := env.hygiene.list
+	if err := l.SetNotApplicable("2fa-doctolib", strings.Repeat("le cabinet n'a pas de compte Doctolib ", 5), hygieneNow()); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := l.AddAccount(checks.Account{Name: strings.Repeat("Messagerie du cabinet ", 4), Kind: checks.KindMail, Enabled: true, Method: checks.MethodSMS}); err != nil {
+		t.Fatal(err)
+	}
+	res := probe.Result{ID: probe.Firewall, Status: probe.Fail, At: hygieneNow(), Code: probe.CodeFirewallOff,
+		Details: strings.Repeat("netsh advfirewall show allprofiles state ", 6)}
+	if _, err := l.RecordProbes([]probe.Result{res}, hygieneNow()); err != nil {
+		t.Fatal(err)
+	}
+	env.hygiene.changed()
+}
+
+// TestScreensFitNarrowWindow: in French and in English, with and without
+// data, the hygiene and guides sections (each hygiene tab) and the
+// dashboard fit a 900 px wide window with the navigation.
+func TestScreensFitNarrowWindow(t *testing.T) {
+	for _, lng := range []string{langFR, langEN} {
+		for _, withDB := range []bool{true, false} {
+			env := newHygieneEnv(t, withDB)
+			SetupLanguage(lng)
+			if withDB {
+				populated(t, env)
+			}
+			nav := newNavigation(env)
+			env.nav = nav
+			env.Win.SetContent(nav.tabs)
+			env.Win.Resize(fyne.NewSize(maxWidth, 600))
+			for _, key := range []string{"home", "hygiene", "guides"} {
+				nav.show(key)
+			}
+			// The navigation needs its bar plus the widest section's content.
+			bar := nav.tabs.MinSize().Width
+			for _, it := range nav.tabs.Items {
+				bar = min(bar, nav.tabs.MinSize().Width-it.Content.MinSize().Width)
+			}
+			for _, it := range nav.tabs.Items {
+				if w := bar + it.Content.MinSize().Width; w > maxWidth {
+					t.Errorf("%s, data %v: %s needs %.0f px (widest: %s)", lng, withDB, it.Text, w, widest(it.Content))
+				}
+			}
+			hyg := nav.tabs.Items[2].Content
+			tabs := firstUnder(hyg, func(o fyne.CanvasObject) bool { _, ok := o.(*container.AppTabs); return ok }).(*container.AppTabs)
+			for _, it := range tabs.Items {
+				if w := bar + it.Content.MinSize().Width; w > maxWidth {
+					t.Errorf("%s, data %v: hygiene › %s needs %.0f px (widest: %s)", lng, withDB, it.Text, w, widest(it.Content))
+				}
+			}
+			SetupLanguage(langFR)
+		}
+	}
+}
+
+// rowIndex is the position of item id's row in today's list.
+func rowIndex(s *todayScreen, id string) int {
+	c := s.checks[id]
+	for i, o := range s.items.Objects {
+		if firstUnder(o, func(x fyne.CanvasObject) bool { return x == c }) != nil {
+			return i
+		}
+	}
+	return -1
+}
+
+// TestTickedItemStaysInPlace: ticking an item does not slide the next one
+// under the pointer; it joins the done group once the section is left.
+func TestTickedItemStaysInPlace(t *testing.T) {
+	env := newHygieneEnv(t, true)
+	s := newTodayScreen(env.hygiene, inBackground)
+	env.Win.SetContent(s.content())
+	before := rowIndex(s, "lock-session")
+	next := rowIndex(s, "no-unexpected-attachment")
+	test.Tap(s.checks["lock-session"])
+	if !s.checks["lock-session"].Checked {
+		t.Fatal("tick not shown")
+	}
+	if got := rowIndex(s, "lock-session"); got != before {
+		t.Errorf("ticked item moved from row %d to %d", before, got)
+	}
+	if got := rowIndex(s, "no-unexpected-attachment"); got != next {
+		t.Errorf("next item slid from row %d to %d", next, got)
+	}
+	env.left("hygiene")
+	if got := rowIndex(s, "lock-session"); got <= rowIndex(s, "no-unexpected-attachment") {
+		t.Errorf("after leaving, the done item (row %d) is still before the items to do", got)
+	}
+}
+
+// TestTitleTapTicks: the wrapped title beside a check box ticks it too.
+func TestTitleTapTicks(t *testing.T) {
+	env := newHygieneEnv(t, true)
+	s := newTodayScreen(env.hygiene, inBackground)
+	env.Win.SetContent(s.content())
+	row := s.items.Objects[rowIndex(s, "lock-session")]
+	l := firstUnder(row, func(o fyne.CanvasObject) bool { _, ok := o.(*toggleLabel); return ok })
+	if l == nil {
+		t.Fatal("no title beside the check box")
+	}
+	test.Tap(l.(*toggleLabel))
+	if !s.checks["lock-session"].Checked {
+		t.Error("tapping the title did not tick the item")
+	}
+}
+
+// TestTwoFAItemFromInventory: a bank account recorded with SMS makes the
+// bank's 2FA item done on today's list, said so in words.
+func TestTwoFAItemFromInventory(t *testing.T) {
+	env := newHygieneEnv(t, true)
+	if _, err := env.hygiene.list.AddAccount(checks.Account{Name: "Banque", Kind: checks.KindBank, Enabled: true, Method: checks.MethodSMS}); err != nil {
+		t.Fatal(err)
+	}
+	env.hygiene.changed()
+	s := newTodayScreen(env.hygiene, inBackground)
+	env.Win.SetContent(s.content())
+	if c := s.checks["2fa-bank"]; !c.Checked || !c.Disabled() {
+		t.Errorf("2fa-bank: checked %v disabled %v, want checked from the inventory", c.Checked, c.Disabled())
+	}
+	if !containsText(s.items, "Activée d'après l'inventaire") {
+		t.Error("the row does not say the inventory decided")
+	}
+}
