@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"image/color"
@@ -12,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
+	"hygie/i18n"
 	"hygie/incident"
 )
 
@@ -29,7 +31,21 @@ type incidentScreen struct {
 // incidentView builds the "En cas d'attaque" section.
 func incidentView(env *Env) fyne.CanvasObject {
 	s := newIncidentScreen(env)
-	return screen(lang.X("incident.title", "En cas d'attaque"), s.content())
+	scroll := container.NewVScroll(s.content())
+	// Opened from elsewhere (« Déjà cliqué… ? »), the screen starts at step 1.
+	onOpened(env, "incident", func() { s.toFirstStep(scroll) })
+	return container.NewBorder(heading(lang.X("incident.title", "En cas d'attaque")), nil, nil, nil, scroll)
+}
+
+// toFirstStep scrolls to the top and puts the keyboard on step 1.
+func (s *incidentScreen) toFirstStep(scroll *container.Scroll) {
+	scroll.ScrollToTop()
+	if len(incident.Steps) == 0 || s.env.Win == nil {
+		return
+	}
+	if c := s.checks[incident.Steps[0].ID]; c != nil {
+		s.env.Win.Canvas().Focus(c)
+	}
 }
 
 func newIncidentScreen(env *Env) *incidentScreen {
@@ -135,7 +151,7 @@ func (s *incidentScreen) onCopy() {
 		s.status.SetText(lang.X("incident.journal.readerr", "Le journal n'a pas pu être lu, rien n'a été copié. Ce qui y est noté reste enregistré : réessayez dans un instant."))
 		return
 	}
-	s.env.App.Clipboard().SetContent(incident.Render(entries, time.Local))
+	s.env.App.Clipboard().SetContent(renderJournal(entries))
 	s.status.SetText(lang.X("incident.journal.copied", "Journal copié : vous pouvez le coller dans un courriel à votre prestataire ou à votre assureur."))
 }
 
@@ -152,7 +168,7 @@ func (s *incidentScreen) refreshJournal() {
 	if len(entries) == 0 {
 		s.list.SetText(lang.X("incident.journal.empty", "Rien n'est encore noté."))
 	} else {
-		s.list.SetText(incident.Render(entries, time.Local))
+		s.list.SetText(renderJournal(entries))
 	}
 	for _, e := range entries {
 		if c := s.checks[e.StepID]; c != nil && !c.Checked {
@@ -175,4 +191,15 @@ func incidentCard(env *Env) fyne.CanvasObject {
 	msg := wrapped(plural("incident.card.body", len(entries), "Un incident est en cours de traitement : {{.Count}} action notée dans le journal.",
 		"Un incident est en cours de traitement : {{.Count}} actions notées dans le journal.", map[string]any{"Count": len(entries)}))
 	return widget.NewCard(lang.X("incident.title", "En cas d'attaque"), "", msg)
+}
+
+// renderJournal writes the journal in the screen's language, one line an
+// entry with its day and time as a person writes them.
+func renderJournal(entries []incident.Entry) string {
+	var b strings.Builder
+	b.WriteString(lang.X("incident.journal.header", "Journal d'incident — Hygie") + "\n\n")
+	for _, e := range entries {
+		b.WriteString(i18n.DateTime(e.At.Local(), currentLang) + "  " + e.Note + "\n")
+	}
+	return b.String()
 }
