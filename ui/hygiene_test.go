@@ -210,7 +210,7 @@ func TestPasswordTesterVerdict(t *testing.T) {
 	s := newPasswordScreen(env, bg.run)
 	env.Win.SetContent(s.content())
 	test.Type(s.entry, "azerty")
-	if !strings.HasPrefix(s.verdict.Text, "Trop faible") || !strings.Contains(s.rules.Text, "✗ 80 bits") {
+	if !strings.HasPrefix(s.verdict.Text, "Trop faible") || !strings.Contains(s.rules.Text, "un seul suffit") || strings.Contains(s.rules.Text, "✗") {
 		t.Errorf("azerty: verdict %q, rules %q", s.verdict.Text, s.rules.Text)
 	}
 	if !strings.Contains(s.rules.Text, "mot de passe très courant") {
@@ -218,8 +218,17 @@ func TestPasswordTesterVerdict(t *testing.T) {
 	}
 	s.entry.SetText("")
 	test.Type(s.entry, "vR7#kq2!Lm9@xT4$wZ")
-	if !strings.HasPrefix(s.verdict.Text, "Solide") || !strings.Contains(s.rules.Text, "✓ 80 bits") {
+	if !strings.HasPrefix(s.verdict.Text, "Solide") || !strings.Contains(s.verdict.Text, "des siècles") || !strings.Contains(s.rules.Text, "✓ 12 caractères") {
 		t.Errorf("strong: verdict %q, rules %q", s.verdict.Text, s.rules.Text)
+	}
+	// A long passphrase rated strong is not also called guessable.
+	s.entry.SetText("")
+	test.Type(s.entry, "le chat gris dort sur le vieux canape")
+	if !strings.HasPrefix(s.verdict.Text, "Solide") || strings.Contains(s.rules.Text, "facile à deviner") || strings.Contains(s.rules.Text, "très courant") {
+		t.Errorf("passphrase: verdict %q contradicted by %q", s.verdict.Text, s.rules.Text)
+	}
+	if strings.Count(s.verdict.Text+s.rules.Text, "bit") > 3 {
+		t.Errorf("bits explained more than once: %q", s.verdict.Text)
 	}
 	if !s.breachBtn.Disabled() || s.breachOpt.Checked {
 		t.Errorf("the breach check must be off by default")
