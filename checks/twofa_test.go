@@ -68,3 +68,17 @@ func TestTwoFAItemsFollowTheInventory(t *testing.T) {
 		}
 	}
 }
+
+func TestBankAppMethod(t *testing.T) {
+	found := false
+	for _, m := range Methods() {
+		found = found || m == MethodBankApp
+	}
+	if !found || !ValidMethod(MethodBankApp) {
+		t.Fatal("the bank's own app is not offered as a second factor")
+	}
+	a := Account{Kind: KindBank, Enabled: true, Method: MethodBankApp}
+	if a.Strength() < 0.9 || adviceFor(a) != AdviceNothing {
+		t.Errorf("bank app: strength %v advice %v", a.Strength(), adviceFor(a))
+	}
+}

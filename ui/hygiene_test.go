@@ -9,6 +9,8 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -16,6 +18,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -353,6 +356,14 @@ func TestTwoFAInventoryOrdersByRisk(t *testing.T) {
 		t.Errorf("after turning 2FA on for the mailbox, first row = %q", got)
 	}
 	tapButton(t, s.list.Objects[0], "Retirer")
+	if len(m.rec.Accounts) != 3 {
+		t.Errorf("removed without asking: %d accounts", len(m.rec.Accounts))
+	}
+	ask := env.Win.Canvas().Overlays().Top()
+	if ask == nil || !strings.Contains(dialogTexts(ask), "Doctolib") {
+		t.Fatalf("no confirmation naming the account")
+	}
+	tapDialogButton(t, ask, "Retirer")
 	if len(m.rec.Accounts) != 2 {
 		t.Errorf("after removing: %d accounts", len(m.rec.Accounts))
 	}
@@ -524,8 +535,22 @@ func TestReportExport(t *testing.T) {
 		t.Errorf("report is not a PDF (%d bytes)", buf.Len())
 	}
 	s := newReminderScreen(m)
-	if msg := s.export(failingWriter{}); !strings.Contains(msg, "n'a pas pu être écrit") {
+	if msg, ok := s.export(failingWriter{}, "/x/r.pdf"); ok || !strings.Contains(msg, "n'a pas pu être écrit") {
 		t.Errorf("a failed export says %q", msg)
+	}
+	path := filepath.Join(t.TempDir(), "rapport.pdf")
+	u := storage.NewFileURI(path)
+	w, err := storage.Writer(u)
+	if err != nil {
+		t.Fatal(err)
+	}
+	msg, ok := s.export(w, path)
+	if !ok || !strings.Contains(msg, path) {
+		t.Errorf("a saved report says %q, want its path", msg)
+	}
+	s.showSaved(u)
+	if got := texts(s.saved); got != "Ouvrir | Afficher le dossier" {
+		t.Errorf("after saving, buttons %q", got)
 	}
 }
 
@@ -633,4 +658,20 @@ func TestHowToOpensTheGuide(t *testing.T) {
 		t.Fatalf("no guide dialog opened")
 	}
 	env.Win.Canvas().Overlays().Remove(guide)
+}
+
+func TestReportStartsInDocuments(t *testing.T) {
+	home := t.TempDir()
+	t.Setenv("HOME", home)
+	t.Setenv("XDG_DOCUMENTS_DIR", "")
+	if got := documentsDir(); got != home {
+		t.Errorf("without Documents: %q, want the home folder %q", got, home)
+	}
+	docs := filepath.Join(home, "Documents")
+	if err := os.Mkdir(docs, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if got := documentsDir(); got != docs {
+		t.Errorf("documentsDir = %q, want %q", got, docs)
+	}
 }

@@ -190,15 +190,22 @@ func (s *todayScreen) askNotApplicable(it checks.Item) {
 		return
 	}
 	reason := widget.NewEntry()
-	reason.SetPlaceHolder(lang.X("hygiene.na.placeholder", "Par exemple : le cabinet n'a pas de compte Doctolib"))
 	reason.Validator = func(v string) error {
 		if len(v) == 0 {
 			return checks.ErrInvalid
 		}
 		return nil
 	}
-	items := []*widget.FormItem{widget.NewFormItem(lang.X("hygiene.na.reason", "Raison"), reason)}
-	dialog.ShowForm(lang.X("hygiene.na.title", "Non applicable au cabinet"), lang.X("hygiene.na.ok", "Enregistrer"),
+	item := wrapped(it.Title(currentLang))
+	item.TextStyle.Bold = true
+	example := wrapped(lang.X("hygiene.na.example", "Par exemple : le cabinet n'a pas de compte Doctolib."))
+	example.Importance = widget.LowImportance
+	items := []*widget.FormItem{
+		widget.NewFormItem(lang.X("hygiene.na.item", "Geste"), item),
+		widget.NewFormItem(lang.X("hygiene.na.reason", "Raison"), reason),
+		widget.NewFormItem("", example),
+	}
+	d := dialog.NewForm(lang.X("hygiene.na.title", "Non applicable au cabinet"), lang.X("hygiene.na.ok", "Enregistrer"),
 		lang.X("hygiene.cancel", "Annuler"), items, func(ok bool) {
 			if ok {
 				s.m.do("mark not applicable", func(l *checks.Checklist) error {
@@ -206,6 +213,8 @@ func (s *todayScreen) askNotApplicable(it checks.Item) {
 				})
 			}
 		}, s.m.env.Win)
+	d.Resize(fyne.NewSize(560, d.MinSize().Height))
+	d.Show()
 }
 
 // stateLine says where the item stands, with what an automatic check saw.

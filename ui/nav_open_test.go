@@ -1,10 +1,12 @@
 package ui
 
 import (
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
 	"hygie/incident"
@@ -54,4 +56,42 @@ func TestIncidentOpensAtStepOne(t *testing.T) {
 	if !ok || c.Text == "" || c.Text[:2] != "1." {
 		t.Errorf("focused %v, want step 1 (%s)", env.Win.Canvas().Focused(), incident.Steps[0].ID)
 	}
+}
+
+// dialogTexts is every label and rich text shown in a dialog's overlay.
+func dialogTexts(o fyne.CanvasObject) string {
+	var out []string
+	var walk func(fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		switch v := o.(type) {
+		case *widget.Label:
+			out = append(out, v.Text)
+		case *widget.RichText:
+			out = append(out, v.String())
+		case *widget.Button:
+			out = append(out, v.Text)
+		case *fyne.Container:
+			for _, c := range v.Objects {
+				walk(c)
+			}
+			return
+		}
+		if w, ok := o.(fyne.Widget); ok {
+			for _, c := range test.WidgetRenderer(w).Objects() {
+				walk(c)
+			}
+		}
+	}
+	walk(o)
+	return strings.Join(out, " | ")
+}
+
+// tapDialogButton taps the button with text in a dialog's overlay.
+func tapDialogButton(t *testing.T, o fyne.CanvasObject, text string) {
+	t.Helper()
+	b := firstUnder(o, func(x fyne.CanvasObject) bool { b, ok := x.(*widget.Button); return ok && b.Text == text })
+	if b == nil {
+		t.Fatalf("no button %q in the dialog: %s", text, dialogTexts(o))
+	}
+	test.Tap(b.(*widget.Button))
 }

@@ -208,3 +208,22 @@ func TestTwoFAItemFromInventory(t *testing.T) {
 		t.Error("the row does not say the inventory decided")
 	}
 }
+
+// TestNotApplicableDialogNamesItem: the dialog says which item it is about
+// and its example is a wrapped line, not a placeholder cut by the entry.
+func TestNotApplicableDialogNamesItem(t *testing.T) {
+	env := newHygieneEnv(t, true)
+	s := newTodayScreen(env.hygiene, inBackground)
+	env.Win.SetContent(s.content())
+	env.Win.Resize(fyne.NewSize(900, 600))
+	it, _ := checks.Find("2fa-doctolib")
+	s.askNotApplicable(it)
+	top := env.Win.Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatal("no dialog")
+	}
+	got := dialogTexts(top)
+	if !strings.Contains(got, it.Title(langFR)) || !strings.Contains(got, "Par exemple") {
+		t.Errorf("dialog shows %q, want the item's title and the example", got)
+	}
+}

@@ -131,7 +131,7 @@ var kindFR = map[checks.Kind]string{
 }
 
 var methodFR = map[checks.Method]string{
-	checks.MethodSMS: "SMS", checks.MethodApp: "application", checks.MethodKey: "clé de sécurité", checks.MethodCPS: "carte CPS ou e-CPS",
+	checks.MethodSMS: "SMS", checks.MethodApp: "application", checks.MethodBankApp: "validation dans l'application de la banque", checks.MethodKey: "clé de sécurité", checks.MethodCPS: "carte CPS ou e-CPS",
 }
 
 var adviceFR = map[checks.Advice]string{
