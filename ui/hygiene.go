@@ -47,7 +47,7 @@ func cardContent(m *hygieneModel) []fyne.CanvasObject {
 		objs = append(objs, failureRow(m.env, s.Item.Title(currentLang), s.Probe, s.Item.Guide))
 	}
 	p := m.rec.ProgressOn(today)
-	bar := widget.NewProgressBar()
+	bar := newMeter()
 	bar.SetValue(p.Fraction())
 	bar.TextFormatter = func() string { return progressText(p.Done, p.Applicable) }
 	score := widget.NewLabel(scoreText(m.rec.Score(today).Total))

@@ -115,11 +115,12 @@ func rulesText(v password.Verdict) string {
 		default:
 			continue // the verdict above already says the bits and the guessable parts
 		}
-		mark := "– "
+		// Fyne's font has no check mark: the words say which rule is met.
+		line := ruleText(r.ID)
 		if r.Met {
-			mark = "✓ "
+			line = lang.X("hygiene.pw.rule.met", "{{.Rule}} : c'est le cas", map[string]any{"Rule": line})
 		}
-		b.WriteString(mark + ruleText(r.ID) + "\n")
+		b.WriteString("• " + line + "\n")
 	}
 	if len(v.Weaknesses) > 0 {
 		b.WriteString(lang.X("hygiene.pw.weak.intro", "Ce qui le rend facile à deviner :") + "\n")

@@ -20,7 +20,7 @@ import (
 // checks and every item grouped by status, failures first.
 type todayScreen struct {
 	m      *hygieneModel
-	bar    *widget.ProgressBar
+	bar    *meter
 	score  *widget.Label
 	items  *fyne.Container
 	probes *probeRunner
@@ -33,7 +33,7 @@ type todayScreen struct {
 // newTodayScreen builds the list; background runs the computer's checks
 // off the UI goroutine.
 func newTodayScreen(m *hygieneModel, background func(func())) *todayScreen {
-	s := &todayScreen{m: m, bar: widget.NewProgressBar(), score: widget.NewLabel(""), items: container.NewVBox()}
+	s := &todayScreen{m: m, bar: newMeter(), score: widget.NewLabel(""), items: container.NewVBox()}
 	s.probes = newProbeRunner(m, background)
 	s.probes.finished = func() { s.placed = nil } // results regroup the list
 	m.onChange(s.refresh)

@@ -42,6 +42,7 @@ type navigation struct {
 }
 
 func newNavigation(env *Env) *navigation {
+	applyHygieTheme(env.App) // visible focus, progress bars that look empty at 0
 	n := &navigation{env: env, sections: sections()}
 	n.built = make([]bool, len(n.sections))
 	items := make([]*container.TabItem, len(n.sections))

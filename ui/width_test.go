@@ -2,16 +2,19 @@ package ui
 
 import (
 	"fmt"
+	"image/color"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"hygie/checks"
 	"hygie/checks/probe"
+	"hygie/guides"
 )
 
 // maxWidth is the narrowest window every screen must fit, navigation
@@ -225,5 +228,67 @@ func TestNotApplicableDialogNamesItem(t *testing.T) {
 	got := dialogTexts(top)
 	if !strings.Contains(got, it.Title(langFR)) || !strings.Contains(got, "Par exemple") {
 		t.Errorf("dialog shows %q, want the item's title and the example", got)
+	}
+}
+
+// TestGuideRowsWrap: a guide's title wraps in the list (its row grows when
+// narrow) instead of ending in « … ».
+func TestGuideRowsWrap(t *testing.T) {
+	test.NewTempApp(t)
+	r := guides.Result{Guide: &guides.Guide{Title: strings.Repeat("Le mémento de sécurité informatique ", 4), Summary: "Résumé"}, Kind: guides.KindTitle,
+		Text: strings.Repeat("Le mémento de sécurité informatique ", 4)}
+	narrow, wide := rowHeight(r, guides.Mark{}, 300), rowHeight(r, guides.Mark{}, 3000)
+	if narrow <= wide {
+		t.Errorf("row height %v at 300 px, %v at 3000 px: the title does not wrap", narrow, wide)
+	}
+	row := newResultRow()
+	title := row.(*fyne.Container).Objects[0].(*fyne.Container).Objects[0].(*widget.RichText)
+	if title.Truncation != fyne.TextTruncateOff || title.Wrapping != fyne.TextWrapWord {
+		t.Errorf("title truncation %v wrapping %v", title.Truncation, title.Wrapping)
+	}
+}
+
+// TestGuideTextRenders: task-list boxes lose their brackets and signs the
+// fonts lack are replaced, never drawn as « � ».
+func TestGuideTextRenders(t *testing.T) {
+	test.NewTempApp(t)
+	if got := withoutTaskBoxes("## À faire\n\n- [ ] Lister\n- [x] Créer\n"); strings.Contains(got, "[") {
+		t.Errorf("task boxes kept: %q", got)
+	}
+	if got := fontSafe("Réglages → Réseau ✓ ≥ 5"); got != "Réglages → Réseau • >= 5" {
+		t.Errorf("fontSafe = %q", got)
+	}
+	for _, r := range fontSafe("✓✗⚠️☐≥≤▶") {
+		if !hasGlyph(r) {
+			t.Errorf("%q %U has no glyph after fontSafe", r, r)
+		}
+	}
+}
+
+// TestMeterLooksEmptyAtZero: the empty part of a progress bar is lighter
+// than its filled part, and nothing is filled at 0.
+func TestMeterLooksEmptyAtZero(t *testing.T) {
+	a := test.NewTempApp(t)
+	applyHygieTheme(a)
+	m := newMeter()
+	m.TextFormatter = func() string { return "0 sur 21" }
+	w := test.NewTempWindow(t, m)
+	w.Resize(fyne.NewSize(300, 60))
+	m.SetValue(0)
+	r := test.WidgetRenderer(m).(*meterRenderer)
+	if r.fill.Size().Width != 0 {
+		t.Errorf("filled width at 0 = %v", r.fill.Size().Width)
+	}
+	lum := func(c color.Color) float64 {
+		cr, cg, cb, _ := c.RGBA()
+		return 0.2126*float64(cr) + 0.7152*float64(cg) + 0.0722*float64(cb)
+	}
+	light := a.Settings().Theme().Color(theme.ColorNameInputBackground, theme.VariantLight)
+	fill := a.Settings().Theme().Color(theme.ColorNamePrimary, theme.VariantLight)
+	if lum(light) <= lum(fill) {
+		t.Errorf("light theme: empty part %v not lighter than the fill %v", light, fill)
+	}
+	if r.text.Text != "0 sur 21" {
+		t.Errorf("text %q", r.text.Text)
 	}
 }
