@@ -1,8 +1,8 @@
 package ui
 
 import (
-	"regexp"
 	"net/url"
+	"regexp"
 	"strings"
 	"time"
 

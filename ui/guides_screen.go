@@ -30,9 +30,9 @@ type guidesScreen struct {
 	found   []guides.Result // results of the last search
 	shown   []guides.Result // after the filters
 	marks   map[string]guides.Mark
-	gen     int  // number of the latest search; older answers are dropped
-	moving  bool // set while the arrow keys move the selection
-	current int  // selected row, -1 for none
+	gen     int            // number of the latest search; older answers are dropped
+	moving  bool           // set while the arrow keys move the selection
+	current int            // selected row, -1 for none
 	width   *rowWidthWatch // the list's width, for rows measured to wrap
 	// async runs a search; a goroutine in the app, inline in some tests.
 	async func(func())
