@@ -12,16 +12,16 @@ import (
 	"golang.org/x/image/font/sfnt"
 )
 
-// Fonts: Hygie bundles no font. Fyne's own (Noto Sans, with a small symbol
-// font as fallback; no emoji font with -tags no_emoji) lacks some signs
-// the texts use, which then showed as « � ». fontSafe swaps each sign
-// neither font has for one they have, or drops it.
+// Fonts: Hygie bundles no font. Fyne's own Noto Sans lacks some signs the
+// texts use; its small symbol font has a few (→) but, drawn in bold text
+// next to a space, showed « →� » (no emoji font with -tags no_emoji).
+// fontSafe swaps each sign Noto Sans has not for one it has, or drops it.
 
 // glyphSubstitutes are replacements from the fonts' own repertoire.
 var glyphSubstitutes = map[rune]string{
 	'✓': "•", '✔': "•", '✗': "–", '✘': "–", '☐': "", '☑': "•", '✅': "•", '❌': "–",
 	'≥': ">=", '≤': "<=", '≠': "!=", '≈': "~", '⚠': "!", '▶': "›", '►': "›", '●': "•", '○': "•",
-	'☎': "tél.", '\ufe0f': "", '\u200d': "",
+	'☎': "tél.", '\ufe0f': "", '\u200d': "", '→': "›", '←': "‹", '⇒': "›", '➜': "›",
 }
 
 var (
@@ -29,10 +29,10 @@ var (
 	fontFaces []*sfnt.Font
 )
 
-// hasGlyph reports whether Fyne's text or symbol font can draw r.
+// hasGlyph reports whether Fyne's text font, regular and bold, can draw r.
 func hasGlyph(r rune) bool {
 	fontOnce.Do(func() {
-		for _, res := range []fyne.Resource{theme.DefaultTextFont(), theme.DefaultTextBoldFont(), theme.DefaultSymbolFont()} {
+		for _, res := range []fyne.Resource{theme.DefaultTextFont(), theme.DefaultTextBoldFont()} {
 			if res == nil {
 				continue
 			}
@@ -46,11 +46,11 @@ func hasGlyph(r rune) bool {
 	}
 	var b sfnt.Buffer
 	for _, f := range fontFaces {
-		if i, err := f.GlyphIndex(&b, r); err == nil && i != 0 {
-			return true
+		if i, err := f.GlyphIndex(&b, r); err != nil || i == 0 {
+			return false
 		}
 	}
-	return false
+	return len(fontFaces) > 0
 }
 
 // fontSafe returns s with every sign the fonts cannot draw replaced.

@@ -131,6 +131,15 @@ func TestScreensFitNarrowWindow(t *testing.T) {
 					t.Errorf("%s, data %v: %s needs %.0f px (widest: %s)", lng, withDB, it.Text, w, widest(it.Content))
 				}
 			}
+			// Every guide open in the reader fits too.
+			if env.guides.lib != nil {
+				for _, g := range env.guides.lib.All() {
+					openGuide(env, g.ID)
+					if w := bar + nav.tabs.Items[1].Content.MinSize().Width; w > maxWidth {
+						t.Errorf("%s, data %v: guide %s needs %.0f px (widest: %s)", lng, withDB, g.ID, w, widest(nav.tabs.Items[1].Content))
+					}
+				}
+			}
 			hyg := nav.tabs.Items[2].Content
 			tabs := firstUnder(hyg, func(o fyne.CanvasObject) bool { _, ok := o.(*container.AppTabs); return ok }).(*container.AppTabs)
 			for _, it := range tabs.Items {
@@ -255,10 +264,10 @@ func TestGuideTextRenders(t *testing.T) {
 	if got := withoutTaskBoxes("## À faire\n\n- [ ] Lister\n- [x] Créer\n"); strings.Contains(got, "[") {
 		t.Errorf("task boxes kept: %q", got)
 	}
-	if got := fontSafe("Réglages → Réseau ✓ ≥ 5"); got != "Réglages → Réseau • >= 5" {
+	if got := fontSafe("Réglages → Réseau ✓ ≥ 5"); got != "Réglages › Réseau • >= 5" {
 		t.Errorf("fontSafe = %q", got)
 	}
-	for _, r := range fontSafe("✓✗⚠️☐≥≤▶") {
+	for _, r := range fontSafe("✓✗⚠️☐≥≤▶→") {
 		if !hasGlyph(r) {
 			t.Errorf("%q %U has no glyph after fontSafe", r, r)
 		}
