@@ -3,10 +3,12 @@ package ui
 import (
 	"fmt"
 	"image/color"
+	"slices"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
@@ -299,5 +301,33 @@ func TestMeterLooksEmptyAtZero(t *testing.T) {
 	}
 	if r.text.Text != "0 sur 21" {
 		t.Errorf("text %q", r.text.Text)
+	}
+}
+
+// TestHistoryLabelsDaysAndMonths: the heat-map names week days and months.
+func TestHistoryLabelsDaysAndMonths(t *testing.T) {
+	env := newHygieneEnv(t, true)
+	s := newHistoryScreen(env.hygiene)
+	env.Win.SetContent(s.content())
+	var names []string
+	for _, o := range append(s.days.Objects, s.months.Objects...) {
+		switch v := o.(type) {
+		case *canvas.Text:
+			names = append(names, v.Text)
+		case *monthText:
+			names = append(names, v.Text.Text)
+		}
+	}
+	got := strings.Join(names, " ")
+	for _, want := range []string{"lun.", "ven.", "septembre", "octobre", "novembre"} { // 90 days before 22 November 2026
+		if !strings.Contains(got, want) {
+			t.Errorf("heat-map labels %q, missing %q", got, want)
+		}
+	}
+	// Monday's row: hygieneDay (Sunday 22 November 2026) is in the last row.
+	cols := len(s.grid.Objects) / 7
+	last := s.cells[len(s.cells)-1]
+	if i := slices.Index(s.grid.Objects, fyne.CanvasObject(last)); i/cols != 6 {
+		t.Errorf("today (a Sunday) is on row %d, want 6", i/cols)
 	}
 }
