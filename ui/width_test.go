@@ -331,3 +331,17 @@ func TestHistoryLabelsDaysAndMonths(t *testing.T) {
 		t.Errorf("today (a Sunday) is on row %d, want 6", i/cols)
 	}
 }
+
+// TestFocusStandsOut: the theme's focus highlight is more opaque than
+// Fyne's faint default, in both variants.
+func TestFocusStandsOut(t *testing.T) {
+	base := theme.DefaultTheme()
+	th := newHygieTheme(base)
+	for _, v := range []fyne.ThemeVariant{theme.VariantLight, theme.VariantDark} {
+		_, _, _, a0 := base.Color(theme.ColorNameFocus, v).RGBA()
+		_, _, _, a1 := th.Color(theme.ColorNameFocus, v).RGBA()
+		if a1 <= a0 {
+			t.Errorf("variant %v: focus alpha %d, not above Fyne's %d", v, a1, a0)
+		}
+	}
+}
