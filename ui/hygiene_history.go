@@ -60,7 +60,7 @@ func newHistoryScreen(m *hygieneModel) *historyScreen {
 	}
 	s.grid = container.NewGridWithColumns(cols, objs...)
 	s.days = weekdayLabels()
-	s.months = container.New(&monthLayout{cols: cols}, monthLabels(months)...)
+	s.months = monthRow(cols, months)
 	m.onChange(s.refresh)
 	return s
 }
@@ -124,38 +124,36 @@ func weekdayLabels() *fyne.Container {
 	return container.NewGridWithColumns(1, objs...)
 }
 
-// monthLabels are the texts of monthLayout, in column order.
-func monthLabels(months map[int]string) []fyne.CanvasObject {
-	cols := make([]int, 0, len(months))
+// monthRow puts each month's name above the column of the heat-map where
+// it starts.
+func monthRow(cols int, months map[int]string) *fyne.Container {
+	l := &monthLayout{cols: cols}
 	for c := range months {
-		cols = append(cols, c)
+		l.at = append(l.at, c)
 	}
-	sort.Ints(cols)
-	objs := make([]fyne.CanvasObject, 0, len(cols))
-	for _, c := range cols {
+	sort.Ints(l.at)
+	objs := make([]fyne.CanvasObject, 0, len(l.at))
+	for _, c := range l.at {
 		t := canvas.NewText(months[c], theme.Color(theme.ColorNameForeground))
 		t.TextSize = theme.CaptionTextSize()
-		objs = append(objs, &monthText{Text: t, col: c})
+		objs = append(objs, t)
 	}
-	return objs
+	return container.New(l, objs...)
 }
 
-// monthText is a month's name and the grid column it starts at.
-type monthText struct {
-	*canvas.Text
-	col int
-}
-
-// monthLayout puts each month's name above its column of the heat-map,
+// monthLayout places its i-th object above column at[i] of the heat-map,
 // whose columns are cellSize wide with the theme's padding between them.
-type monthLayout struct{ cols int }
+type monthLayout struct {
+	cols int
+	at   []int
+}
 
 func (l *monthLayout) Layout(objs []fyne.CanvasObject, _ fyne.Size) {
 	pitch := float32(cellSize) + theme.Padding()
-	for _, o := range objs {
-		if m, ok := o.(*monthText); ok {
-			m.Move(fyne.NewPos(float32(m.col)*pitch, 0))
-			m.Resize(m.MinSize())
+	for i, o := range objs {
+		if i < len(l.at) {
+			o.Move(fyne.NewPos(float32(l.at[i])*pitch, 0))
+			o.Resize(o.MinSize())
 		}
 	}
 }
