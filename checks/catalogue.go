@@ -23,6 +23,23 @@ const (
 	Once    Frequency = "once"
 )
 
+// frequencyText is how often, said as a person would.
+var frequencyText = map[Frequency]i18n.Text{
+	Daily:   {FR: "chaque jour", EN: "every day"},
+	Weekly:  {FR: "chaque semaine", EN: "every week"},
+	Monthly: {FR: "chaque mois", EN: "every month"},
+	Yearly:  {FR: "chaque année", EN: "every year"},
+	Once:    {FR: "une fois", EN: "once"},
+}
+
+// Text is the frequency in words in lang: « chaque jour », "every week".
+func (f Frequency) Text(lang string) string {
+	if t, ok := frequencyText[f]; ok {
+		return t.In(lang)
+	}
+	return string(f)
+}
+
 // Window is the number of calendar days a tick keeps the item up to date,
 // the tick's day included; 0 means forever (Once).
 func (f Frequency) Window() int {

@@ -9,6 +9,10 @@ type Entry struct {
 	// Source is who ticked the item when it is done today, else who can
 	// tick it: "automatic" when a probe can verify it, "manual" otherwise.
 	Source Source `json:"source"`
+	// NotApplicable is set when the item was marked as not concerning the
+	// practice, with the reason given.
+	NotApplicable bool   `json:"not_applicable"`
+	Reason        string `json:"reason,omitempty"`
 }
 
 // Entries lists the catalogue in its order with each item's state on day,
@@ -24,6 +28,9 @@ func (r Records) Entries(day, lang string) []Entry {
 			e.Source = s.Last.Source
 		case it.Automatic():
 			e.Source = Automatic
+		}
+		if s.Status == NotApplicableStatus {
+			e.NotApplicable, e.Reason = true, s.NA.Reason
 		}
 		out = append(out, e)
 	}

@@ -82,7 +82,14 @@ func (r Records) periodStart(today string) string {
 // today that hold a tick, for the others 1 when up to date today. An item
 // whose latest automatic check failed counts 0.
 func (r Records) coverage(idx tickIndex, it Item, start, today string) float64 {
-	if r.State(it, today).Status == Failed {
+	st := r.State(it, today)
+	if st.Status == Failed {
+		return 0
+	}
+	if st.FromInventory() {
+		if st.Status == Done {
+			return 1
+		}
 		return 0
 	}
 	switch it.Freq {

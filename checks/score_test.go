@@ -36,11 +36,13 @@ var scoreCases = []struct {
 		r.Accounts = []Account{{Name: "Banque", Kind: KindBank, Enabled: true, Method: MethodKey}}
 		return r
 	}, 100},
+	// The inventory's mailbox with 2FA on makes « 2fa-mailbox » done:
+	// 3/49 × 80 = 4.9 for the checklist, 0.5 × 20 = 10 for the inventory.
 	{"only an SMS account", func() Records {
 		r := records()
 		r.Accounts = []Account{{Name: "Mail", Kind: KindMail, Enabled: true, Method: MethodSMS}}
 		return r
-	}, 10},
+	}, 15},
 	// (4×0.5 + 3×2×0.25 + 3×2×1 + 11×3) / 49 × 80 = 69.4
 	{"half the daily items, weekly once in four weeks", regular, 69},
 	{"not applicable is left out", func() Records {

@@ -60,6 +60,35 @@ type State struct {
 	Last   Tick          // latest tick on or before the day; zero when none
 	NA     NotApplicable // when Status is NotApplicableStatus
 	Probe  probe.Result  // latest probe result, zero when none was recorded
+	// Accounts are the inventory's accounts of the item's kind when the
+	// two-factor inventory decides its state (see twoFAItems); Status is
+	// then Done when every one has 2FA on, Due otherwise, whatever the ticks.
+	Accounts []Account
+}
+
+// FromInventory reports whether the two-factor inventory decided the state.
+func (s State) FromInventory() bool { return len(s.Accounts) > 0 }
+
+// twoFAItems maps the checklist's two-factor items to the inventory's kind
+// of account they are about: the inventory is where the practitioner says
+// it, so a bank account recorded with SMS makes « 2fa-bank » done.
+var twoFAItems = map[string]Kind{
+	"2fa-mailbox":           KindMail,
+	"2fa-practice-software": KindSoftware,
+	"2fa-amelipro":          KindAmeliPro,
+	"2fa-bank":              KindBank,
+	"2fa-doctolib":          KindDoctolib,
+}
+
+// accountsOf returns the inventory's accounts of kind.
+func (r Records) accountsOf(k Kind) []Account {
+	var out []Account
+	for _, a := range r.Accounts {
+		if a.Kind == k {
+			out = append(out, a)
+		}
+	}
+	return out
 }
 
 // Ticked reports whether the item was ever ticked up to the state's day.
@@ -96,6 +125,17 @@ func (r Records) State(it Item, day string) State {
 	if na, ok := r.NA[it.ID]; ok {
 		s.Status, s.NA = NotApplicableStatus, na
 		return s
+	}
+	if k, ok := twoFAItems[it.ID]; ok {
+		if s.Accounts = r.accountsOf(k); len(s.Accounts) > 0 {
+			s.Status = Done
+			for _, a := range s.Accounts {
+				if !a.Enabled {
+					s.Status = Due
+				}
+			}
+			return s
+		}
 	}
 	switch {
 	case s.Probe.Status == probe.Fail && (s.Last.Day == "" || s.Probe.At.After(s.Last.At)):

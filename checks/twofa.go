@@ -31,10 +31,15 @@ const (
 	MethodApp  Method = "app"
 	MethodKey  Method = "key" // security key (FIDO2/U2F)
 	MethodCPS  Method = "cps" // CPS card or e-CPS (Pro Santé Connect)
+	// MethodBankApp is approving the login in the bank's own app (DSP2
+	// strong authentication), what French banks offer instead of a code.
+	MethodBankApp Method = "bank-app"
 )
 
 // Methods lists the second factors in the order a form offers them.
-func Methods() []Method { return []Method{MethodApp, MethodSMS, MethodKey, MethodCPS} }
+func Methods() []Method {
+	return []Method{MethodApp, MethodSMS, MethodKey, MethodCPS, MethodBankApp}
+}
 
 // ValidKind and ValidMethod guard what is written to the database.
 func ValidKind(k Kind) bool {
@@ -79,7 +84,7 @@ func (a Account) Strength() float64 {
 	switch a.Method {
 	case MethodKey, MethodCPS:
 		return 1
-	case MethodApp:
+	case MethodApp, MethodBankApp:
 		return 0.9
 	case MethodSMS:
 		return 0.5

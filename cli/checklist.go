@@ -41,12 +41,12 @@ func runChecklist(args []string, stdout, stderr io.Writer) (code int, ok bool) {
 func openChecklist(stderr io.Writer) (*checks.Checklist, int) {
 	db, err := openStore()
 	if err != nil {
-		fmt.Fprintf(stderr, "hygie checks : les données de Hygie sont inaccessibles (%v).\n", err)
+		fmt.Fprintf(stderr, "hygie checks : les données d'Hygie sont inaccessibles : %s\n", errorFR(err))
 		return nil, 1
 	}
 	c, err := checks.Open(db)
 	if err != nil {
-		fmt.Fprintf(stderr, "hygie checks : %v\n", err)
+		fmt.Fprintf(stderr, "hygie checks : %s\n", errorFR(err))
 		return nil, 1
 	}
 	return c, 0
@@ -59,7 +59,7 @@ func loadChecklist(stderr io.Writer) (checks.Records, int) {
 	}
 	rec, err := c.Load()
 	if err != nil {
-		fmt.Fprintf(stderr, "hygie checks : lecture impossible (%v).\n", err)
+		fmt.Fprintf(stderr, "hygie checks : lecture impossible : %s\n", errorFR(err))
 		return rec, 1
 	}
 	return rec, 0
@@ -84,7 +84,7 @@ func runChecksList(args []string, stdout, stderr io.Writer) int {
 		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", "  ")
 		if err := enc.Encode(entries); err != nil {
-			fmt.Fprintf(stderr, "hygie checks list : %v\n", err)
+			fmt.Fprintf(stderr, "hygie checks list : la liste n'a pas pu être écrite : %s\n", errorFR(err))
 			return 1
 		}
 		return 0
@@ -92,10 +92,13 @@ func runChecksList(args []string, stdout, stderr io.Writer) int {
 	tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
 	for _, e := range entries {
 		mark := "à faire"
-		if e.DoneToday {
+		switch {
+		case e.NotApplicable:
+			mark = "non applicable"
+		case e.DoneToday:
 			mark = "fait"
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", e.ID, e.Frequency, mark, e.Title)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", e.ID, e.Frequency.Text(i18n.FR), mark, e.Title)
 	}
 	tw.Flush()
 	return 0
@@ -130,21 +133,21 @@ func runChecksTick(args []string, stdout, stderr io.Writer) int {
 		return untick(c, it, now, stdout, stderr)
 	}
 	if err := c.Tick(it.ID, now); err != nil {
-		fmt.Fprintf(stderr, "hygie checks tick : non enregistré, rien n'a été perdu (%v).\n", err)
+		fmt.Fprintf(stderr, "hygie checks tick : non enregistré, rien n'a été perdu : %s\n", errorFR(err))
 		return 1
 	}
-	fmt.Fprintf(stdout, "Coché pour le %s : %s\n", now.Format("02/01/2006"), it.Title(i18n.FR))
+	fmt.Fprintf(stdout, "Coché pour le %s : %s\n", i18n.Date(now, i18n.FR), it.Title(i18n.FR))
 	return 0
 }
 
 func untick(c *checks.Checklist, it checks.Item, now time.Time, stdout, stderr io.Writer) int {
 	removed, err := c.Untick(it.ID, now)
 	if err != nil {
-		fmt.Fprintf(stderr, "hygie checks tick : non enregistré, rien n'a été perdu (%v).\n", err)
+		fmt.Fprintf(stderr, "hygie checks tick : non enregistré, rien n'a été perdu : %s\n", errorFR(err))
 		return 1
 	}
 	if removed {
-		fmt.Fprintf(stdout, "Coche du %s retirée : %s\n", now.Format("02/01/2006"), it.Title(i18n.FR))
+		fmt.Fprintf(stdout, "Coche du %s retirée : %s\n", i18n.Date(now, i18n.FR), it.Title(i18n.FR))
 	} else {
 		fmt.Fprintf(stdout, "Aucune coche aujourd'hui pour : %s\n", it.Title(i18n.FR))
 	}
@@ -173,7 +176,7 @@ func runChecksReport(args []string, stdout, stderr io.Writer) int {
 		return code
 	}
 	if err := writeReportFile(out, report.Data{Generated: checklistNow(), Records: rec}); err != nil {
-		fmt.Fprintf(stderr, "hygie checks report : le rapport n'a pas pu être écrit (%v).\n", err)
+		fmt.Fprintf(stderr, "hygie checks report : le rapport n'a pas pu être écrit : %s\n", errorFR(err))
 		return 1
 	}
 	fmt.Fprintf(stdout, "Rapport enregistré : %s\n", out)

@@ -45,8 +45,8 @@ func TestChecksListJSON(t *testing.T) {
 	}
 	freqs := map[string]bool{"daily": true, "weekly": true, "monthly": true, "yearly": true, "once": true}
 	for id, e := range got {
-		if len(e) != 5 {
-			t.Errorf("%s: keys %v, want id, title, frequency, done_today, source", id, e)
+		if len(e) != 6 || e["not_applicable"] != false {
+			t.Errorf("%s: keys %v, want id, title, frequency, done_today, source, not_applicable", id, e)
 		}
 		if !freqs[e["frequency"].(string)] || e["title"] == "" || e["done_today"] != false {
 			t.Errorf("%s: entry %v", id, e)
@@ -158,5 +158,56 @@ func TestChecksConcurrentWriters(t *testing.T) {
 	}
 	if len(rec.Ticks) != len(items) {
 		t.Errorf("%d ticks stored, want %d", len(rec.Ticks), len(items))
+	}
+}
+
+// TestChecksListSpeaksFrench: the table says how often in words and shows
+// an item marked not applicable as such, not as « à faire ».
+func TestChecksListSpeaksFrench(t *testing.T) {
+	home := t.TempDir()
+	t.Setenv("HYGIE_HOME", home)
+	db, err := store.Open(home)
+	if err != nil {
+		t.Fatal(err)
+	}
+	app, err := checks.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := app.SetNotApplicable("2fa-doctolib", "pas de compte Doctolib", checklistNow()); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	code, out, errs := runCLI(t, "checks", "list")
+	if code != 0 {
+		t.Fatalf("checks list = %d: %s", code, errs)
+	}
+	for _, line := range strings.Split(out, "\n") {
+		if strings.HasPrefix(line, "2fa-doctolib ") && !strings.Contains(line, "non applicable") {
+			t.Errorf("not applicable item shown as %q", line)
+		}
+		for _, en := range []string{"daily", "weekly", "monthly", "yearly", " once "} {
+			if strings.Contains(line, en) {
+				t.Errorf("English frequency %q in %q", en, line)
+			}
+		}
+	}
+	for _, fr := range []string{"chaque jour", "chaque semaine", "chaque mois"} {
+		if !strings.Contains(out, fr) {
+			t.Errorf("no %q in the list:\n%s", fr, out)
+		}
+	}
+	if e := listJSON(t)["2fa-doctolib"]; e["not_applicable"] != true || e["reason"] != "pas de compte Doctolib" {
+		t.Errorf("JSON of a not applicable item: %v", e)
+	}
+}
+
+// TestChecksErrorsInFrench: a report written to a folder that does not
+// exist says so in French, without Go's English error.
+func TestChecksErrorsInFrench(t *testing.T) {
+	t.Setenv("HYGIE_HOME", t.TempDir())
+	code, _, errs := runCLI(t, "checks", "report", "--out", filepath.Join(t.TempDir(), "absent", "r.pdf"))
+	if code != 1 || !strings.Contains(errs, "n'existe pas") || strings.Contains(errs, "no such file") {
+		t.Errorf("report into a missing folder = %d, %q", code, errs)
 	}
 }

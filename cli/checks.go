@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"hygie/checks/probe"
+	"hygie/i18n"
 )
 
 const checksUsage = `Usage :
@@ -125,7 +126,7 @@ func writeChecksJSON(stdout, stderr io.Writer, results []probe.Result) int {
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	if err := enc.Encode(out); err != nil {
-		fmt.Fprintf(stderr, "hygie checks : écriture impossible (%v).\n", err)
+		fmt.Fprintf(stderr, "hygie checks : écriture impossible : %s\n", errorFR(err))
 		return 1
 	}
 	return 0
@@ -180,7 +181,7 @@ func checksSummary(results []probe.Result) string {
 		unknown = fmt.Sprintf("%d non vérifiables", n[probe.Unknown])
 	}
 	return fmt.Sprintf("Vérifications de l'ordinateur : %d OK, %d à corriger, %s — le %s",
-		n[probe.Pass], n[probe.Fail], unknown, time.Now().Format("02/01/2006 à 15:04"))
+		n[probe.Pass], n[probe.Fail], unknown, i18n.DateTime(time.Now(), i18n.FR))
 }
 
 // oneLine keeps a table row on one line whatever a command printed.

@@ -7,8 +7,11 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
+	"os"
 	"sort"
 
+	"hygie/store"
 	"hygie/version"
 )
 
@@ -81,7 +84,7 @@ func writeUsage(w io.Writer) {
 	for _, n := range names {
 		fmt.Fprintf(w, "  %-9s %s\n", n, commands[n].summary)
 	}
-	fmt.Fprintf(w, "  %-9s %s\n  %-9s %s\n", "help", "affiche cette aide", "version", "affiche la version de Hygie")
+	fmt.Fprintf(w, "  %-9s %s\n  %-9s %s\n", "help", "affiche cette aide", "version", "affiche la version d'Hygie")
 	fmt.Fprint(w, "\nAide d'une commande : hygie COMMANDE --help\n")
 }
 
@@ -98,4 +101,44 @@ func parseOutcome(cmd, usage string, err error, stdout, stderr io.Writer) (code 
 		return 2, true
 	}
 	return 0, false
+}
+
+// verbose adds the English technical detail after the French sentence of
+// an error; set by HYGIE_VERBOSE=1 (for the practice's IT provider).
+var verbose = os.Getenv("HYGIE_VERBOSE") == "1"
+
+// errorFR says in one French sentence why an operation on the data or a
+// file failed, for a reader who is not in IT; the Go error stays out of
+// sight unless verbose.
+func errorFR(err error) string {
+	var msg string
+	switch {
+	case errors.Is(err, store.ErrCorrupt):
+		msg = "le fichier de données d'Hygie est endommagé ; Hygie ne l'a pas modifié : gardez-en une copie et demandez de l'aide à votre prestataire informatique."
+	case errors.Is(err, store.ErrLocked):
+		msg = "les données sont occupées par un autre programme (peut-être la fenêtre d'Hygie) ; rien n'a été perdu : réessayez dans un instant."
+	case errors.Is(err, store.ErrReadOnly):
+		msg = "Hygie ne peut pas écrire dans son dossier de données ; vérifiez les droits du dossier ou choisissez-en un autre avec la variable HYGIE_HOME."
+	case errors.Is(err, store.ErrTooNew):
+		msg = "ces données ont été créées par une version plus récente d'Hygie ; installez la dernière version."
+	case errors.Is(err, fs.ErrNotExist):
+		msg = "le fichier ou le dossier indiqué n'existe pas ; vérifiez le chemin."
+	case errors.Is(err, fs.ErrPermission):
+		msg = "accès refusé à ce fichier ou à ce dossier ; choisissez-en un autre ou vérifiez ses droits."
+	default:
+		msg = "l'opération n'a pas abouti ; réessayez, et si cela persiste, signalez-le à votre prestataire informatique."
+	}
+	if verbose {
+		msg += " (détail technique : " + err.Error() + ")"
+	}
+	return msg
+}
+
+// countFR writes n with its noun in the right number, French style: 0 and
+// 1 take the singular (« 1 message », « 0 message », « 35 messages »).
+func countFR(n int, one, other string) string {
+	if n < 2 {
+		return fmt.Sprintf("%d %s", n, one)
+	}
+	return fmt.Sprintf("%d %s", n, other)
 }

@@ -96,7 +96,7 @@ func runPractice(args []string, stdout, stderr io.Writer) int {
 	}
 	db, err := openStore()
 	if err != nil {
-		fmt.Fprintf(stderr, "hygie practice : la base de données de Hygie ne peut pas être ouverte : %v\n", err)
+		fmt.Fprintf(stderr, "hygie practice : la base de données d'Hygie ne peut pas être ouverte : %v\n", err)
 		return 1
 	}
 	defer db.Close()

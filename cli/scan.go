@@ -355,8 +355,8 @@ func (p *scanPrinter) summary(s mailbox.Summary) {
 		p.out.WriteByte('\n')
 		return
 	}
-	fmt.Fprintf(p.out, "%d message(s) dans la boîte, %d nouveau(x) analysé(s) en %.1f s ; %d à vérifier de près.\n",
-		s.Scanned, s.New, s.Seconds, s.Flagged)
+	fmt.Fprintf(p.out, "%s dans la boîte, %s en %.1f s ; %d à vérifier de près.\n",
+		countFR(s.Scanned, "message", "messages"), countFR(s.New, "nouveau analysé", "nouveaux analysés"), s.Seconds, s.Flagged)
 }
 
 // scanErrorFR explains a failed scan in one French sentence with a next

@@ -141,7 +141,7 @@ func TestScanJSONAndIncremental(t *testing.T) {
 		t.Errorf("scan --all = %d, %d lines; want the 5 known messages and a summary", code, len(lines))
 	}
 	code, out, _ = run(srv.Password, args[:len(args)-1]...) // text mode
-	if code != 0 || !strings.Contains(out, "5 message(s) dans la boîte, 0 nouveau(x)") {
+	if code != 0 || !strings.Contains(out, "5 messages dans la boîte, 0 nouveau analysé") {
 		t.Errorf("text scan = %d, %q", code, out)
 	}
 }

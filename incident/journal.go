@@ -4,6 +4,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"hygie/i18n"
 	"strings"
 	"time"
 
@@ -170,7 +171,7 @@ func Render(entries []Entry, loc *time.Location) string {
 func RenderFor(p Practice, entries []Entry, loc *time.Location) string {
 	var b strings.Builder
 	b.WriteString("Journal d'incident — Hygie\n")
-	for _, l := range p.headerLines() {
+	for _, l := range p.HeaderLines(i18n.FR) {
 		b.WriteString(l + "\n")
 	}
 	b.WriteString("\n")

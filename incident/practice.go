@@ -32,23 +32,31 @@ func (p Practice) trimmed() Practice {
 	return p
 }
 
-// headerLines are the journal's and reports' heading lines, in French (the
-// journal goes to a French insurer or police station).
-func (p Practice) headerLines() []string {
+// HeaderLines are the journal's and reports' heading lines in lang: French
+// for what goes to a French insurer or police station (the command line,
+// the PDF), the screen's language in the window.
+func (p Practice) HeaderLines(lang string) []string {
+	en := i18n.Lang(lang) == i18n.EN
+	pick := func(fr, english string) string {
+		if en {
+			return english
+		}
+		return fr
+	}
 	var out []string
 	if p.Cabinet != "" {
-		out = append(out, "Cabinet : "+p.Cabinet)
+		out = append(out, pick("Cabinet : ", "Practice: ")+p.Cabinet)
 	}
 	if p.Practitioner != "" {
-		out = append(out, "Praticien : "+p.Practitioner)
+		out = append(out, pick("Praticien : ", "Practitioner: ")+p.Practitioner)
 	}
 	switch {
 	case p.InsurerName != "" && p.InsurerContract != "":
-		out = append(out, "Assureur : "+p.InsurerName+", contrat n° "+p.InsurerContract)
+		out = append(out, pick("Assureur : ", "Insurer: ")+p.InsurerName+pick(", contrat n° ", ", contract no. ")+p.InsurerContract)
 	case p.InsurerName != "":
-		out = append(out, "Assureur : "+p.InsurerName)
+		out = append(out, pick("Assureur : ", "Insurer: ")+p.InsurerName)
 	case p.InsurerContract != "":
-		out = append(out, "Contrat d'assurance n° "+p.InsurerContract)
+		out = append(out, pick("Contrat d'assurance n° ", "Insurance contract no. ")+p.InsurerContract)
 	}
 	return out
 }

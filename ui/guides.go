@@ -43,7 +43,7 @@ func openGuide(env *Env, id string) {
 	}
 	if g == nil {
 		dialog.ShowInformation(lang.X("guides.dialog.title", "Guide"),
-			lang.X("guides.missing", "Ce guide n'est pas disponible dans cette version de Hygie."), win)
+			lang.X("guides.missing", "Ce guide n'est pas disponible dans cette version d'Hygie."), win)
 		return
 	}
 	r := newGuideReader(env, gc)
@@ -121,7 +121,7 @@ func (gc *guidesCtx) noMarksNote() *widget.Label {
 		return nil
 	}
 	l := wrapped(lang.X("guides.nodb",
-		"Favoris et guides lus ne sont pas enregistrés : les données de Hygie sont indisponibles. Les guides restent consultables."))
+		"Favoris et guides lus ne sont pas enregistrés : les données d'Hygie sont indisponibles. Les guides restent consultables."))
 	l.Importance = widget.WarningImportance
 	return l
 }

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"net/url"
+	"regexp"
 	"strings"
 	"time"
 
@@ -129,7 +130,7 @@ func sourcesMarkdown(g *guides.Guide) string {
 // markdown renders md with links wired: guide: links open the guide here,
 // https links open in the browser, anything else does nothing.
 func (r *guideReader) markdown(md string) *widget.RichText {
-	rt := widget.NewRichTextFromMarkdown(md)
+	rt := widget.NewRichTextFromMarkdown(fontSafe(withoutTaskBoxes(md)))
 	rt.Wrapping = fyne.TextWrapWord
 	wireLinks(rt.Segments, r.followLink)
 	return rt
@@ -263,3 +264,10 @@ func (r *guideReader) saveMark(c *widget.Check, on bool, save func(string) error
 		r.onMarks()
 	}
 }
+
+// taskBox is a GitHub task-list marker, « - [ ] » at the start of an item:
+// Fyne's Markdown does not know it and showed the brackets as text.
+var taskBox = regexp.MustCompile(`(?m)^(\s*[-*+] )\[[ xX]\] `)
+
+// withoutTaskBoxes turns task-list items into plain list items.
+func withoutTaskBoxes(md string) string { return taskBox.ReplaceAllString(md, "$1") }

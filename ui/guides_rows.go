@@ -20,7 +20,7 @@ var starIcon = theme.NewThemedResource(fyne.NewStaticResource("star.svg", []byte
 // favourite and read markers.
 func newResultRow() fyne.CanvasObject {
 	title := widget.NewRichText()
-	title.Truncation = fyne.TextTruncateEllipsis
+	title.Wrapping = fyne.TextWrapWord // whole titles: rows are measured by fitRows
 	snippet := widget.NewRichText()
 	snippet.Truncation = fyne.TextTruncateEllipsis
 	fav := widget.NewIcon(starIcon)
@@ -72,4 +72,38 @@ func highlighted(text string, matches []int, bold bool) []widget.RichTextSegment
 		segs = append(segs, &widget.TextSegment{Text: text[sp.Start:sp.End], Style: style})
 	}
 	return segs
+}
+
+// rowWidthWatch lays its one child out at full size and tells onWidth
+// when the width changes, so the list's rows can be measured for it.
+type rowWidthWatch struct {
+	last    float32
+	onWidth func(float32)
+}
+
+func (w *rowWidthWatch) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objs {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(size)
+	}
+	if size.Width != w.last && size.Width > 0 {
+		w.last = size.Width
+		w.onWidth(size.Width)
+	}
+}
+
+func (w *rowWidthWatch) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var m fyne.Size
+	for _, o := range objs {
+		m = m.Max(o.MinSize())
+	}
+	return m
+}
+
+// rowHeight is the height of row r, its title wrapped at width.
+func rowHeight(r guides.Result, m guides.Mark, width float32) float32 {
+	row := newResultRow()
+	setResultRow(row, r, m)
+	row.Resize(fyne.NewSize(width, 1000))
+	return row.MinSize().Height
 }

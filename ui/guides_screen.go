@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"hygie/guides"
@@ -29,9 +30,10 @@ type guidesScreen struct {
 	found   []guides.Result // results of the last search
 	shown   []guides.Result // after the filters
 	marks   map[string]guides.Mark
-	gen     int  // number of the latest search; older answers are dropped
-	moving  bool // set while the arrow keys move the selection
-	current int  // selected row, -1 for none
+	gen     int            // number of the latest search; older answers are dropped
+	moving  bool           // set while the arrow keys move the selection
+	current int            // selected row, -1 for none
+	width   *rowWidthWatch // the list's width, for rows measured to wrap
 	// async runs a search; a goroutine in the app, inline in some tests.
 	async func(func())
 }
@@ -49,7 +51,7 @@ func (s *guidesScreen) content() fyne.CanvasObject {
 	}
 	title := heading(lang.X("guides.title", "Guides de sécurité"))
 	if s.gc.lib == nil {
-		msg := wrapped(lang.X("guides.unavailable", "Les guides sont illisibles dans cette installation de Hygie. Réinstallez Hygie."))
+		msg := wrapped(lang.X("guides.unavailable", "Les guides sont illisibles dans cette installation d'Hygie. Réinstallez Hygie."))
 		s.root = container.NewBorder(title, nil, nil, nil, msg)
 		return s.root
 	}
@@ -96,7 +98,20 @@ func (s *guidesScreen) sidebar() fyne.CanvasObject {
 	if note := s.gc.noMarksNote(); note != nil {
 		bottom.Add(note)
 	}
-	return container.NewBorder(filters, bottom, nil, nil, s.list)
+	s.width = &rowWidthWatch{onWidth: func(float32) { s.fitRows() }}
+	return container.NewBorder(filters, bottom, nil, nil, container.New(s.width, s.list))
+}
+
+// fitRows gives each row the height its wrapped title needs at the list's
+// width, so long titles show whole instead of ending in « … ».
+func (s *guidesScreen) fitRows() {
+	if s.width == nil || s.width.last <= 0 {
+		return
+	}
+	w := s.width.last - theme.ScrollBarSize() - 2*theme.Padding()
+	for i, r := range s.shown {
+		s.list.SetItemHeight(i, rowHeight(r, s.marks[r.Guide.ID], w))
+	}
 }
 
 // filterSelect is a drop-down whose first choice, selected at first,
@@ -137,6 +152,7 @@ func (s *guidesScreen) applyFilters() {
 	}
 	s.current = -1
 	s.list.UnselectAll()
+	s.fitRows()
 	s.list.Refresh()
 	s.list.ScrollToTop()
 	s.status.SetText(countText(len(s.shown)))

@@ -20,6 +20,9 @@ func hygieneView(env *Env) fyne.CanvasObject {
 		container.NewTabItem(lang.X("hygiene.tab.twofa", "Double authentification"), newTwoFAScreen(m).content()),
 		container.NewTabItem(lang.X("hygiene.tab.more", "Rappels et rapport"), newReminderScreen(m).content()),
 	)
+	// A button that opens the hygiene section (« Ouvrir la liste du jour »,
+	// the tray menu) means today's list, whatever tab was left open.
+	onOpened(env, "hygiene", func() { tabs.SelectIndex(0) })
 	return container.NewBorder(heading(lang.X("hygiene.title", "Hygiène du cabinet")), nil, nil, nil, tabs)
 }
 
@@ -44,7 +47,7 @@ func cardContent(m *hygieneModel) []fyne.CanvasObject {
 		objs = append(objs, failureRow(m.env, s.Item.Title(currentLang), s.Probe, s.Item.Guide))
 	}
 	p := m.rec.ProgressOn(today)
-	bar := widget.NewProgressBar()
+	bar := newMeter()
 	bar.SetValue(p.Fraction())
 	bar.TextFormatter = func() string { return progressText(p.Done, p.Applicable) }
 	score := widget.NewLabel(scoreText(m.rec.Score(today).Total))

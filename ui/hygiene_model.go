@@ -119,5 +119,5 @@ func hygieneErrorMessage(err error) string {
 
 // hygieneReadOnlyMessage explains why nothing can be ticked.
 func hygieneReadOnlyMessage() string {
-	return lang.X("hygiene.readonly", "Les données de Hygie sont indisponibles : la liste est affichée en lecture seule et rien ne peut être coché pour l'instant. Voir l'Accueil pour la raison et la marche à suivre.")
+	return lang.X("hygiene.readonly", "Les données d'Hygie sont indisponibles : la liste est affichée en lecture seule et rien ne peut être coché pour l'instant. Voir l'Accueil pour la raison et la marche à suivre.")
 }

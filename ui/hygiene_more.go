@@ -3,6 +3,9 @@ package ui
 import (
 	"fmt"
 	"io"
+	"net/url"
+	"os"
+	"path/filepath"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -12,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"hygie/checks/report"
+	"hygie/i18n"
 )
 
 // reminderScreen holds the daily reminder's settings, the PDF export and
@@ -22,11 +26,12 @@ type reminderScreen struct {
 	at     *widget.Entry
 	next   *widget.Label
 	status *widget.Label
+	saved  *fyne.Container // « Ouvrir » and « Afficher le dossier » once a report is saved
 }
 
 func newReminderScreen(m *hygieneModel) *reminderScreen {
 	p := m.env.App.Preferences()
-	s := &reminderScreen{m: m, at: widget.NewEntry(), next: widget.NewLabel(""), status: wrapped("")}
+	s := &reminderScreen{m: m, at: widget.NewEntry(), next: widget.NewLabel(""), status: wrapped(""), saved: container.NewHBox()}
 	s.at.SetText(p.StringWithFallback(prefReminderAt, defaultReminder))
 	s.at.Validator = func(v string) error { _, _, err := parseClock(v); return err }
 	s.at.OnChanged = func(v string) {
@@ -35,7 +40,7 @@ func newReminderScreen(m *hygieneModel) *reminderScreen {
 			s.changed()
 		}
 	}
-	s.on = widget.NewCheck(lang.X("hygiene.reminder.on", "Me rappeler chaque jour les gestes restants, à l'heure suivante (pendant que Hygie est ouvert) :"), nil)
+	s.on = widget.NewCheck(lang.X("hygiene.reminder.on", "Me rappeler chaque jour les gestes restants, à l'heure suivante (pendant qu'Hygie est ouvert) :"), nil)
 	s.on.SetChecked(p.Bool(prefReminderOn))
 	s.on.OnChanged = func(v bool) {
 		p.SetBool(prefReminderOn, v)
@@ -59,7 +64,7 @@ func (s *reminderScreen) changed() {
 		s.next.SetText(lang.X("hygiene.reminder.bad", "Heure à écrire sous la forme 08:30."))
 		return
 	}
-	s.next.SetText(lang.X("hygiene.reminder.next", "Prochain rappel : {{.When}}, s'il reste des gestes à faire.", map[string]any{"When": next.Format("02/01/2006 15:04")}))
+	s.next.SetText(lang.X("hygiene.reminder.next", "Prochain rappel : {{.When}}, s'il reste des gestes à faire.", map[string]any{"When": i18n.DateTime(next, currentLang)}))
 }
 
 func (s *reminderScreen) content() fyne.CanvasObject {
@@ -69,8 +74,8 @@ func (s *reminderScreen) content() fyne.CanvasObject {
 			"Quand le rappel est activé, Hygie se place dans la zone de notification dès son démarrage suivant : fermer sa fenêtre le laisse alors tourner pour le rappel, son icône la rouvre, et « Quitter » dans son menu l'arrête."))))
 	export := widget.NewButton(lang.X("hygiene.report.export", "Exporter le rapport PDF…"), s.onExport)
 	explain := wrapped(lang.X("hygiene.report.explain", "Le rapport reprend la date, le score, chaque geste et son état, les 90 derniers jours et l'inventaire de la double authentification (sans aucun secret). Il sert pour les archives du cabinet, un assureur ou un délégué à la protection des données."))
-	reportCard := widget.NewCard(lang.X("hygiene.report.card", "Rapport"), "", container.NewVBox(explain, export, s.status))
-	formula := wrapped(lang.X("hygiene.score.formula", "Le score va de 0 à 100. La liste compte pour 80 points : chaque geste non applicable est exclu, les autres pèsent selon leur fréquence (1 pour un geste quotidien, 2 hebdomadaire ou mensuel, 3 annuel ou unique). Un geste quotidien compte pour la part des 28 derniers jours où il a été fait, un geste hebdomadaire pour la part des 4 dernières semaines, les autres comptent s'ils sont à jour. Un geste dont la vérification automatique a échoué compte 0. La double authentification compte pour 20 points : moyenne des comptes recensés (clé ou carte CPS 1, application 0,9, SMS 0,5, aucune 0)."))
+	reportCard := widget.NewCard(lang.X("hygiene.report.card", "Rapport"), "", container.NewVBox(explain, container.NewHBox(export), s.status, s.saved))
+	formula := wrapped(lang.X("hygiene.score.formula", "Le score va de 0 à 100. La liste compte pour 80 points : chaque geste non applicable est exclu, les autres pèsent selon leur fréquence (1 pour un geste quotidien, 2 hebdomadaire ou mensuel, 3 annuel ou unique). Un geste quotidien compte pour la part des 28 derniers jours où il a été fait, un geste hebdomadaire pour la part des 4 dernières semaines, les autres comptent s'ils sont à jour. Un geste dont la vérification automatique a échoué compte 0. La double authentification compte pour 20 points : moyenne des comptes recensés (clé ou carte CPS 1, application ou validation dans l'application de la banque 0,9, SMS 0,5, aucune 0). Les gestes « double authentification » de la liste suivent cet inventaire dès qu'un compte du même type y est recensé."))
 	scoreCard := widget.NewCard(lang.X("hygiene.score.card", "Comment le score est calculé"), "", formula)
 	return container.NewVScroll(container.NewVBox(reminderCard, reportCard, scoreCard))
 }
@@ -83,24 +88,72 @@ func (s *reminderScreen) onExport() {
 		if err != nil || w == nil {
 			return
 		}
-		s.status.SetText(s.export(w))
+		u := w.URI()
+		msg, ok := s.export(w, u.Path())
+		s.status.SetText(msg)
+		if ok {
+			s.showSaved(u)
+		}
 	}, s.m.env.Win)
 	d.SetFileName("hygiene-" + s.m.today() + ".pdf")
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
+	if dir, err := storage.ListerForURI(storage.NewFileURI(documentsDir())); err == nil {
+		d.SetLocation(dir)
+	}
 	d.Show()
 }
 
-// export writes the report and says in French how it went.
-func (s *reminderScreen) export(w io.WriteCloser) string {
+// documentsDir is where a report is first offered: the user's Documents
+// folder (its localised name on Linux from XDG), else the home folder.
+func documentsDir() string {
+	home, err := os.UserHomeDir()
+	if err != nil {
+		return "."
+	}
+	candidates := []string{os.Getenv("XDG_DOCUMENTS_DIR"), filepath.Join(home, "Documents")}
+	for _, d := range candidates {
+		if d == "" {
+			continue
+		}
+		if fi, err := os.Stat(d); err == nil && fi.IsDir() {
+			return d
+		}
+	}
+	return home
+}
+
+// export writes the report and says in French how it went; ok is false
+// when it failed.
+func (s *reminderScreen) export(w io.WriteCloser, path string) (msg string, ok bool) {
 	err := writeReport(s.m, w)
 	if cerr := w.Close(); err == nil {
 		err = cerr
 	}
 	if err != nil {
 		fyne.LogError("export hygiene report", err)
-		return lang.X("hygiene.report.failed", "Le rapport n'a pas pu être écrit. Choisissez un autre dossier (une clé USB pleine ou protégée en écriture peut en être la cause).")
+		return lang.X("hygiene.report.failed", "Le rapport n'a pas pu être écrit. Choisissez un autre dossier (une clé USB pleine ou protégée en écriture peut en être la cause)."), false
 	}
-	return lang.X("hygiene.report.done", "Rapport enregistré.")
+	return lang.X("hygiene.report.done", "Rapport enregistré : {{.Path}}", map[string]any{"Path": path}), true
+}
+
+// showSaved offers to open the saved report or the folder that holds it.
+func (s *reminderScreen) showSaved(u fyne.URI) {
+	open := func(target fyne.URI) {
+		parsed, err := url.Parse(target.String())
+		if err != nil {
+			return
+		}
+		if err := s.m.env.App.OpenURL(parsed); err != nil {
+			fyne.LogError("open "+target.String(), err)
+		}
+	}
+	s.saved.Objects = []fyne.CanvasObject{
+		widget.NewButton(lang.X("hygiene.report.open", "Ouvrir"), func() { open(u) }),
+	}
+	if dir, err := storage.Parent(u); err == nil {
+		s.saved.Add(widget.NewButton(lang.X("hygiene.report.folder", "Afficher le dossier"), func() { open(dir) }))
+	}
+	s.saved.Refresh()
 }
 
 // writeReport renders the current records as the PDF report.

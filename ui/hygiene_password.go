@@ -97,23 +97,33 @@ func verdictText(v password.Verdict) string {
 	bits := map[string]any{"Bits": fmt.Sprintf("%.0f", v.Bits)}
 	switch v.Level {
 	case password.Strong:
-		return lang.X("hygiene.pw.strong", "Solide : environ {{.Bits}} bits, au-delà des 80 bits que la CNIL demande pour un mot de passe utilisé seul.", bits)
+		return lang.X("hygiene.pw.strong", "Solide : il faudrait des siècles à un ordinateur pour le deviner. (La CNIL mesure cette difficulté en « bits » : chaque bit double le nombre d'essais ; celui-ci en vaut environ {{.Bits}}, au-delà des 80 demandés pour un mot de passe utilisé seul.)", bits)
 	case password.Restricted:
-		return lang.X("hygiene.pw.restricted", "Moyen : environ {{.Bits}} bits. Acceptable seulement si le compte se bloque après plusieurs essais ratés (50 bits) ; seul, il en faut 80.", bits)
+		return lang.X("hygiene.pw.restricted", "Moyen : un ordinateur qui essaie sans limite pourrait le deviner. Il convient seulement si le compte se bloque après quelques essais ratés. (Environ {{.Bits}} bits ; chaque bit double le nombre d'essais, et la CNIL en demande 80 pour un mot de passe utilisé seul.)", bits)
 	}
-	return lang.X("hygiene.pw.weak", "Trop faible : environ {{.Bits}} bits, sous les 50 bits du minimum de la CNIL. Choisissez-en un autre.", bits)
+	return lang.X("hygiene.pw.weak", "Trop faible : il pourrait être deviné en peu de temps. Choisissez-en un autre. (Environ {{.Bits}} bits ; chaque bit double le nombre d'essais, et la CNIL en demande au moins 50.)", bits)
 }
 
-// rulesText lists each CNIL rule, met or missed, then what makes the
-// password guessable.
+// rulesText gives the CNIL's examples as alternatives (one is enough),
+// marking those the password follows, then what makes it guessable.
 func rulesText(v password.Verdict) string {
 	var b strings.Builder
+	b.WriteString(lang.X("hygiene.pw.rules.intro", "Exemples de la CNIL pour un mot de passe utilisé seul ; un seul suffit :") + "\n")
 	for _, r := range v.Rules {
-		mark := "✗ "
-		if r.Met {
-			mark = "✓ "
+		switch r.ID {
+		case password.RuleMixed12, password.RuleLong14, password.RulePassphrase7:
+		default:
+			continue // the verdict above already says the bits and the guessable parts
 		}
-		b.WriteString(mark + ruleText(r.ID) + "\n")
+		// Fyne's font has no check mark: the words say which rule is met.
+		line := ruleText(r.ID)
+		if r.Met {
+			line = lang.X("hygiene.pw.rule.met", "{{.Rule}} : c'est le cas", map[string]any{"Rule": line})
+		}
+		b.WriteString("• " + line + "\n")
+	}
+	if len(v.Weaknesses) > 0 {
+		b.WriteString(lang.X("hygiene.pw.weak.intro", "Ce qui le rend facile à deviner :") + "\n")
 	}
 	for _, w := range v.Weaknesses {
 		b.WriteString("• " + weaknessText(w) + "\n")
@@ -123,18 +133,12 @@ func rulesText(v password.Verdict) string {
 
 func ruleText(id password.RuleID) string {
 	switch id {
-	case password.RuleAlone80:
-		return lang.X("hygiene.pw.rule.80", "80 bits : assez pour un mot de passe utilisé seul")
-	case password.RuleRestricted50:
-		return lang.X("hygiene.pw.rule.50", "50 bits : assez si le compte se bloque après des essais ratés")
 	case password.RuleMixed12:
 		return lang.X("hygiene.pw.rule.12", "12 caractères ou plus, avec majuscules, minuscules, chiffres et caractères spéciaux")
 	case password.RuleLong14:
-		return lang.X("hygiene.pw.rule.14", "ou 14 caractères ou plus, avec majuscules, minuscules et chiffres")
-	case password.RulePassphrase7:
-		return lang.X("hygiene.pw.rule.phrase", "ou une phrase de passe d'au moins 7 mots")
+		return lang.X("hygiene.pw.rule.14", "14 caractères ou plus, avec majuscules, minuscules et chiffres")
 	}
-	return lang.X("hygiene.pw.rule.guess", "rien de facile à deviner (mot courant, prénom, ville, vos informations)")
+	return lang.X("hygiene.pw.rule.phrase", "une phrase de passe d'au moins 7 mots")
 }
 
 func weaknessText(w password.Weakness) string {

@@ -13,6 +13,7 @@ import (
 
 	"hygie/checks"
 	"hygie/checks/probe"
+	"hygie/i18n"
 )
 
 // runProbes reads the machine's state; tests replace it with a fake.
@@ -30,6 +31,9 @@ type probeRunner struct {
 	// background runs the probes off the UI goroutine; a test passes one
 	// whose runs it can wait for.
 	background func(func())
+	// finished, when set, runs before the list is told of the results:
+	// the checklist lets its items move to their new group.
+	finished func()
 }
 
 func newProbeRunner(m *hygieneModel, background func(func())) *probeRunner {
@@ -54,7 +58,7 @@ func (r *probeRunner) refreshDir() {
 		r.dir.SetText(lang.X("hygiene.probe.dir", "Sauvegardes vérifiées dans : {{.Dir}}", map[string]any{"Dir": d}))
 		return
 	}
-	r.dir.SetText(lang.X("hygiene.probe.nodir", "Indiquez où vont vos sauvegardes pour que Hygie vérifie celle de la nuit."))
+	r.dir.SetText(lang.X("hygiene.probe.nodir", "Indiquez où vont vos sauvegardes pour qu'Hygie vérifie celle de la nuit."))
 }
 
 func (r *probeRunner) onChooseDir() {
@@ -95,6 +99,9 @@ func (r *probeRunner) showResults(results []probe.Result, err error) {
 		fyne.LogError("record probe results", err)
 		r.m.showError(err)
 	}
+	if r.finished != nil {
+		r.finished()
+	}
 	r.m.changed()
 	pass, fail, unknown := 0, 0, 0
 	for _, res := range results {
@@ -108,7 +115,7 @@ func (r *probeRunner) showResults(results []probe.Result, err error) {
 		}
 	}
 	text := lang.X("hygiene.probe.summary", "Vérifié le {{.When}} : {{.Pass}} en ordre, {{.Fail}} à corriger, {{.Unknown}}.",
-		map[string]any{"When": hygieneNow().Format("02/01/2006 15:04"), "Pass": pass, "Fail": fail, "Unknown": unknownText(unknown)})
+		map[string]any{"When": i18n.DateTime(hygieneNow(), currentLang), "Pass": pass, "Fail": fail, "Unknown": unknownText(unknown)})
 	if r.m.readOnly() {
 		text += "\n" + lang.X("hygiene.probe.notsaved", "Les données étant indisponibles, ce résultat n'a pas été enregistré.") + failuresText(results)
 	}

@@ -9,6 +9,8 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -16,6 +18,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -27,31 +30,16 @@ import (
 var hygieneDay = time.Date(2026, 11, 22, 9, 15, 0, 0, time.Local)
 
 // itemCheck is the check box of item id on today's list, found by the
-// item's title as the user sees it.
+// item's id.
 func itemCheck(t *testing.T, s *todayScreen, id string) *widget.Check {
 	t.Helper()
 	i := slices.IndexFunc(checks.Catalogue(), func(it checks.Item) bool { return it.ID == id })
 	if i < 0 {
 		t.Fatalf("no checklist item %q", id)
 	}
-	title := checks.Catalogue()[i].Title(currentLang)
-	var found *widget.Check
-	var walk func(fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
-		switch v := o.(type) {
-		case *widget.Check:
-			if v.Text == title {
-				found = v
-			}
-		case *fyne.Container:
-			for _, c := range v.Objects {
-				walk(c)
-			}
-		}
-	}
-	walk(s.items)
+	found := s.checks[id]
 	if found == nil {
-		t.Fatalf("no check box %q on today's list", title)
+		t.Fatalf("no check box for %q on today's list", id)
 	}
 	return found
 }
@@ -155,7 +143,7 @@ func TestVerifyComputerTicksPassesOnly(t *testing.T) {
 	if itemCheck(t, s, "disk-encryption-on").Checked || itemCheck(t, s, "backup-last-night").Checked {
 		t.Errorf("an unknown or failed probe ticked its item")
 	}
-	if !containsText(s.items, "Vérifié automatiquement le 22/11/2026 : Le pare-feu est actif.") {
+	if !containsText(s.items, "Vérifié automatiquement le 22 novembre 2026 : Le pare-feu est actif.") {
 		t.Errorf("the automatic tick does not say so in a sentence")
 	}
 	if !containsText(s.items, "L'ordinateur n'a pas pu le vérifier : L'outil qui permet cette vérification n'est pas installé") {
@@ -225,7 +213,7 @@ func TestPasswordTesterVerdict(t *testing.T) {
 	s := newPasswordScreen(env, bg.run)
 	env.Win.SetContent(s.content())
 	test.Type(s.entry, "azerty")
-	if !strings.HasPrefix(s.verdict.Text, "Trop faible") || !strings.Contains(s.rules.Text, "✗ 80 bits") {
+	if !strings.HasPrefix(s.verdict.Text, "Trop faible") || !strings.Contains(s.rules.Text, "un seul suffit") || strings.Contains(s.rules.Text, "c'est le cas") {
 		t.Errorf("azerty: verdict %q, rules %q", s.verdict.Text, s.rules.Text)
 	}
 	if !strings.Contains(s.rules.Text, "mot de passe très courant") {
@@ -233,8 +221,17 @@ func TestPasswordTesterVerdict(t *testing.T) {
 	}
 	s.entry.SetText("")
 	test.Type(s.entry, "vR7#kq2!Lm9@xT4$wZ")
-	if !strings.HasPrefix(s.verdict.Text, "Solide") || !strings.Contains(s.rules.Text, "✓ 80 bits") {
+	if !strings.HasPrefix(s.verdict.Text, "Solide") || !strings.Contains(s.verdict.Text, "des siècles") || !strings.Contains(s.rules.Text, "caractères spéciaux : c'est le cas") {
 		t.Errorf("strong: verdict %q, rules %q", s.verdict.Text, s.rules.Text)
+	}
+	// A long passphrase rated strong is not also called guessable.
+	s.entry.SetText("")
+	test.Type(s.entry, "le chat gris dort sur le vieux canape")
+	if !strings.HasPrefix(s.verdict.Text, "Solide") || strings.Contains(s.rules.Text, "facile à deviner") || strings.Contains(s.rules.Text, "très courant") {
+		t.Errorf("passphrase: verdict %q contradicted by %q", s.verdict.Text, s.rules.Text)
+	}
+	if strings.Count(s.verdict.Text+s.rules.Text, "bit") > 3 {
+		t.Errorf("bits explained more than once: %q", s.verdict.Text)
 	}
 	if !s.breachBtn.Disabled() || s.breachOpt.Checked {
 		t.Errorf("the breach check must be off by default")
@@ -359,6 +356,14 @@ func TestTwoFAInventoryOrdersByRisk(t *testing.T) {
 		t.Errorf("after turning 2FA on for the mailbox, first row = %q", got)
 	}
 	tapButton(t, s.list.Objects[0], "Retirer")
+	if len(m.rec.Accounts) != 3 {
+		t.Errorf("removed without asking: %d accounts", len(m.rec.Accounts))
+	}
+	ask := env.Win.Canvas().Overlays().Top()
+	if ask == nil || !strings.Contains(dialogTexts(ask), "Doctolib") {
+		t.Fatalf("no confirmation naming the account")
+	}
+	tapDialogButton(t, ask, "Retirer")
 	if len(m.rec.Accounts) != 2 {
 		t.Errorf("after removing: %d accounts", len(m.rec.Accounts))
 	}
@@ -379,7 +384,7 @@ func TestHistoryHeatMapAndStreak(t *testing.T) {
 	m.changed()
 	s := newHistoryScreen(m)
 	env.Win.SetContent(s.content())
-	if s.streak.Text != "Série en cours : 3 jour(s) complet(s) d'affilée" {
+	if s.streak.Text != "Série en cours : 3 jours complets d'affilée" {
 		t.Errorf("streak = %q", s.streak.Text)
 	}
 	last := s.cells[checks.HistoryDays-1].FillColor
@@ -530,8 +535,22 @@ func TestReportExport(t *testing.T) {
 		t.Errorf("report is not a PDF (%d bytes)", buf.Len())
 	}
 	s := newReminderScreen(m)
-	if msg := s.export(failingWriter{}); !strings.Contains(msg, "n'a pas pu être écrit") {
+	if msg, ok := s.export(failingWriter{}, "/x/r.pdf"); ok || !strings.Contains(msg, "n'a pas pu être écrit") {
 		t.Errorf("a failed export says %q", msg)
+	}
+	path := filepath.Join(t.TempDir(), "rapport.pdf")
+	u := storage.NewFileURI(path)
+	w, err := storage.Writer(u)
+	if err != nil {
+		t.Fatal(err)
+	}
+	msg, ok := s.export(w, path)
+	if !ok || !strings.Contains(msg, path) {
+		t.Errorf("a saved report says %q, want its path", msg)
+	}
+	s.showSaved(u)
+	if got := texts(s.saved); got != "Ouvrir | Afficher le dossier" {
+		t.Errorf("after saving, buttons %q", got)
 	}
 }
 
@@ -582,6 +601,10 @@ func texts(o fyne.CanvasObject) string {
 		case *widget.Label:
 			out = append(out, w.Text)
 		case *widget.Check:
+			if w.Text != "" {
+				out = append(out, w.Text)
+			}
+		case *toggleLabel:
 			out = append(out, w.Text)
 		case *widget.Button:
 			out = append(out, w.Text)
@@ -635,4 +658,20 @@ func TestHowToOpensTheGuide(t *testing.T) {
 		t.Fatalf("no guide dialog opened")
 	}
 	env.Win.Canvas().Overlays().Remove(guide)
+}
+
+func TestReportStartsInDocuments(t *testing.T) {
+	home := t.TempDir()
+	t.Setenv("HOME", home)
+	t.Setenv("XDG_DOCUMENTS_DIR", "")
+	if got := documentsDir(); got != home {
+		t.Errorf("without Documents: %q, want the home folder %q", got, home)
+	}
+	docs := filepath.Join(home, "Documents")
+	if err := os.Mkdir(docs, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if got := documentsDir(); got != docs {
+		t.Errorf("documentsDir = %q, want %q", got, docs)
+	}
 }

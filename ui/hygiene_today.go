@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"sort"
 	"strings"
 	"time"
 
@@ -12,25 +13,38 @@ import (
 
 	"hygie/checks"
 	"hygie/checks/probe"
+	"hygie/i18n"
 )
 
 // todayScreen is the checklist of the day: progress, score, the automatic
 // checks and every item grouped by status, failures first.
 type todayScreen struct {
 	m      *hygieneModel
-	bar    *widget.ProgressBar
+	bar    *meter
 	score  *widget.Label
 	items  *fyne.Container
 	probes *probeRunner
+	checks map[string]*widget.Check // item id → its check box
+	// placed is each item's group when the screen was shown: a ticked item
+	// stays where it was, under the pointer, until the screen is left.
+	placed map[string]checks.Status
 }
 
 // newTodayScreen builds the list; background runs the computer's checks
 // off the UI goroutine.
 func newTodayScreen(m *hygieneModel, background func(func())) *todayScreen {
-	s := &todayScreen{m: m, bar: widget.NewProgressBar(), score: widget.NewLabel(""), items: container.NewVBox()}
+	s := &todayScreen{m: m, bar: newMeter(), score: widget.NewLabel(""), items: container.NewVBox()}
 	s.probes = newProbeRunner(m, background)
+	s.probes.finished = func() { s.placed = nil } // results regroup the list
 	m.onChange(s.refresh)
+	m.env.onLeave("hygiene", s.replace)
 	return s
+}
+
+// replace lets the items move to their group the next time the list shows.
+func (s *todayScreen) replace() {
+	s.placed = nil
+	s.refresh()
 }
 
 func (s *todayScreen) content() fyne.CanvasObject {
@@ -53,12 +67,30 @@ func (s *todayScreen) refresh() {
 	s.bar.TextFormatter = func() string { return progressText(p.Done, p.Applicable) }
 	s.bar.SetValue(p.Fraction())
 	s.score.SetText(scoreText(s.m.rec.Score(today).Total) + " — " + lang.X("hygiene.score.how", "calcul expliqué dans « Rappels et rapport »"))
+	states := make([]checks.State, 0, len(checks.Catalogue()))
+	for _, it := range checks.Catalogue() {
+		states = append(states, s.m.rec.State(it, today))
+	}
+	if s.placed == nil {
+		s.placed = map[string]checks.Status{}
+		for _, st := range states {
+			s.placed[st.Item.ID] = st.Status
+		}
+	}
+	group := func(st checks.State) checks.Status {
+		if g, ok := s.placed[st.Item.ID]; ok {
+			return g
+		}
+		return st.Status
+	}
+	sort.SliceStable(states, func(i, j int) bool { return group(states[i]) < group(states[j]) })
 	var objs []fyne.CanvasObject
+	s.checks = map[string]*widget.Check{}
 	last := checks.Status(-1)
-	for _, st := range s.m.rec.States(today) {
-		if st.Status != last {
-			objs = append(objs, groupHeading(st.Status))
-			last = st.Status
+	for _, st := range states {
+		if g := group(st); g != last {
+			objs = append(objs, groupHeading(g))
+			last = g
 		}
 		objs = append(objs, s.row(st))
 	}
@@ -81,12 +113,16 @@ func groupHeading(st checks.Status) fyne.CanvasObject {
 // and the not-applicable switch.
 func (s *todayScreen) row(st checks.State) fyne.CanvasObject {
 	lng := currentLang
-	check := widget.NewCheck(st.Item.Title(lng), nil)
+	// The title wraps beside its box: a check's own text never wraps and
+	// forced the window wider than 900 px.
+	check := widget.NewCheck("", nil)
 	check.SetChecked(st.Status == checks.Done)
 	check.OnChanged = func(on bool) { s.onCheck(st, on) }
-	if s.m.readOnly() || st.Status == checks.NotApplicableStatus {
+	if s.m.readOnly() || st.Status == checks.NotApplicableStatus || st.FromInventory() {
 		check.Disable()
 	}
+	s.checks[st.Item.ID] = check
+	title := newToggleLabel(st.Item.Title(lng), check)
 	text := st.Item.Why(lng)
 	if line := stateLine(st); line != "" {
 		text += "\n" + line
@@ -104,7 +140,7 @@ func (s *todayScreen) row(st checks.State) fyne.CanvasObject {
 	how := widget.NewButton(label, func() { showGuide(s.m.env, guide) })
 	na := s.naButton(st)
 	buttons := container.NewVBox(container.NewHBox(how, na)) // top-aligned, not stretched to the row
-	body := container.NewVBox(check, detail)
+	body := container.NewVBox(container.NewBorder(nil, nil, container.NewVBox(check), nil, title), detail)
 	if d := probeDetails(stateDetails(st)); d != nil {
 		body.Add(d)
 	}
@@ -154,15 +190,22 @@ func (s *todayScreen) askNotApplicable(it checks.Item) {
 		return
 	}
 	reason := widget.NewEntry()
-	reason.SetPlaceHolder(lang.X("hygiene.na.placeholder", "Par exemple : le cabinet n'a pas de compte Doctolib"))
 	reason.Validator = func(v string) error {
 		if len(v) == 0 {
 			return checks.ErrInvalid
 		}
 		return nil
 	}
-	items := []*widget.FormItem{widget.NewFormItem(lang.X("hygiene.na.reason", "Raison"), reason)}
-	dialog.ShowForm(lang.X("hygiene.na.title", "Non applicable au cabinet"), lang.X("hygiene.na.ok", "Enregistrer"),
+	item := wrapped(it.Title(currentLang))
+	item.TextStyle.Bold = true
+	example := wrapped(lang.X("hygiene.na.example", "Par exemple : le cabinet n'a pas de compte Doctolib."))
+	example.Importance = widget.LowImportance
+	items := []*widget.FormItem{
+		widget.NewFormItem(lang.X("hygiene.na.item", "Geste"), item),
+		widget.NewFormItem(lang.X("hygiene.na.reason", "Raison"), reason),
+		widget.NewFormItem("", example),
+	}
+	d := dialog.NewForm(lang.X("hygiene.na.title", "Non applicable au cabinet"), lang.X("hygiene.na.ok", "Enregistrer"),
 		lang.X("hygiene.cancel", "Annuler"), items, func(ok bool) {
 			if ok {
 				s.m.do("mark not applicable", func(l *checks.Checklist) error {
@@ -170,10 +213,24 @@ func (s *todayScreen) askNotApplicable(it checks.Item) {
 				})
 			}
 		}, s.m.env.Win)
+	d.Resize(fyne.NewSize(560, d.MinSize().Height))
+	d.Show()
 }
 
 // stateLine says where the item stands, with what an automatic check saw.
 func stateLine(st checks.State) string {
+	if st.FromInventory() && st.Status != checks.NotApplicableStatus {
+		var off []string
+		for _, a := range st.Accounts {
+			if !a.Enabled {
+				off = append(off, a.Name)
+			}
+		}
+		if len(off) == 0 {
+			return lang.X("hygiene.state.twofa.on", "Activée d'après l'inventaire de l'onglet « Double authentification ».")
+		}
+		return lang.X("hygiene.state.twofa.off", "D'après l'onglet « Double authentification », à activer sur : {{.Names}}.", map[string]any{"Names": strings.Join(off, ", ")})
+	}
 	switch st.Status {
 	case checks.NotApplicableStatus:
 		return lang.X("hygiene.state.na", "Non applicable : {{.Reason}}", map[string]any{"Reason": st.NA.Reason})
@@ -212,11 +269,12 @@ func stateDetails(st checks.State) string {
 	return ""
 }
 
-// frenchDay writes a stored day as 22/11/2026.
+// frenchDay writes a stored day as a person would, in the screen's
+// language: « 1er décembre 2026 », "1 December 2026".
 func frenchDay(day string) string {
 	t, err := time.Parse(checks.DayLayout, day)
 	if err != nil {
 		return day
 	}
-	return t.Format("02/01/2006")
+	return i18n.Date(t, currentLang)
 }

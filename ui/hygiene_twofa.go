@@ -45,6 +45,8 @@ func methodLabel(m checks.Method) string {
 	switch m {
 	case checks.MethodApp:
 		return lang.X("hygiene.method.app", "Application (code à 6 chiffres)")
+	case checks.MethodBankApp:
+		return lang.X("hygiene.method.bankapp", "Validation dans l'application de la banque")
 	case checks.MethodSMS:
 		return lang.X("hygiene.method.sms", "SMS")
 	case checks.MethodKey:
@@ -146,9 +148,7 @@ func (s *twoFAScreen) row(sg checks.Suggestion) fyne.CanvasObject {
 	title.TextStyle.Bold = true
 	advice := wrapped(adviceLabel(sg.Advice))
 	advice.Importance = map[checks.Advice]widget.Importance{checks.AdviceEnable: widget.DangerImportance, checks.AdviceReplaceSMS: widget.WarningImportance, checks.AdviceNothing: widget.SuccessImportance}[sg.Advice]
-	del := widget.NewButton(lang.X("hygiene.twofa.delete", "Retirer"), func() {
-		s.m.do("delete 2FA account", func(l *checks.Checklist) error { return l.DeleteAccount(a.ID) })
-	})
+	del := widget.NewButton(lang.X("hygiene.twofa.delete", "Retirer"), func() { s.confirmDelete(a) })
 	edit := widget.NewButton(lang.X("hygiene.twofa.edit", "Modifier"), func() { s.editAccount(a) })
 	if s.m.readOnly() {
 		del.Disable()
@@ -197,4 +197,25 @@ func (s *twoFAScreen) update(a checks.Account, name string, on bool, methodIdx i
 		a.Method = checks.Methods()[methodIdx]
 	}
 	s.m.do("update 2FA account", func(l *checks.Checklist) error { return l.UpdateAccount(a) })
+}
+
+// confirmDelete asks before removing an account from the inventory: the
+// line cannot be brought back except by typing it again.
+func (s *twoFAScreen) confirmDelete(a checks.Account) {
+	remove := func() {
+		s.m.do("delete 2FA account", func(l *checks.Checklist) error { return l.DeleteAccount(a.ID) })
+	}
+	if s.m.env.Win == nil {
+		return
+	}
+	d := dialog.NewConfirm(lang.X("hygiene.twofa.delete.title", "Retirer ce compte ?"),
+		lang.X("hygiene.twofa.delete.confirm", "« {{.Name}} » ne sera plus dans l'inventaire de la double authentification, ni dans le rapport.", map[string]any{"Name": a.Name}),
+		func(ok bool) {
+			if ok {
+				remove()
+			}
+		}, s.m.env.Win)
+	d.SetConfirmText(lang.X("hygiene.twofa.delete", "Retirer"))
+	d.SetDismissText(lang.X("hygiene.cancel", "Annuler"))
+	d.Show()
 }

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
+	"hygie/i18n"
 	"hygie/incident"
 )
 
@@ -30,7 +31,21 @@ type incidentScreen struct {
 // incidentView builds the "En cas d'attaque" section.
 func incidentView(env *Env) fyne.CanvasObject {
 	s := newIncidentScreen(env)
-	return screen(lang.X("incident.title", "En cas d'attaque"), s.content())
+	scroll := container.NewVScroll(s.content())
+	// Opened from elsewhere (« Déjà cliqué… ? »), the screen starts at step 1.
+	onOpened(env, "incident", func() { s.toFirstStep(scroll) })
+	return container.NewBorder(heading(lang.X("incident.title", "En cas d'attaque")), nil, nil, nil, scroll)
+}
+
+// toFirstStep scrolls to the top and puts the keyboard on step 1.
+func (s *incidentScreen) toFirstStep(scroll *container.Scroll) {
+	scroll.ScrollToTop()
+	if len(incident.Steps) == 0 || s.env.Win == nil {
+		return
+	}
+	if c := s.checks[incident.Steps[0].ID]; c != nil {
+		s.env.Win.Canvas().Focus(c)
+	}
 }
 
 func newIncidentScreen(env *Env) *incidentScreen {
@@ -144,7 +159,7 @@ func (s *incidentScreen) journalCard() fyne.CanvasObject {
 	add.Importance = widget.HighImportance
 	cp := widget.NewButton(lang.X("incident.journal.copy", "Copier le journal"), s.onCopy)
 	if s.journal == nil {
-		s.status.SetText(lang.X("incident.journal.unavailable", "Le journal ne peut pas être enregistré car les données de Hygie sont indisponibles (voir l'accueil). Notez vos actions sur papier, avec l'heure."))
+		s.status.SetText(lang.X("incident.journal.unavailable", "Le journal ne peut pas être enregistré car les données d'Hygie sont indisponibles (voir l'accueil). Notez vos actions sur papier, avec l'heure."))
 		s.note.Disable()
 		add.Disable()
 		cp.Disable()
@@ -187,7 +202,7 @@ func (s *incidentScreen) onCopy() {
 		s.status.SetText(lang.X("incident.journal.readerr", "Le journal n'a pas pu être lu, rien n'a été copié. Ce qui y est noté reste enregistré : réessayez dans un instant."))
 		return
 	}
-	s.env.App.Clipboard().SetContent(incident.RenderFor(s.practice(), entries, time.Local))
+	s.env.App.Clipboard().SetContent(renderJournal(s.practice(), entries))
 	s.status.SetText(lang.X("incident.journal.copied", "Journal copié : vous pouvez le coller dans un courriel à votre prestataire ou à votre assureur."))
 }
 
@@ -204,7 +219,7 @@ func (s *incidentScreen) refreshJournal() {
 	if len(entries) == 0 {
 		s.list.SetText(lang.X("incident.journal.empty", "Rien n'est encore noté."))
 	} else {
-		s.list.SetText(incident.RenderFor(s.practice(), entries, time.Local))
+		s.list.SetText(renderJournal(s.practice(), entries))
 	}
 	for _, e := range entries {
 		if c := s.checks[e.StepID]; c != nil && !c.Checked {
@@ -227,6 +242,27 @@ func incidentCard(env *Env) fyne.CanvasObject {
 	if err != nil || len(entries) == 0 || incidentNow().Sub(entries[len(entries)-1].At) > 7*24*time.Hour {
 		return nil
 	}
-	msg := wrapped(lang.X("incident.card.body", "Un incident est en cours de traitement : {{.Count}} action(s) notée(s) dans le journal.", map[string]int{"Count": len(entries)}))
+	msg := wrapped(plural("incident.card.body", len(entries), "Un incident est en cours de traitement : {{.Count}} action notée dans le journal.",
+		"Un incident est en cours de traitement : {{.Count}} actions notées dans le journal.", map[string]any{"Count": len(entries)}))
 	return widget.NewCard(lang.X("incident.title", "En cas d'attaque"), "", msg)
+}
+
+// renderJournal writes the journal in the screen's language: the practice's
+// names when set, then one line an entry with its day and time as a person
+// writes them.
+func renderJournal(p incident.Practice, entries []incident.Entry) string {
+	var b strings.Builder
+	b.WriteString(lang.X("incident.journal.header", "Journal d'incident — Hygie") + "\n")
+	for _, l := range p.HeaderLines(currentLang) {
+		b.WriteString(l + "\n")
+	}
+	b.WriteString("\n")
+	for _, e := range entries {
+		tag := ""
+		if e.Kind == incident.KindExercise {
+			tag = lang.X("incident.journal.exercise", "[exercice]") + " "
+		}
+		b.WriteString(i18n.DateTime(e.At.Local(), currentLang) + "  " + tag + e.Note + "\n")
+	}
+	return b.String()
 }

@@ -29,7 +29,7 @@ func (s *mailScreen) refreshMessages() {
 		msgs, err = s.store.Messages(a.Name)
 		if err != nil {
 			fyne.LogError("list cached messages", err)
-			s.setStatus(lang.X("mail.err.list", "Les messages déjà analysés n'ont pas pu être relus dans la base de Hygie. Rien n'est perdu : réessayez, ou relancez Hygie."), widget.DangerImportance)
+			s.setStatus(lang.X("mail.err.list", "Les messages déjà analysés n'ont pas pu être relus dans la base d'Hygie. Rien n'est perdu : réessayez, ou relancez Hygie."), widget.DangerImportance)
 		}
 	}
 	s.setMessages(msgs, nil)
@@ -67,8 +67,8 @@ func mailCardText(r mailbox.ScanRecord) string {
 	if r.Flagged == 0 {
 		return lang.X("mail.card.clean", "Dernière analyse le {{.When}} : aucun message à vérifier de près.", map[string]string{"When": when})
 	}
-	return lang.X("mail.card.flagged", "Dernière analyse le {{.When}} : {{.N}} message(s) à vérifier de près.",
-		map[string]any{"When": when, "N": r.Flagged})
+	return plural("mail.card.flagged", r.Flagged, "Dernière analyse le {{.When}} : {{.N}} message à vérifier de près.",
+		"Dernière analyse le {{.When}} : {{.N}} messages à vérifier de près.", map[string]any{"When": when, "N": r.Flagged})
 }
 
 // senderHistory says whether m's address wrote before, among the messages
@@ -80,7 +80,7 @@ func (s *mailScreen) senderHistory(m mailbox.Message) string {
 		fyne.LogError("count sender's messages", err)
 		return ""
 	case n <= 1:
-		return lang.X("mail.detail.firstmessage", "Premier message de cette adresse parmi ceux que Hygie a analysés.")
+		return lang.X("mail.detail.firstmessage", "Premier message de cette adresse parmi ceux qu'Hygie a analysés.")
 	}
-	return lang.X("mail.detail.knownsender", "Cette adresse a écrit {{.Count}} messages parmi ceux que Hygie a analysés.", map[string]int{"Count": n})
+	return lang.X("mail.detail.knownsender", "Cette adresse a écrit {{.Count}} messages parmi ceux qu'Hygie a analysés.", map[string]int{"Count": n})
 }

@@ -223,7 +223,7 @@ func (l *msgList) linksAndHeaders(raw []byte) []fyne.CanvasObject {
 			mailLabel(lang.X("mail.links.title", "Liens du message (texte affiché → vraie destination)"), fyne.TextStyle{Bold: true}, widget.MediumImportance))
 		for i, k := range m.Links {
 			if i == maxShownLinks {
-				out = append(out, mailLabel(lang.X("mail.links.more", "… et {{.N}} autre(s) lien(s).", map[string]int{"N": len(m.Links) - i}), fyne.TextStyle{Italic: true}, widget.MediumImportance))
+				out = append(out, mailLabel(plural("mail.links.more", len(m.Links)-i, "… et {{.N}} autre lien.", "… et {{.N}} autres liens.", map[string]any{"N": len(m.Links) - i}), fyne.TextStyle{Italic: true}, widget.MediumImportance))
 				break
 			}
 			out = append(out, linkLabel(k))

@@ -159,11 +159,18 @@ func (s *mailScreen) scanEnded(a mailbox.Account, sum mailbox.Summary, err error
 		s.offerCertTrust(a, err)
 		return
 	}
-	s.setStatus(lang.X("mail.scan.done", "{{.Scanned}} message(s) dans la boîte, {{.New}} nouveau(x) analysé(s) ; {{.Flagged}} à vérifier de près.",
-		map[string]any{"Scanned": sum.Scanned, "New": sum.New, "Flagged": sum.Flagged}), flaggedImportance(sum.Flagged))
+	s.setStatus(scanDoneText(sum.Scanned, sum.New, sum.Flagged), flaggedImportance(sum.Flagged))
 	if rec, ok, err := s.store.LastScan(); err == nil && ok {
 		s.env.mail.scanned(rec)
 	}
+}
+
+// scanDoneText sums a scan up in three clauses, each with its own plural:
+// « 35 messages dans la boîte, 1 nouveau analysé ; 2 à vérifier de près. »
+func scanDoneText(scanned, fresh, flagged int) string {
+	box := plural("mail.scan.done.box", scanned, "{{.N}} message dans la boîte", "{{.N}} messages dans la boîte", map[string]any{"N": scanned})
+	news := plural("mail.scan.done.new", fresh, "{{.N}} nouveau analysé", "{{.N}} nouveaux analysés", map[string]any{"N": fresh})
+	return lang.X("mail.scan.done", "{{.Box}}, {{.New}} ; {{.Flagged}} à vérifier de près.", map[string]any{"Box": box, "New": news, "Flagged": flagged})
 }
 
 func flaggedImportance(n int) widget.Importance {

@@ -199,7 +199,7 @@ func TestMailScanShowsVerdictsAndFindings(t *testing.T) {
 	if len(f.s.msgs) != len(uiMessages) || f.s.list.Length() != len(uiMessages) {
 		t.Fatalf("list shows %d messages, want %d (status %q)", f.s.list.Length(), len(uiMessages), f.s.status.Text)
 	}
-	if !strings.Contains(f.s.status.Text, "3 message(s) dans la boîte, 3 nouveau(x)") || !f.s.scanBtn.Visible() || f.s.cancelBtn.Visible() || f.s.bar.Visible() {
+	if !strings.Contains(f.s.status.Text, "3 messages dans la boîte, 3 nouveaux analysés") || !f.s.scanBtn.Visible() || f.s.cancelBtn.Visible() || f.s.bar.Visible() {
 		t.Errorf("after the scan: status %q, cancel visible %v, bar visible %v", f.s.status.Text, f.s.cancelBtn.Visible(), f.s.bar.Visible())
 	}
 	an := mail.NewAnalyzer(mail.Options{Lang: "fr"})

@@ -36,9 +36,13 @@ type navigation struct {
 	sections []section
 	built    []bool
 	shown    int // index of the section on screen, to tell it when it is left
+	// opened holds, per section key, what its screen does when a button
+	// elsewhere opens it: show the tab or the step the button names.
+	opened map[string][]func()
 }
 
 func newNavigation(env *Env) *navigation {
+	applyHygieTheme(env.App) // visible focus, progress bars that look empty at 0
 	n := &navigation{env: env, sections: sections()}
 	n.built = make([]bool, len(n.sections))
 	items := make([]*container.TabItem, len(n.sections))
@@ -92,9 +96,23 @@ func openSection(env *Env, key string) {
 	if env.Win == nil {
 		return
 	}
-	if env.nav != nil {
-		env.nav.show(key)
+	if env.nav != nil && env.nav.show(key) {
+		for _, fn := range env.nav.opened[key] {
+			fn()
+		}
 	}
 	env.Win.Show()
 	env.Win.RequestFocus()
+}
+
+// onOpened registers fn, run each time openSection brings section key
+// forward (after its screen is built), e.g. to show its first tab.
+func onOpened(env *Env, key string, fn func()) {
+	if env.nav == nil {
+		return
+	}
+	if env.nav.opened == nil {
+		env.nav.opened = map[string][]func(){}
+	}
+	env.nav.opened[key] = append(env.nav.opened[key], fn)
 }

@@ -35,7 +35,7 @@ func languageOptions() ([]string, map[string]string) {
 
 func languageCard(env *Env) fyne.CanvasObject {
 	opts, values := languageOptions()
-	note := wrapped(lang.X("settings.lang.restart", "La nouvelle langue s'appliquera au prochain démarrage de Hygie."))
+	note := wrapped(lang.X("settings.lang.restart", "La nouvelle langue s'appliquera au prochain démarrage d'Hygie."))
 	note.Hide()
 	restart := widget.NewButtonWithIcon(lang.X("settings.lang.restart.now", "Redémarrer maintenant"), theme.ViewRefreshIcon(), func() {
 		if err := relaunch(env.App); err != nil {

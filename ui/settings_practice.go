@@ -53,7 +53,7 @@ func (c *practiceCard) content() fyne.CanvasObject {
 // load shows what was saved; without the database nothing can be.
 func (c *practiceCard) load() {
 	if c.env.journal == nil {
-		c.status.SetText(lang.X("settings.practice.unavailable", "Ces informations ne peuvent pas être enregistrées car les données de Hygie sont indisponibles (voir l'accueil)."))
+		c.status.SetText(lang.X("settings.practice.unavailable", "Ces informations ne peuvent pas être enregistrées car les données d'Hygie sont indisponibles (voir l'accueil)."))
 		c.save.Disable()
 		return
 	}

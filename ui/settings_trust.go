@@ -70,7 +70,7 @@ func (c *trustCard) onRefresh() {
 // refreshStatus says which list is in use and from when.
 func (c *trustCard) refreshStatus() {
 	if c.store == nil {
-		c.status.SetText(lang.X("settings.trust.nodb", "Indisponible tant que les données de Hygie ne peuvent pas être ouvertes."))
+		c.status.SetText(lang.X("settings.trust.nodb", "Indisponible tant que les données d'Hygie ne peuvent pas être ouvertes."))
 		return
 	}
 	list, at, err := c.store.TrustList()

@@ -248,7 +248,7 @@ func (v *verifyScreen) show(res []verifyResult) {
 		}
 	}
 	v.showErrors(errs)
-	v.status.SetText(lang.X("mail.verify.done", "{{.N}} message(s) vérifié(s).", map[string]int{"N": len(msgs)}))
+	v.status.SetText(plural("mail.verify.done", len(msgs), "{{.N}} message vérifié.", "{{.N}} messages vérifiés.", map[string]any{"N": len(msgs)}))
 	if len(msgs) == 0 {
 		v.status.SetText("")
 	}

@@ -121,6 +121,12 @@ func Evaluate(pw string, in Inputs) Verdict {
 	case v.Bits >= BitsRestricted:
 		v.Level = Restricted
 	}
+	if v.Level == Strong {
+		// A passphrase is made of words by design: once the estimate is
+		// past 80 bits with them counted, they no longer make it guessable,
+		// and saying so beside « Solide » would contradict it.
+		v.Weaknesses = nil
+	}
 	v.Rules = rules(v, pw)
 	return v
 }

@@ -80,6 +80,21 @@ func TestRules(t *testing.T) {
 	}
 }
 
+// TestStrongPassphraseNotGuessable: a long passphrase of everyday words
+// rated strong is not also reported as guessable.
+func TestStrongPassphraseNotGuessable(t *testing.T) {
+	for _, pw := range []string{"le chat gris dort sur le vieux canape", "motdepasse soleil jardin bicyclette orange montagne"} {
+		v := Evaluate(pw, practice)
+		if v.Level != Strong {
+			t.Errorf("Evaluate(%q) = %v (%.1f bits), want Strong", pw, v.Level, v.Bits)
+			continue
+		}
+		if len(v.Weaknesses) != 0 || !rule(v, RuleNoGuessable) {
+			t.Errorf("Evaluate(%q) strong but guessable: %v", pw, v.Weaknesses)
+		}
+	}
+}
+
 // TestVerdictHoldsNoPassword: nothing in the verdict can give it back.
 func TestVerdictHoldsNoPassword(t *testing.T) {
 	pw := "Tilleuls-Angers-2026"

@@ -101,8 +101,8 @@ func (r *renderer) history() {
 		}
 	}
 	r.title(fmt.Sprintf("Les %d derniers jours", checks.HistoryDays))
-	r.text(10, "", fmt.Sprintf("Jours complets : %d sur %d. Série en cours : %d jour(s). Taux moyen de réalisation : %d %%.",
-		complete, len(hist), r.d.Records.Streak(r.today), percent(sum/float64(len(hist)))))
+	r.text(10, "", fmt.Sprintf("Jours complets : %d sur %d. Série en cours : %s. Taux moyen de réalisation : %d %%.",
+		complete, len(hist), days(r.d.Records.Streak(r.today)), percent(sum/float64(len(hist)))))
 	r.heatMap(hist)
 }
 
@@ -131,7 +131,7 @@ var kindFR = map[checks.Kind]string{
 }
 
 var methodFR = map[checks.Method]string{
-	checks.MethodSMS: "SMS", checks.MethodApp: "application", checks.MethodKey: "clé de sécurité", checks.MethodCPS: "carte CPS ou e-CPS",
+	checks.MethodSMS: "SMS", checks.MethodApp: "application", checks.MethodBankApp: "validation dans l'application de la banque", checks.MethodKey: "clé de sécurité", checks.MethodCPS: "carte CPS ou e-CPS",
 }
 
 var adviceFR = map[checks.Advice]string{
@@ -160,4 +160,12 @@ func (r *renderer) inventory() {
 	}
 	r.pdf.Ln(1)
 	r.text(8, "I", "Hygie n'enregistre aucun mot de passe, code ni clé de secours : seulement ces informations.")
+}
+
+// days writes a number of days in French: « 1 jour », « 3 jours ».
+func days(n int) string {
+	if n < 2 {
+		return fmt.Sprintf("%d jour", n)
+	}
+	return fmt.Sprintf("%d jours", n)
 }
