@@ -5,10 +5,8 @@ import (
 	"strings"
 	"time"
 
-	"image/color"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
@@ -64,18 +62,20 @@ func (s *incidentScreen) stepsCard() fyne.CanvasObject {
 	box := container.NewVBox()
 	for i, st := range incident.Steps {
 		st := st
-		check := widget.NewCheck(fmt.Sprintf("%d. %s", i+1, st.Title.In(currentLang)), nil)
+		// The title wraps beside its box: a check's own text never wraps
+		// and forced the window wider than 900 px.
+		check := widget.NewCheck("", nil)
 		check.OnChanged = func(on bool) {
 			if on {
 				s.onStepDone(st, check)
 			}
 		}
 		s.checks[st.ID] = check
-		why := widget.NewLabelWithStyle(st.Why.In(currentLang), fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
-		why.Wrapping = fyne.TextWrapWord
-		indent := canvas.NewRectangle(color.Transparent)
-		indent.SetMinSize(fyne.NewSize(28, 0))
-		box.Add(container.NewVBox(check, container.NewBorder(nil, nil, indent, nil, why)))
+		title := newToggleLabel(fmt.Sprintf("%d. %s", i+1, st.Title.In(currentLang)), check)
+		title.TextStyle.Bold = false
+		why := wrapped(st.Why.In(currentLang))
+		why.TextStyle.Italic = true
+		box.Add(container.NewBorder(nil, nil, container.NewVBox(check), nil, container.NewVBox(title, why)))
 	}
 	return widget.NewCard(lang.X("incident.steps.title", "Tout de suite"), "", box)
 }
@@ -96,7 +96,9 @@ func (s *incidentScreen) contactsCard() fyne.CanvasObject {
 		row := container.NewVBox(line)
 		if c.URL != "" {
 			if u, err := parseURL(c.URL); err == nil {
-				row.Add(widget.NewHyperlink(c.URL, u))
+				link := widget.NewHyperlink(c.URL, u)
+				link.Wrapping = fyne.TextWrapBreak // a long address must not widen the window
+				row.Add(link)
 			}
 		}
 		box.Add(row)

@@ -283,7 +283,7 @@ func TestMailKeychainUnavailableAsksEachTime(t *testing.T) {
 		t.Error("asked again within the same session")
 	}
 	f.wait(t)
-	if !strings.Contains(f.s.status.Text, "0 nouveau(x)") {
+	if !strings.Contains(f.s.status.Text, "0 nouveau analysé") {
 		t.Errorf("second scan status %q, want nothing new", f.s.status.Text)
 	}
 	if f.s.selected != picked || !strings.Contains(detailText(f.s), f.s.msgs[f.s.shown[1]].Report.Subject) {
