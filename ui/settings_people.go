@@ -181,6 +181,7 @@ func (c *peopleCard) openForm(title, roleLabel, listLabel, listHint string, role
 	f.dlg.Resize(fyne.NewSize(520, f.dlg.MinSize().Height))
 	c.form = f
 	f.dlg.Show()
+	c.env.Win.Canvas().Focus(f.name)
 }
 
 func (c *peopleCard) editPerson(p practice.Person) {
