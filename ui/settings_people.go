@@ -89,7 +89,7 @@ func (c *peopleCard) refresh() {
 	for _, p := range c.people {
 		text := p.Name
 		if p.Role != "" {
-			text += " (" + p.Role + ")"
+			text += " (" + usualLabel(p.Role) + ")"
 		}
 		text += " — " + strings.Join(p.Addresses, ", ")
 		c.peopleBox.Add(c.row(text, func() { c.editPerson(p) }, func() { c.confirmRemove(p.Name, func() error { return c.env.practice.RemovePerson(p.ID) }) }))
@@ -101,7 +101,7 @@ func (c *peopleCard) refresh() {
 	for _, s := range c.suppliers {
 		text := s.Name
 		if s.Kind != "" {
-			text += " (" + s.Kind + ")"
+			text += " (" + usualLabel(s.Kind) + ")"
 		}
 		text += " — " + strings.Join(s.Domains, ", ")
 		c.supBox.Add(c.row(text, func() { c.editSupplier(s) }, func() { c.confirmRemove(s.Name, func() error { return c.env.practice.RemoveSupplier(s.ID) }) }))
@@ -139,6 +139,50 @@ func failure(err error) string {
 	return lang.X("settings.people.saveerr", "Les données de Hygie n'ont pas pu être enregistrées. Rien n'a été perdu : réessayez dans un instant.")
 }
 
+// usualLabels are the usual roles and kinds in the window's language; what
+// is stored stays the package's constant, so a list typed in French reads
+// in English too.
+func usualLabels() map[string]string {
+	return map[string]string{
+		practice.RoleAssociate:  lang.X("settings.people.role.associate", "associé"),
+		practice.RoleLocum:      lang.X("settings.people.role.locum", "remplaçant"),
+		practice.RoleSecretary:  lang.X("settings.people.role.secretary", "secrétaire"),
+		practice.KindAccountant: lang.X("settings.people.kind.accountant", "comptable"),
+		practice.KindSoftware:   lang.X("settings.people.kind.software", "logiciel"),
+		practice.KindIT:         lang.X("settings.people.kind.it", "informatique"),
+		practice.KindBank:       lang.X("settings.people.kind.bank", "banque"),
+		practice.KindSupplier:   lang.X("settings.people.kind.supplier", "fournisseur"),
+	}
+}
+
+// usualLabel shows a stored role or kind; other text is shown as typed.
+func usualLabel(v string) string {
+	if l, ok := usualLabels()[v]; ok {
+		return l
+	}
+	return v
+}
+
+// usualValue is what to store for a role or kind typed or chosen.
+func usualValue(label string) string {
+	label = strings.TrimSpace(label)
+	for v, l := range usualLabels() {
+		if strings.EqualFold(l, label) {
+			return v
+		}
+	}
+	return label
+}
+
+// usualChoices are the labels of values, for a choice list.
+func usualChoices(values ...string) []string {
+	out := make([]string, len(values))
+	for i, v := range values {
+		out[i] = usualLabel(v)
+	}
+	return out
+}
+
 // splitList reads the lines (or commas) of an addresses or domains box.
 func splitList(s string) []string {
 	var out []string
@@ -153,7 +197,7 @@ func splitList(s string) []string {
 func (c *peopleCard) openForm(title, roleLabel, listLabel, listHint string, roles []string, name, role string, list []string, save func(f *peopleForm) error) {
 	f := &peopleForm{name: widget.NewEntry(), role: widget.NewSelectEntry(roles), list: widget.NewMultiLineEntry(), errLine: wrapped("")}
 	f.name.SetText(name)
-	f.role.SetText(role)
+	f.role.SetText(usualLabel(role))
 	f.list.SetText(strings.Join(list, "\n"))
 	f.list.SetPlaceHolder(listHint)
 	f.list.SetMinRowsVisible(3)
@@ -191,9 +235,9 @@ func (c *peopleCard) editPerson(p practice.Person) {
 	}
 	c.openForm(title, lang.X("settings.people.role", "Rôle"), lang.X("settings.people.addresses", "Adresses habituelles"),
 		lang.X("settings.people.addresses.hint", "une adresse par ligne"),
-		[]string{practice.RoleAssociate, practice.RoleLocum, practice.RoleSecretary}, p.Name, p.Role, p.Addresses,
+		usualChoices(practice.RoleAssociate, practice.RoleLocum, practice.RoleSecretary), p.Name, p.Role, p.Addresses,
 		func(f *peopleForm) error {
-			q := practice.Person{ID: p.ID, Name: f.name.Text, Role: strings.TrimSpace(f.role.Text), Addresses: splitList(f.list.Text)}
+			q := practice.Person{ID: p.ID, Name: f.name.Text, Role: usualValue(f.role.Text), Addresses: splitList(f.list.Text)}
 			if q.ID == 0 {
 				_, err := c.env.practice.AddPerson(q)
 				return err
@@ -209,9 +253,9 @@ func (c *peopleCard) editSupplier(s practice.Supplier) {
 	}
 	c.openForm(title, lang.X("settings.people.kind", "Type"), lang.X("settings.people.domains", "Domaines"),
 		lang.X("settings.people.domains.hint", "un domaine par ligne, par exemple exemple.fr"),
-		[]string{practice.KindAccountant, practice.KindSoftware, practice.KindIT, practice.KindBank, practice.KindSupplier}, s.Name, s.Kind, s.Domains,
+		usualChoices(practice.KindAccountant, practice.KindSoftware, practice.KindIT, practice.KindBank, practice.KindSupplier), s.Name, s.Kind, s.Domains,
 		func(f *peopleForm) error {
-			q := practice.Supplier{ID: s.ID, Name: f.name.Text, Kind: strings.TrimSpace(f.role.Text), Domains: splitList(f.list.Text)}
+			q := practice.Supplier{ID: s.ID, Name: f.name.Text, Kind: usualValue(f.role.Text), Domains: splitList(f.list.Text)}
 			if q.ID == 0 {
 				_, err := c.env.practice.AddSupplier(q)
 				return err

@@ -11,6 +11,7 @@ import (
 
 	"hygie/mail"
 	"hygie/mail/mailbox"
+	"hygie/practice"
 	"hygie/store"
 )
 
@@ -212,5 +213,22 @@ func TestMailDetailScannedForward(t *testing.T) {
 		if fwd != (m.Report.Forward != nil) {
 			t.Errorf("%s: forward shown %v: %s", m.Report.Subject, fwd, got)
 		}
+	}
+}
+
+// The usual roles and kinds are stored as the package's constants and
+// shown in the window's language; free text stays as typed.
+func TestPeopleCardUsualLabels(t *testing.T) {
+	test.NewTempApp(t)
+	SetupLanguage(langEN)
+	t.Cleanup(func() { SetupLanguage(langFR) })
+	if got := usualValue(" Accountant "); got != practice.KindAccountant {
+		t.Errorf("usualValue(Accountant) = %q, want %q", got, practice.KindAccountant)
+	}
+	if got := usualLabel(practice.RoleLocum); got != "locum" {
+		t.Errorf("usualLabel(%q) = %q in English", practice.RoleLocum, got)
+	}
+	if got := usualValue("kinésithérapeute associée"); got != "kinésithérapeute associée" {
+		t.Errorf("free text changed: %q", got)
 	}
 }
