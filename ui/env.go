@@ -9,6 +9,7 @@ import (
 
 	"hygie/incident"
 	"hygie/mail/mailbox"
+	"hygie/practice"
 )
 
 // AppID is Hygie's application identifier (also in FyneApp.toml).
@@ -30,6 +31,7 @@ type Env struct {
 	hygiene  *hygieneModel
 	mail     *mailState
 	journal  *incident.Journal // nil when the database is unavailable
+	practice *practice.Store   // the practice's people and suppliers; nil without the database
 	guides   *guidesCtx
 	reminder *reminder   // set by startReminder
 	nav      *navigation // set by NewMainWindow
@@ -38,7 +40,7 @@ type Env struct {
 }
 
 // open reads the checklist and opens the mailbox tables, the incident
-// journal and the guides' marks, once per Env: a second window of the same
+// journal, the practice's people and suppliers and the guides' marks, once per Env: a second window of the same
 // app shares them. It only opens: what costs (the guides' search index)
 // waits for its first use, so the window still shows at once.
 func (e *Env) open() {
@@ -54,6 +56,11 @@ func (e *Env) open() {
 			fyne.LogError("open incident journal", err)
 		}
 		e.journal = j
+		p, err := practice.Open(e.DB)
+		if err != nil {
+			fyne.LogError("open practice people and suppliers", err)
+		}
+		e.practice = p
 	}
 }
 

@@ -299,6 +299,9 @@ func senderName(from string) string {
 func (l *msgList) showDetail(k int) {
 	m, e := l.msgs[k], l.extra[k]
 	r := m.Report
+	if f := r.Forward; f != nil && f.Kind != mail.NotForwarded && !e.forwarded { // a scanned forward
+		e.forwarded, e.forwardedBy = true, f.By.Addr
+	}
 	var objs []fyne.CanvasObject
 	if e.demo {
 		objs = append(objs, mailLabel(lang.X("mail.demo.detail", "Message de démonstration : écrit pour montrer Hygie, il n'est arrivé dans aucune boîte."),

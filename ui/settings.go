@@ -20,6 +20,7 @@ func settingsView(env *Env) fyne.CanvasObject {
 	return screen(lang.X("settings.title", "Réglages"), container.NewVBox(
 		languageCard(env),
 		newPracticeCard(env).content(),
+		newPeopleCard(env).content(),
 		dataCard(env),
 		newTrustCard(env, inBackground).content(),
 		privacyCard(),
