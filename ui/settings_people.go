@@ -55,7 +55,7 @@ func (c *peopleCard) content() fyne.CanvasObject {
 	title := lang.X("settings.people.title", "Les personnes et fournisseurs du cabinet")
 	why := wrapped(lang.X("settings.people.why", "Hygie reconnaît ainsi dès le premier jour qui écrit vraiment au cabinet, et signale quelqu'un qui emprunte leur nom ou leur domaine. Ces listes restent sur cet ordinateur."))
 	if c.env.practice == nil {
-		msg := wrapped(lang.X("settings.people.unavailable", "Ces listes ne peuvent pas être enregistrées car les données de Hygie sont indisponibles (voir l'accueil)."))
+		msg := wrapped(lang.X("settings.people.unavailable", "Ces listes ne peuvent pas être enregistrées car les données d'Hygie sont indisponibles (voir l'accueil)."))
 		return widget.NewCard(title, "", container.NewVBox(why, msg))
 	}
 	c.refresh()
@@ -136,7 +136,7 @@ func failure(err error) string {
 		return lang.X("settings.people.gone", "Cette entrée n'existe plus : elle a déjà été supprimée.")
 	}
 	fyne.LogError("save practice people and suppliers", err)
-	return lang.X("settings.people.saveerr", "Les données de Hygie n'ont pas pu être enregistrées. Rien n'a été perdu : réessayez dans un instant.")
+	return lang.X("settings.people.saveerr", "Les données d'Hygie n'ont pas pu être enregistrées. Rien n'a été perdu : réessayez dans un instant.")
 }
 
 // usualLabels are the usual roles and kinds in the window's language; what

@@ -141,7 +141,7 @@ func TestPeopleCardUnavailable(t *testing.T) {
 	SetupLanguage(langFR)
 	env := opened(&Env{App: a, DBErr: fmt.Errorf("open: %w", store.ErrCorrupt)})
 	o := newPeopleCard(env).content()
-	if !containsText(o, "données de Hygie sont indisponibles") {
+	if !containsText(o, "données d'Hygie sont indisponibles") {
 		t.Errorf("unavailable state not said: %s", texts(o))
 	}
 	if containsText(o, "Ajouter") {
