@@ -225,17 +225,18 @@ const (
 	dateColumn    = 84 // « 01/12/26 » and the label's padding
 )
 
-// newMailRow makes a row: verdict in its colour and the MSSanté badge on
-// the leading side, the subject, then the sender and the date columns.
+// newMailRow makes a row: the verdict in its colour on the leading side,
+// the subject (after the MSSanté badge, when there is one), then the sender
+// and the date columns. The badge is part of the subject's text: a label of
+// its own beside it left the subject too little room at 900 px.
 func newMailRow() fyne.CanvasObject {
-	verdict, badge, text := widget.NewLabel(""), widget.NewLabel(""), widget.NewLabel("")
+	verdict, text := widget.NewLabel(""), widget.NewLabel("")
 	verdict.TextStyle.Bold = true
-	badge.Importance = widget.HighImportance
 	text.Truncation = fyne.TextTruncateEllipsis
 	sender, date := widget.NewLabel(""), widget.NewLabel("")
 	sender.Truncation = fyne.TextTruncateEllipsis
 	return container.NewBorder(nil, nil,
-		container.NewHBox(fixedWidth(verdict, verdictColumn), badge), // a fixed column keeps subjects aligned
+		fixedWidth(verdict, verdictColumn), // a fixed column keeps subjects aligned
 		container.NewHBox(fixedWidth(sender, senderColumn), fixedWidth(date, dateColumn)),
 		text)
 }
@@ -252,22 +253,17 @@ func fillMailRow(row *fyne.Container, m mailbox.Message, demo bool) {
 	text := row.Objects[0].(*widget.Label)
 	left := row.Objects[1].(*fyne.Container)
 	right := row.Objects[2].(*fyne.Container)
-	verdict := left.Objects[0].(*fyne.Container).Objects[1].(*widget.Label)
-	badge := left.Objects[1].(*widget.Label)
+	verdict := left.Objects[1].(*widget.Label)
 	sender := right.Objects[0].(*fyne.Container).Objects[1].(*widget.Label)
 	date := right.Objects[1].(*fyne.Container).Objects[1].(*widget.Label)
 	verdict.Importance = mailVerdictImportance(m.Report.Verdict)
 	verdict.SetText(mailVerdictText(m.Report.Verdict))
-	if b := channelBadge(m.Report.Channel); b != "" {
-		badge.SetText(b)
-		badge.Show()
-	} else {
-		badge.Hide()
-	}
-	row.Refresh() // lays the row out again: the badge's column grows or shrinks with it
 	subject := m.Report.Subject
 	if subject == "" {
 		subject = lang.X("mail.nosubject", "(sans objet)")
+	}
+	if b := channelBadge(m.Report.Channel); b != "" {
+		subject = "[" + b + "] " + subject
 	}
 	if demo {
 		subject = lang.X("mail.demo.tag", "[démo]") + " " + subject
