@@ -5,7 +5,6 @@ import (
 	"strings"
 	"time"
 
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
