@@ -27,7 +27,7 @@ func navEnv(t *testing.T) (*Env, *navigation) {
 func TestOpenTodayListButton(t *testing.T) {
 	env, nav := navEnv(t)
 	nav.show("hygiene")
-	sub := firstUnder(nav.tabs.Selected().Content, func(o fyne.CanvasObject) bool { _, ok := o.(*container.AppTabs); return ok }).(*container.AppTabs)
+	sub := findObject(nav.tabs.Selected().Content, func(o fyne.CanvasObject) bool { _, ok := o.(*container.AppTabs); return ok }).(*container.AppTabs)
 	sub.SelectIndex(3)
 	nav.show("home")
 	tapButton(t, nav.tabs.Items[0].Content, "Ouvrir la liste du jour")
@@ -42,7 +42,7 @@ func TestOpenTodayListButton(t *testing.T) {
 func TestIncidentOpensAtStepOne(t *testing.T) {
 	env, nav := navEnv(t)
 	nav.show("incident")
-	scroll := firstUnder(nav.tabs.Selected().Content, func(o fyne.CanvasObject) bool { _, ok := o.(*container.Scroll); return ok }).(*container.Scroll)
+	scroll := findObject(nav.tabs.Selected().Content, func(o fyne.CanvasObject) bool { _, ok := o.(*container.Scroll); return ok }).(*container.Scroll)
 	scroll.ScrollToBottom()
 	nav.show("mail")
 	openSection(env, "incident")
@@ -52,7 +52,7 @@ func TestIncidentOpensAtStepOne(t *testing.T) {
 	if scroll.Offset.Y != 0 {
 		t.Errorf("incident screen scrolled to %v, want the top", scroll.Offset)
 	}
-	first := firstUnder(nav.tabs.Selected().Content, func(o fyne.CanvasObject) bool { _, ok := o.(*widget.Check); return ok })
+	first := findObject(nav.tabs.Selected().Content, func(o fyne.CanvasObject) bool { _, ok := o.(*widget.Check); return ok })
 	c, ok := env.Win.Canvas().Focused().(*widget.Check)
 	if !ok || c != first {
 		t.Errorf("focused %v, want step 1 (%s)", env.Win.Canvas().Focused(), incident.Steps[0].ID)
@@ -90,7 +90,7 @@ func dialogTexts(o fyne.CanvasObject) string {
 // tapDialogButton taps the button with text in a dialog's overlay.
 func tapDialogButton(t *testing.T, o fyne.CanvasObject, text string) {
 	t.Helper()
-	b := firstUnder(o, func(x fyne.CanvasObject) bool { b, ok := x.(*widget.Button); return ok && b.Text == text })
+	b := findObject(o, func(x fyne.CanvasObject) bool { b, ok := x.(*widget.Button); return ok && b.Text == text })
 	if b == nil {
 		t.Fatalf("no button %q in the dialog: %s", text, dialogTexts(o))
 	}

@@ -53,27 +53,6 @@ func widest(o fyne.CanvasObject) string {
 	return best
 }
 
-// firstUnder returns the first object under o, widgets' parts included,
-// that keep accepts.
-func firstUnder(o fyne.CanvasObject, keep func(fyne.CanvasObject) bool) fyne.CanvasObject {
-	if keep(o) {
-		return o
-	}
-	var kids []fyne.CanvasObject
-	switch v := o.(type) {
-	case *fyne.Container:
-		kids = v.Objects
-	case fyne.Widget:
-		kids = test.WidgetRenderer(v).Objects()
-	}
-	for _, c := range kids {
-		if found := firstUnder(c, keep); found != nil {
-			return found
-		}
-	}
-	return nil
-}
-
 func describe(o fyne.CanvasObject) string {
 	switch v := o.(type) {
 	case *widget.Label:
@@ -143,7 +122,7 @@ func TestScreensFitNarrowWindow(t *testing.T) {
 				}
 			}
 			hyg := nav.tabs.Items[2].Content
-			tabs := firstUnder(hyg, func(o fyne.CanvasObject) bool { _, ok := o.(*container.AppTabs); return ok }).(*container.AppTabs)
+			tabs := findObject(hyg, func(o fyne.CanvasObject) bool { _, ok := o.(*container.AppTabs); return ok }).(*container.AppTabs)
 			for _, it := range tabs.Items {
 				if w := bar + it.Content.MinSize().Width; w > maxWidth {
 					t.Errorf("%s, data %v: hygiene › %s needs %.0f px (widest: %s)", lng, withDB, it.Text, w, widest(it.Content))
@@ -158,7 +137,7 @@ func TestScreensFitNarrowWindow(t *testing.T) {
 func rowIndex(s *todayScreen, id string) int {
 	c := s.checks[id]
 	for i, o := range s.items.Objects {
-		if firstUnder(o, func(x fyne.CanvasObject) bool { return x == c }) != nil {
+		if findObject(o, func(x fyne.CanvasObject) bool { return x == c }) != nil {
 			return i
 		}
 	}
@@ -195,7 +174,7 @@ func TestTitleTapTicks(t *testing.T) {
 	s := newTodayScreen(env.hygiene, inBackground)
 	env.Win.SetContent(s.content())
 	row := s.items.Objects[rowIndex(s, "lock-session")]
-	l := firstUnder(row, func(o fyne.CanvasObject) bool { _, ok := o.(*toggleLabel); return ok })
+	l := findObject(row, func(o fyne.CanvasObject) bool { _, ok := o.(*toggleLabel); return ok })
 	if l == nil {
 		t.Fatal("no title beside the check box")
 	}
