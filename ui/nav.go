@@ -22,7 +22,9 @@ func sections() []section {
 		{"home", lang.X("nav.home", "Accueil"), theme.HomeIcon(), homeView},
 		{"guides", lang.X("nav.guides", "Guides"), theme.FileTextIcon(), guidesView},
 		{"hygiene", lang.X("nav.hygiene", "Hygiène"), theme.ConfirmIcon(), hygieneView},
+		{"diagnostic", lang.X("nav.diagnostic", "Diagnostic"), theme.ListIcon(), diagnosticView},
 		{"mail", lang.X("nav.mail", "Messagerie"), theme.MailComposeIcon(), mailView},
+		{"training", lang.X("nav.training", "S'entraîner"), theme.QuestionIcon(), trainingView},
 		{"incident", lang.X("nav.incident", "En cas d'attaque"), theme.WarningIcon(), incidentView},
 		{"settings", lang.X("nav.settings", "Réglages"), theme.SettingsIcon(), settingsView},
 	}

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 
 	"hygie/store"
 	"testing"
@@ -62,7 +63,8 @@ func TestEverySectionOpens(t *testing.T) {
 func TestWindowRemembersSizeAndSection(t *testing.T) {
 	env, w := newTestWindow(t)
 	w.Resize(fyne.NewSize(900, 650))
-	findTabs(t, w.Content()).SelectIndex(3)
+	mail := sectionIndex(t, "mail")
+	findTabs(t, w.Content()).SelectIndex(mail)
 	w.Close()
 	p := env.App.Preferences()
 	if got := savedSize(p); got != fyne.NewSize(900, 650) {
@@ -73,8 +75,8 @@ func TestWindowRemembersSizeAndSection(t *testing.T) {
 	}
 	w2 := NewMainWindow(env)
 	defer w2.Close()
-	if got := findTabs(t, w2.Content()).SelectedIndex(); got != 3 {
-		t.Errorf("reopened on section %d, want 3", got)
+	if got := findTabs(t, w2.Content()).SelectedIndex(); got != mail {
+		t.Errorf("reopened on section %d, want %d (mail)", got, mail)
 	}
 }
 
@@ -138,7 +140,7 @@ func TestLeavingASectionStopsItsWork(t *testing.T) {
 	stopped := 0
 	env.onLeave("mail", func() { stopped++ })
 	tabs := findTabs(t, w.Content())
-	tabs.SelectIndex(3) // Messagerie
+	tabs.SelectIndex(sectionIndex(t, "mail"))
 	if stopped != 0 {
 		t.Fatalf("work stopped %d times on entering the section", stopped)
 	}
@@ -158,4 +160,14 @@ func TestOpenSection(t *testing.T) {
 			t.Errorf("openSection(%q) shows tab %d, want %d", s.key, tabs.SelectedIndex(), i)
 		}
 	}
+}
+
+// sectionIndex is the position of the section with key in the navigation.
+func sectionIndex(t *testing.T, key string) int {
+	t.Helper()
+	i := slices.IndexFunc(sections(), func(s section) bool { return s.key == key })
+	if i < 0 {
+		t.Fatalf("no section %q", key)
+	}
+	return i
 }
