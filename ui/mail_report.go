@@ -105,7 +105,7 @@ var brandChannels = []brandChannel{
 		text: i18n.Text{
 			FR: "Au nom de Doctolib : Doctolib demande de lui transférer les faux messages à phishing@doctolib.com.",
 			EN: "In Doctolib's name: Doctolib asks that fake messages be forwarded to phishing@doctolib.com."},
-		source: "https://www.doctolib.fr/"},
+		source: "https://doctolibpatient.zendesk.com/hc/fr/articles/360016664299-Je-pense-avoir-%C3%A9t%C3%A9-victime-d-un-acte-de-cyber-malveillance-que-faire"},
 	{words: []string{"ordre des", "ordremk", "ordre national", "conseil de l'ordre", "ordinal"},
 		text: i18n.Text{
 			FR: "Au nom de l'Ordre : les Ordres ont été alertés de faux messages à leur logo qui demandent des pièces d'identité. Vérifiez auprès de votre conseil départemental avec les coordonnées de son site officiel, jamais celles du message.",
