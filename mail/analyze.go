@@ -87,7 +87,7 @@ func (a *Analyzer) Report(m *Message) Report {
 // link texts naming a site the tracking link does not go to, forms, links
 // to a mirror by its IP address, a digest whose topics hit a scam theme.
 var listWeak = map[string]bool{
-	"link_text_mismatch_brand": true, "link_text_mismatch": true, "html_form": true, "link_ip": true,
+	"link_text_mismatch_brand": true, "link_text_mismatch": true, "link_text_tracker": true, "html_form": true, "link_ip": true,
 	"scam_topic": true, "link_shortener": true, "link_http_login": true, "hidden_content": true,
 	"malformed_message": true,
 }

@@ -268,9 +268,13 @@ func TestCorpusSplit(t *testing.T) {
 	}
 }
 
+// formatMatrix prints one row per subset: the count of each verdict, the
+// share flagged (suspicious or dangerous) and the share « à vérifier »,
+// which must stay low on ham: a practitioner who sees most honest mail
+// « à vérifier » stops reading the verdicts.
 func formatMatrix(matrix map[string]map[Verdict]int) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%-9s %6s %8s %11s %10s %8s\n", "subset", "safe", "caution", "suspicious", "dangerous", "flagged")
+	fmt.Fprintf(&b, "%-9s %6s %8s %11s %10s %8s %9s\n", "subset", "safe", "caution", "suspicious", "dangerous", "flagged", "caution%")
 	subsets := make([]string, 0, len(matrix))
 	for s := range matrix {
 		subsets = append(subsets, s)
@@ -279,8 +283,8 @@ func formatMatrix(matrix map[string]map[Verdict]int) string {
 	for _, s := range subsets {
 		r := matrix[s]
 		total := r[Safe] + r[Caution] + r[Suspicious] + r[Dangerous]
-		fmt.Fprintf(&b, "%-9s %6d %8d %11d %10d %7.1f%%\n", s, r[Safe], r[Caution], r[Suspicious], r[Dangerous],
-			100*float64(r[Suspicious]+r[Dangerous])/float64(max(total, 1)))
+		fmt.Fprintf(&b, "%-9s %6d %8d %11d %10d %7.1f%% %8.1f%%\n", s, r[Safe], r[Caution], r[Suspicious], r[Dangerous],
+			100*float64(r[Suspicious]+r[Dangerous])/float64(max(total, 1)), 100*float64(r[Caution])/float64(max(total, 1)))
 	}
 	return b.String()
 }
