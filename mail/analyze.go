@@ -96,19 +96,33 @@ var listWeak = map[string]bool{
 // newsletter (listMail) whose only worrying signs are of listWeak: its
 // verdict stays below « suspect ».
 // Any other sign (the sender, the replies, an attachment, a lure, a
-// lookalike) lifts the cap.
+// lookalike), or a scam theme named in the subject, lifts the cap.
 func (a *analysis) listMailWeakOnly() bool {
 	if !a.listMail() {
 		return false
 	}
 	score := 0
 	for _, f := range a.list {
-		if f.Weight > 0 && !listWeak[f.ID] {
+		if f.Weight > 0 && !listWeak[f.ID] || f.ID == "scam_topic" && a.subjectHasScamTheme() {
 			return false
 		}
 		score += f.Weight
 	}
 	return score >= SuspiciousScore
+}
+
+// subjectHasScamTheme reports whether the subject itself says a phrase of
+// the scam theme found: a digest touches many topics in its body, but a
+// message whose subject is dating, a casino or easy money is about it.
+func (a *analysis) subjectHasScamTheme() bool {
+	subj := " " + strings.Join(strings.Fields(fold(a.m.Subject, 1024)), " ") + " "
+	for _, e := range a.ev["scam_topic"] {
+		p := strings.TrimSuffix(strings.TrimPrefix(e, "« "), " »")
+		if p != "" && strings.Contains(subj, " "+p) {
+			return true
+		}
+	}
+	return false
 }
 
 // listMail reports list mail or a newsletter that holds together: it says

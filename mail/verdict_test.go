@@ -121,3 +121,29 @@ func TestClueRules(t *testing.T) {
 		t.Errorf("newsletter with a search form: %s %+v, want safe with one info html_form", rep.Verdict, rep.Findings)
 	}
 }
+
+// A list digest whose body touches a scam theme stays below « suspect »;
+// a "newsletter" whose subject is the scam theme itself is about it.
+func TestListCapScamThemeInSubject(t *testing.T) {
+	msg := func(subject string) string {
+		return "From: Club Rencontres <lettre@club-exemple.fr>\r\nTo: membres@club-exemple.fr\r\nList-Id: <membres.club-exemple.fr>\r\n" +
+			"Subject: " + subject + "\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n" +
+			"Au sommaire : hot singles, adult dating et les sorties du mois.\r\nhttps://www.club-exemple.fr/lettre\r\n"
+	}
+	cases := []struct {
+		subject string
+		want    Verdict
+	}{
+		{"La lettre du mois", Caution},
+		{"Hot singles near you tonight", Suspicious},
+	}
+	for _, c := range cases {
+		rep, err := NewAnalyzer(Options{}).Analyze(strings.NewReader(msg(c.subject)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if rep.Verdict != c.want {
+			t.Errorf("list mail %q: %s %v, want %s", c.subject, rep.Verdict, ids(rep), c.want)
+		}
+	}
+}
