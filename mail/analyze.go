@@ -87,7 +87,7 @@ func (a *Analyzer) Report(m *Message) Report {
 // link texts naming a site the tracking link does not go to, forms, links
 // to a mirror by its IP address, a digest whose topics hit a scam theme.
 var listWeak = map[string]bool{
-	"link_text_mismatch_brand": true, "link_text_mismatch": true, "html_form": true, "link_ip": true,
+	"link_text_mismatch_brand": true, "link_text_mismatch": true, "link_text_tracker": true, "html_form": true, "link_ip": true,
 	"scam_topic": true, "link_shortener": true, "link_http_login": true, "hidden_content": true,
 	"malformed_message": true,
 }
@@ -96,19 +96,33 @@ var listWeak = map[string]bool{
 // newsletter (listMail) whose only worrying signs are of listWeak: its
 // verdict stays below « suspect ».
 // Any other sign (the sender, the replies, an attachment, a lure, a
-// lookalike) lifts the cap.
+// lookalike), or a scam theme named in the subject, lifts the cap.
 func (a *analysis) listMailWeakOnly() bool {
 	if !a.listMail() {
 		return false
 	}
 	score := 0
 	for _, f := range a.list {
-		if f.Weight > 0 && !listWeak[f.ID] {
+		if f.Weight > 0 && !listWeak[f.ID] || f.ID == "scam_topic" && a.subjectHasScamTheme() {
 			return false
 		}
 		score += f.Weight
 	}
 	return score >= SuspiciousScore
+}
+
+// subjectHasScamTheme reports whether the subject itself says a phrase of
+// the scam theme found: a digest touches many topics in its body, but a
+// message whose subject is dating, a casino or easy money is about it.
+func (a *analysis) subjectHasScamTheme() bool {
+	subj := " " + strings.Join(strings.Fields(fold(a.m.Subject, 1024)), " ") + " "
+	for _, e := range a.ev["scam_topic"] {
+		p := strings.TrimSuffix(strings.TrimPrefix(e, "« "), " »")
+		if p != "" && strings.Contains(subj, " "+p) {
+			return true
+		}
+	}
+	return false
 }
 
 // listMail reports list mail or a newsletter that holds together: it says

@@ -113,6 +113,12 @@ func checkLinkText(a *analysis, l Link, f hostFacts) {
 		a.add("link_text_mismatch_brand", l.Text+" → "+l.Host)
 		return
 	}
+	if f.reg == a.fromReg {
+		// The link shows a partner's site and goes through the sender's own
+		// domain: the sender's click counter, a clue and no deception.
+		a.add("link_text_tracker", l.Text+" → "+l.Host)
+		return
+	}
 	a.add("link_text_mismatch", l.Text+" → "+l.Host)
 }
 

@@ -46,13 +46,14 @@ func ScoreRange(v Verdict) (lo, hi int) {
 
 // judge gives the verdict and the score shown for a message: the verdict
 // of the score, raised to the floor of its findings and to « à vérifier »
-// when any finding warns (weight above zero), with the score raised to the
-// lower bound of that verdict so the two never disagree.
+// when any finding warns (weight above zero, not a clue: severity low or
+// more), with the score raised to the lower bound of that verdict so the
+// two never disagree.
 func judge(score int, floor Verdict, fs []Finding) (Verdict, int) {
 	score = min(max(score, 0), 100)
 	v := worse(VerdictFor(score), floor)
 	for _, f := range fs {
-		if f.Weight > 0 {
+		if f.Weight > 0 && f.Severity != "info" {
 			v = worse(v, Caution)
 			break
 		}
@@ -87,7 +88,8 @@ const (
 // Finding is one rule that fired, with the evidence that made it fire.
 type Finding struct {
 	ID string `json:"id"`
-	// Severity is info (reassuring, weight ≤ 0), low, medium or high.
+	// Severity is info (reassuring, weight ≤ 0, or a clue that alone warns
+	// of nothing: Rule.Clue), low, medium or high.
 	Severity    string `json:"severity"`
 	Weight      int    `json:"-"`
 	Title       string `json:"title"`

@@ -21,7 +21,14 @@ type Rule struct {
 	// facts no reassurance can offset (an executable, an MSSanté
 	// imitation) or that always deserve a look (health data outside
 	// MSSanté). Empty means no floor.
-	Floor       Verdict   `json:"floor,omitempty"`
+	Floor Verdict `json:"floor,omitempty"`
+	// Clue marks a weak sign that honest mail shows every day (a
+	// newsletter's search form, its subscription link in plain http, a
+	// bounce address at its mailing service, a cut attachment): it adds its
+	// weight to the score, so that it tips a message that shows other
+	// signs, but alone it is no warning and never makes a message « à
+	// vérifier ». Its severity is info.
+	Clue        bool      `json:"clue,omitempty"`
 	Title       i18n.Text `json:"title"`
 	Explanation i18n.Text `json:"explanation"`
 }
@@ -58,10 +65,11 @@ func Rules() []Rule {
 	return out
 }
 
-// severity names how much a finding weighs.
-func severity(weight int) string {
-	switch {
-	case weight <= 0:
+// severity names how much a finding of rule r weighs: a clue informs and
+// does not warn.
+func severity(r *Rule) string {
+	switch weight := r.Weight; {
+	case weight <= 0 || r.Clue:
 		return "info"
 	case weight < 20:
 		return "low"
@@ -114,7 +122,7 @@ func (f *findings) add(id string, evidence ...string) {
 		if !ok {
 			panic("mail: unknown rule " + id)
 		}
-		f.list = append(f.list, Finding{ID: id, Severity: severity(r.Weight), Weight: r.Weight, Title: r.Title.In(f.lang), Explanation: r.Explanation.In(f.lang)})
+		f.list = append(f.list, Finding{ID: id, Severity: severity(r), Weight: r.Weight, Title: r.Title.In(f.lang), Explanation: r.Explanation.In(f.lang)})
 		f.ev[id] = []string{}
 	}
 	for _, e := range evidence {
