@@ -45,7 +45,7 @@ func guidesFor(fs []mail.Finding) []string {
 	for _, f := range fs {
 		id, ok := findingGuide[f.ID]
 		if !ok {
-			if f.Weight <= 0 && f.Severity == "info" {
+			if f.Severity == "info" { // reassuring facts and clues need no guide
 				continue
 			}
 			id = defaultFindingGuide
