@@ -1,0 +1,235 @@
+package ui
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
+
+	"hygie/checks/diagnostic"
+	"hygie/checks/probe"
+)
+
+// newDiagnosticEnv is newHygieneEnv with the computer checks' results
+// recorded as a probe run would, without reading the machine.
+func newDiagnosticEnv(t *testing.T, results []probe.Result) *Env {
+	t.Helper()
+	env := newHygieneEnv(t, true)
+	if len(results) > 0 {
+		if _, err := env.hygiene.list.RecordProbes(results, hygieneNow()); err != nil {
+			t.Fatal(err)
+		}
+		env.hygiene.changed()
+	}
+	return env
+}
+
+// radios lists the radio groups under o, in reading order.
+func radios(o fyne.CanvasObject) []*widget.RadioGroup {
+	var out []*widget.RadioGroup
+	if r, ok := o.(*widget.RadioGroup); ok {
+		return []*widget.RadioGroup{r}
+	}
+	if c, ok := o.(*fyne.Container); ok {
+		for _, k := range c.Objects {
+			out = append(out, radios(k)...)
+		}
+	}
+	return out
+}
+
+// questionRadio is the answer group of question index i of the shown theme.
+func questionRadio(t *testing.T, q *quizView, i int) *widget.RadioGroup {
+	t.Helper()
+	rs := radios(q.questions)
+	if i >= len(rs) {
+		t.Fatalf("theme shows %d questions, want at least %d", len(rs), i+1)
+	}
+	return rs[i]
+}
+
+// themeIndex is the position of theme id in the questionnaire.
+func themeIndex(t *testing.T, cat *diagnostic.Catalogue, id string) int {
+	for i, th := range cat.Themes {
+		if th.ID == id {
+			return i
+		}
+	}
+	t.Fatalf("no theme %s", id)
+	return -1
+}
+
+// The computer's checks pre-fill their questions with the evidence in plain
+// words; the user corrects one, « je ne sais pas » offers its guide, and
+// the saved assessment holds both.
+func TestDiagnosticPrefilledByProbes(t *testing.T) {
+	env := newDiagnosticEnv(t, []probe.Result{
+		{ID: probe.Firewall, Status: probe.Pass, Code: "firewall.on", Details: "ufw status: active"},
+		{ID: probe.DiskEncryption, Status: probe.Fail, Code: "encryption.off", Details: "lsblk: no crypt"},
+	})
+	s := newDiagnosticScreen(env)
+	s.content()
+	if s.tabs.SelectedIndex() != diagTabQuiz {
+		t.Errorf("without an assessment the questionnaire must show first, got tab %d", s.tabs.SelectedIndex())
+	}
+	q := s.quiz
+	if a := q.answers["ws-firewall"]; a.Value != diagnostic.Yes || a.Source != diagnostic.FromProbe {
+		t.Errorf("ws-firewall = %+v, want yes from the probe", a)
+	}
+	q.show(themeIndex(t, env.diag.cat, "workstations"))
+	if !strings.Contains(q.step.Text, "Thème 3 sur 10") {
+		t.Errorf("step = %q, want « Thème 3 sur 10 »", q.step.Text)
+	}
+	texts := strings.Join(orderedTexts(q.questions), "\n")
+	if !strings.Contains(texts, "Vérifié sur cet ordinateur. Le pare-feu est actif.") {
+		t.Errorf("the firewall's evidence is not shown in plain words:\n%s", texts)
+	}
+	// ws-updates is the first question of the theme, ws-encryption the fifth.
+	questionRadio(t, q, 0).SetSelected("Je ne sais pas")
+	questionRadio(t, q, 4).SetSelected("Oui")
+	texts = strings.Join(orderedTexts(q.questions), "\n")
+	if !strings.Contains(texts, "Pour le savoir :") {
+		t.Errorf("« je ne sais pas » must say how to find out:\n%s", texts)
+	}
+	var asked string
+	old := showGuide
+	showGuide = func(_ *Env, id string) { asked = id }
+	t.Cleanup(func() { showGuide = old })
+	tapButton(t, q.questions, "Lire le guide")
+	if asked != "mises-a-jour-antivirus" {
+		t.Errorf("guide asked = %q, want the updates' guide", asked)
+	}
+	q.onSave()
+	a, ok, err := env.diag.store.Latest()
+	if err != nil || !ok {
+		t.Fatalf("Latest = %v, %v", ok, err)
+	}
+	want := map[string]diagnostic.Answer{
+		"ws-firewall":   {Value: diagnostic.Yes, Source: diagnostic.FromProbe},
+		"ws-encryption": {Value: diagnostic.Yes, Source: diagnostic.FromUser},
+		"ws-updates":    {Value: diagnostic.Unknown, Source: diagnostic.FromUser},
+	}
+	for id, w := range want {
+		if got := a.Answers[id]; got.Value != w.Value || got.Source != w.Source {
+			t.Errorf("saved %s = %+v, want %+v", id, got, w)
+		}
+	}
+	if s.tabs.SelectedIndex() != diagTabResults {
+		t.Errorf("after saving the results must show")
+	}
+	if _, err := os.Stat(filepath.Join(env.DataDir, "status.json")); err != nil {
+		t.Errorf("saving must update the status document: %v", err)
+	}
+}
+
+// allNo answers every question « non ».
+func allNo(cat *diagnostic.Catalogue) map[string]diagnostic.Answer {
+	out := map[string]diagnostic.Answer{}
+	for _, q := range cat.Questions {
+		out[q.ID] = diagnostic.Answer{Value: diagnostic.No, Source: diagnostic.FromUser}
+	}
+	return out
+}
+
+// The plan lists the gaps as the domain orders them, quick wins first,
+// each with who, how long and its guide; marking one done raises the
+// hygiene score and is « oui » in the next questionnaire.
+func TestDiagnosticPlanOrderAndDone(t *testing.T) {
+	env := newDiagnosticEnv(t, nil)
+	cat := env.diag.cat
+	if _, err := env.diag.store.Save(allNo(cat), hygieneNow().Add(-24*time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	env.hygiene.changed()
+	s := newDiagnosticScreen(env)
+	s.content()
+	if s.tabs.SelectedIndex() != diagTabResults {
+		t.Errorf("with an assessment the results must show first")
+	}
+	texts := orderedTexts(s.plan)
+	items := cat.Plan(allNo(cat), nil)
+	last := -1
+	for i, it := range items[:5] {
+		j := indexContaining(texts, it.Question.Action.FR)
+		if j <= last {
+			t.Errorf("plan item %d (%s) at %d, after %d: not in the domain's order", i, it.Question.ID, j, last)
+		}
+		last = j
+	}
+	if items[0].Priority != 9 || indexContaining(texts, "Qui : ") < 0 || indexContaining(texts, "Temps : quelques minutes") < 0 {
+		t.Errorf("first item priority %d; texts:\n%s", items[0].Priority, strings.Join(texts[:8], "\n"))
+	}
+	before := env.hygiene.rec.Score(env.hygiene.today()).Total
+	marks := radios(s.plan)
+	for i := 0; i < 10; i++ {
+		marks[i].SetSelected("Fait")
+		marks = radios(s.plan) // the list is rebuilt after each mark
+	}
+	after := env.hygiene.rec.Score(env.hygiene.today()).Total
+	if after <= before {
+		t.Errorf("hygiene score %d → %d after ten plan items done, want a rise", before, after)
+	}
+	if got := indexContaining(orderedTexts(s.plan), "10 mesures faites sur"); got < 0 {
+		t.Errorf("the plan must count the items done:\n%s", strings.Join(orderedTexts(s.plan)[:3], "\n"))
+	}
+	s.quiz.restart()
+	if a := s.quiz.answers[items[0].Question.ID]; a.Value != diagnostic.Yes || a.Source != diagnostic.FromPlan {
+		t.Errorf("next questionnaire: %s = %+v, want yes from the plan", items[0].Question.ID, a)
+	}
+}
+
+// A failed save says so in French and keeps the answers on screen.
+func TestDiagnosticSaveFailure(t *testing.T) {
+	env := newDiagnosticEnv(t, nil)
+	s := newDiagnosticScreen(env)
+	s.content()
+	questionRadio(t, s.quiz, 0).SetSelected("Oui")
+	env.DB.Close()
+	s.quiz.onSave()
+	if !strings.Contains(s.quiz.status.Text, "n'a pas pu enregistrer") {
+		t.Errorf("status = %q, want a French failure", s.quiz.status.Text)
+	}
+	if s.quiz.answers["gov-referent"].Value != diagnostic.Yes {
+		t.Errorf("the answers must stay after a failure")
+	}
+}
+
+// The policy is drafted from the answers and Réglages, numbered per
+// export, and its PDF reads back.
+func TestDiagnosticPolicyPDF(t *testing.T) {
+	env := newDiagnosticEnv(t, nil)
+	if _, err := env.diag.store.Save(allNo(env.diag.cat), hygieneNow()); err != nil {
+		t.Fatal(err)
+	}
+	s := newDiagnosticScreen(env)
+	s.content()
+	p := s.policyDraft()
+	p.Responsible = "Claire Martin"
+	for v := 1; v <= 2; v++ {
+		path := filepath.Join(t.TempDir(), "politique.pdf")
+		f, err := os.Create(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		msg, ok := s.exportPolicy(p, f, path)
+		if !ok || !strings.Contains(msg, "Rapport enregistré") {
+			t.Fatalf("export = %q, %v", msg, ok)
+		}
+		out, err := exec.Command("pdftotext", "-enc", "UTF-8", path, "-").Output()
+		if err != nil {
+			t.Fatalf("pdftotext: %v", err)
+		}
+		text := strings.Join(strings.Fields(string(out)), " ")
+		for _, want := range []string{"Politique de sécurité du cabinet", "Version " + string(rune('0'+v)) + " du 22 novembre 2026",
+			"Responsable de la sécurité informatique : Claire Martin", "Sauvegardes et rotation", "Encore à mettre en place"} {
+			if !strings.Contains(text, want) {
+				t.Errorf("export %d lacks %q:\n%s", v, want, text)
+			}
+		}
+	}
+}
