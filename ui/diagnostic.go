@@ -104,7 +104,7 @@ func diagnosticView(env *Env) fyne.CanvasObject {
 	if d.store == nil {
 		return container.NewBorder(title, nil, nil, nil, container.NewVScroll(container.NewVBox(
 			wrapped(lang.X("diagnostic.intro", "Faites le point sur la sécurité du cabinet, thème par thème, et obtenez un plan d'action.")),
-			wrapped(lang.X("diagnostic.unavailable", "Le diagnostic a besoin des données d'Hygie, indisponibles pour l'instant :")+" "+dbErrorMessage(d.err)))))
+			wrapped(lang.X("diagnostic.unavailable", "Le diagnostic a besoin des données d'Hygie, indisponibles pour l'instant.")+" "+dbErrorMessage(d.err)))))
 	}
 	return container.NewBorder(title, nil, nil, nil, newDiagnosticScreen(env).content())
 }

@@ -98,20 +98,21 @@ func levelText(percent int, l *diagnostic.Level) string {
 	return lang.X("diagnostic.results.level", "{{.Percent}} % · {{.Level}}", map[string]any{"Percent": percent, "Level": levelName(*l)})
 }
 
-// levelColor gives each level its colour; the text beside says the same.
+// levelColors run from red to green, the same in the light and dark
+// themes; the text beside each bar says the same as its colour.
+var levelColors = map[diagnostic.Level]color.Color{
+	diagnostic.ToBuild:   color.NRGBA{R: 0xd3, G: 0x2f, B: 0x2f, A: 0xff},
+	diagnostic.Progress:  color.NRGBA{R: 0xef, G: 0x8a, B: 0x00, A: 0xff},
+	diagnostic.Solid:     color.NRGBA{R: 0x7c, G: 0xb3, B: 0x42, A: 0xff},
+	diagnostic.Exemplary: color.NRGBA{R: 0x2e, G: 0x7d, B: 0x32, A: 0xff},
+}
+
+// levelColor is a level's colour; an unassessed theme has no fill.
 func levelColor(l *diagnostic.Level) color.Color {
 	if l == nil {
 		return color.Transparent
 	}
-	switch *l {
-	case diagnostic.ToBuild:
-		return theme.Color(theme.ColorNameError)
-	case diagnostic.Progress:
-		return theme.Color(theme.ColorNameWarning)
-	case diagnostic.Solid:
-		return theme.Color(theme.ColorNamePrimary)
-	}
-	return theme.Color(theme.ColorNameSuccess)
+	return levelColors[*l]
 }
 
 // newLevelBar is a track with a fill as long as percent.
@@ -163,6 +164,9 @@ func (s *diagnosticScreen) evolution() fyne.CanvasObject {
 		res := s.d.cat.Score(a.Answers)
 		steps = append(steps, lang.X("diagnostic.results.step", "{{.When}} : {{.Percent}} %",
 			map[string]any{"When": i18n.Date(parseDay(a.Day), currentLang), "Percent": res.Percent}))
+	}
+	if now := s.d.cat.Score(s.d.cat.WithDone(s.latest.Answers, s.states)).Percent; now != s.d.cat.Score(s.latest.Answers).Percent {
+		steps = append(steps, lang.X("diagnostic.results.withplan", "aujourd'hui, avec les mesures faites : {{.Percent}} %", map[string]any{"Percent": now}))
 	}
 	title := widget.NewLabelWithStyle(lang.X("diagnostic.results.evolution", "Évolution entre les évaluations"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	return container.NewVBox(title, wrapped(strings.Join(steps, " → ")))

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"image"
+	"image/png"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -231,5 +233,84 @@ func TestDiagnosticPolicyPDF(t *testing.T) {
 				t.Errorf("export %d lacks %q:\n%s", v, want, text)
 			}
 		}
+	}
+}
+
+// seedDiagnostic saves two assessments (12 November, then today) and
+// marks two plan items, as a practice that took the questionnaire twice.
+func seedDiagnostic(t *testing.T, env *Env) {
+	t.Helper()
+	cat := env.diag.cat
+	first, second := map[string]diagnostic.Answer{}, map[string]diagnostic.Answer{}
+	cycle := []diagnostic.Value{diagnostic.Yes, diagnostic.No, diagnostic.Partial, diagnostic.Yes, diagnostic.Unknown, diagnostic.Yes}
+	before := []diagnostic.Value{diagnostic.No, diagnostic.Unknown, diagnostic.Partial, diagnostic.Yes, diagnostic.No, diagnostic.Yes}
+	for i, q := range cat.Questions {
+		first[q.ID] = diagnostic.Answer{Value: before[i%len(before)], Source: diagnostic.FromUser}
+		second[q.ID] = diagnostic.Answer{Value: cycle[i%len(cycle)], Source: diagnostic.FromUser}
+	}
+	now := hygieneNow()
+	if _, err := env.diag.store.Save(first, time.Date(2026, 11, 12, 18, 0, 0, 0, time.Local)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := env.diag.store.Save(second, now); err != nil {
+		t.Fatal(err)
+	}
+	plan := cat.Plan(second, nil)
+	if err := env.diag.store.SetPlanState(plan[0].Question.ID, diagnostic.PlanDone, now); err != nil {
+		t.Fatal(err)
+	}
+	if err := env.diag.store.SetPlanState(plan[1].Question.ID, diagnostic.PlanPlanned, now); err != nil {
+		t.Fatal(err)
+	}
+	env.hygiene.changed()
+}
+
+// An assessed practice's three tabs fit 900 × 600 in both languages, with
+// no cut label and no French in the English interface, and their markup
+// is kept as goldens.
+func TestDiagnosticAssessedScreens(t *testing.T) {
+	data := typedData()
+	for _, lg := range []string{langFR, langEN} {
+		t.Run(lg, func(t *testing.T) {
+			env, w := goldenWindow(t, statePopulated, lg)
+			seedDiagnostic(t, env)
+			env.nav.show("diagnostic")
+			i := slicesIndexKey(env.nav.sections, "diagnostic")
+			stack := env.nav.tabs.Items[i].Content
+			room := env.nav.tabs.Size().Width - stack.Position().X
+			sub := screenTabs(stack)
+			if sub == nil || len(sub.Items) != 3 {
+				t.Fatalf("diagnostic: want three tabs")
+			}
+			seen := map[string]bool{}
+			for j, key := range []string{"results", "quiz", "plan"} {
+				sub.SelectIndex(j)
+				checkPage(t, lg, walkPage{"diagnostic/" + key, "Diagnostic › " + sub.Items[j].Text, sub.Items[j].Content}, room, w, data, seen)
+				assertGolden(t, goldenName("diagnostic", key, "assessed", lg), w.Canvas())
+				if dir := os.Getenv("HYGIE_DIAG_PNG"); dir != "" {
+					writePNG(t, filepath.Join(dir, key+"."+lg+".png"), w.Canvas().Capture())
+				}
+			}
+		})
+	}
+}
+
+func slicesIndexKey(sections []section, key string) int {
+	for i, s := range sections {
+		if s.key == key {
+			return i
+		}
+	}
+	return -1
+}
+
+func writePNG(t *testing.T, path string, img image.Image) {
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if err := png.Encode(f, img); err != nil {
+		t.Fatal(err)
 	}
 }
