@@ -248,3 +248,9 @@ func effortText(effort string) string {
 func guideButton(env *Env, label, guide string) *widget.Button {
 	return widget.NewButton(label, func() { showGuide(env, guide) })
 }
+
+// diagnosticScoreNote completes the hygiene score's explanation with the
+// diagnostic's share (checks/score.go).
+func diagnosticScoreNote() string {
+	return lang.X("diagnostic.score.note", "Une fois le diagnostic du cabinet enregistré, il compte pour 10 des 80 points de la liste : son pourcentage global, où chaque mesure marquée « Fait » dans le plan d'action compte comme remplie.")
+}
