@@ -74,14 +74,18 @@ func (s *diagnosticScreen) onPolicy() {
 			for i := range p.Rules {
 				p.Rules[i].Text = texts[i].Text
 			}
-			s.savePolicy(p)
+			savePolicy(s, p)
 		}, s.env.Win)
 	d.Resize(dialogSize(s.env.Win))
 	d.Show()
 }
 
-// savePolicy asks where to save the PDF, as the hygiene report does.
-func (s *diagnosticScreen) savePolicy(p policy.Policy) {
+// savePolicy follows the policy's form; a variable so the tests can see
+// what the form hands on without a file dialog.
+var savePolicy = (*diagnosticScreen).askPolicyFile
+
+// askPolicyFile asks where to save the PDF, as the hygiene report does.
+func (s *diagnosticScreen) askPolicyFile(p policy.Policy) {
 	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil || w == nil {
 			return

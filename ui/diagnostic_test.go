@@ -11,10 +11,13 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
 	"hygie/checks/diagnostic"
+	"hygie/checks/diagnostic/policy"
 	"hygie/checks/probe"
+	"hygie/incident"
 )
 
 // newDiagnosticEnv is newHygieneEnv with the computer checks' results
@@ -312,5 +315,84 @@ func writePNG(t *testing.T, path string, img image.Image) {
 	defer f.Close()
 	if err := png.Encode(f, img); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// The policy's form is drafted from Réglages and the answers, and what the
+// practitioner edits there is what gets exported.
+func TestDiagnosticPolicyForm(t *testing.T) {
+	env := newDiagnosticEnv(t, nil)
+	if err := env.journal.SavePractice(incident.Practice{Cabinet: "Cabinet des Lilas", Practitioner: "Claire Martin"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := env.diag.store.Save(allNo(env.diag.cat), hygieneNow()); err != nil {
+		t.Fatal(err)
+	}
+	s := newDiagnosticScreen(env)
+	s.content()
+	s.onPolicy()
+	top := env.Win.Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatal("no policy form")
+	}
+	var entries []*widget.Entry
+	walkObjects(top, func(o fyne.CanvasObject) bool {
+		if e, ok := o.(*widget.Entry); ok {
+			entries = append(entries, e)
+			return false
+		}
+		return true
+	})
+	if len(entries) != 9 || entries[0].Text != "Claire Martin" || !strings.Contains(entries[4].Text, "Encore à mettre en place") {
+		t.Fatalf("form: %d fields, want the responsible person and 8 rules drafted", len(entries))
+	}
+	entries[0].SetText("Paul Durand")
+	entries[4].SetText("Sauvegarde chaque soir sur deux disques, en alternance.")
+	var handed *policy.Policy
+	old := savePolicy
+	savePolicy = func(_ *diagnosticScreen, p policy.Policy) { handed = &p }
+	t.Cleanup(func() { savePolicy = old })
+	var exported string
+	walkObjects(top, func(o fyne.CanvasObject) bool {
+		if b, ok := o.(*widget.Button); ok && b.Text == "Exporter en PDF…" && exported == "" {
+			exported = b.Text
+			test.Tap(b)
+		}
+		return true
+	})
+	if exported == "" {
+		t.Fatal("no export button")
+	}
+	if handed == nil || handed.Responsible != "Paul Durand" || handed.Contacts.Practice != "Cabinet des Lilas" ||
+		handed.Rules[3].Text != "Sauvegarde chaque soir sur deux disques, en alternance." {
+		t.Errorf("the export must carry the edited form, got %+v", handed)
+	}
+}
+
+// The status document follows the window: a checklist change rewrites it,
+// and so does a plan mark; a data folder that does not exist is left alone.
+func TestStatusFollowsChanges(t *testing.T) {
+	env := newDiagnosticEnv(t, nil)
+	path := filepath.Join(env.DataDir, "status.json")
+	os.Remove(path)
+	env.hygiene.changed()
+	if _, err := os.Stat(path); err != nil {
+		t.Fatalf("a checklist change must write the status document: %v", err)
+	}
+	if _, err := env.diag.store.Save(allNo(env.diag.cat), hygieneNow()); err != nil {
+		t.Fatal(err)
+	}
+	os.Remove(path)
+	s := newDiagnosticScreen(env)
+	s.content()
+	radios(s.plan)[0].SetSelected("Fait")
+	data, err := os.ReadFile(path)
+	if err != nil || !strings.Contains(string(data), `"assessed_on"`) {
+		t.Fatalf("a plan mark must rewrite the status document: %v", err)
+	}
+	env.DataDir = filepath.Join(env.DataDir, "missing")
+	updateStatus(env)
+	if _, err := os.Stat(env.DataDir); err == nil {
+		t.Errorf("updateStatus created a data folder")
 	}
 }
