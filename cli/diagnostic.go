@@ -69,6 +69,18 @@ var markWords = map[string]string{
 	"fait": diagnostic.PlanDone, "todo": diagnostic.PlanTodo, "planned": diagnostic.PlanPlanned, "done": diagnostic.PlanDone,
 }
 
+// markFR names a plan mark.
+var markFR = map[string]string{diagnostic.PlanTodo: "à faire", diagnostic.PlanPlanned: "prévu", diagnostic.PlanDone: "fait"}
+
+// dayFR writes a stored local date as « 2 décembre 2026 ».
+func dayFR(day string) string {
+	t, err := time.ParseInLocation(time.DateOnly, day, time.Local)
+	if err != nil {
+		return day
+	}
+	return i18n.Date(t, i18n.FR)
+}
+
 type diagnosticArgs struct {
 	sub, out, responsible string
 	pos                   []string
@@ -226,7 +238,7 @@ func (d *diagnosticCmd) mark(id, state string) error {
 	if err := d.st.SetPlanState(id, state, time.Now()); err != nil {
 		return err
 	}
-	fmt.Fprintf(d.stdout, "%s : %s.\n", id, map[string]string{diagnostic.PlanTodo: "à faire", diagnostic.PlanPlanned: "prévu", diagnostic.PlanDone: "fait"}[state])
+	fmt.Fprintf(d.stdout, "%s : %s.\n", id, markFR[state])
 	return nil
 }
 
@@ -274,7 +286,7 @@ func (d *diagnosticCmd) show(asJSON bool) error {
 		fmt.Fprintln(d.stdout, "Aucune évaluation enregistrée. Répondez au questionnaire dans la fenêtre d'Hygie (« Diagnostic ») ou avec hygie diagnostic answer.")
 		return nil
 	}
-	fmt.Fprintf(d.stdout, "Évaluation du %s, mesures faites du plan comprises : %s\n", a.Day, levelFR(res.Percent, res.Level))
+	fmt.Fprintf(d.stdout, "Évaluation du %s, mesures faites du plan comprises : %s\n", dayFR(a.Day), levelFR(res.Percent, res.Level))
 	for _, t := range res.Themes {
 		th, _ := d.cat.Theme(t.Theme)
 		fmt.Fprintf(d.stdout, "  %-42s %s\n", th.Title.FR, levelFR(t.Percent, t.Level))
@@ -282,7 +294,7 @@ func (d *diagnosticCmd) show(asJSON bool) error {
 	fmt.Fprintf(d.stdout, "\nPlan d'action (%s) :\n", countFR(len(out.Plan), "mesure", "mesures"))
 	for i, p := range out.Plan {
 		q, _ := d.cat.Question(p.Question)
-		fmt.Fprintf(d.stdout, "  %2d. [%s] %s (%s)\n", i+1, p.State, q.Action.FR, q.ID)
+		fmt.Fprintf(d.stdout, "  %2d. [%s] %s (%s)\n", i+1, markFR[p.State], q.Action.FR, q.ID)
 	}
 	return nil
 }

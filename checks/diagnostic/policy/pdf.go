@@ -68,6 +68,16 @@ func (r *renderer) title(s string) {
 	r.pdf.Ln(1)
 }
 
+// keepWithNext starts a new page when less than mm are left, so a heading
+// never ends a page without its text.
+func (r *renderer) keepWithNext(mm float64) {
+	_, h := r.pdf.GetPageSize()
+	_, _, _, bottom := r.pdf.GetMargins()
+	if r.pdf.GetY()+mm > h-bottom {
+		r.pdf.AddPage()
+	}
+}
+
 // orUnset is value, or « non renseigné » when it is empty.
 func orUnset(value string) string {
 	if strings.TrimSpace(value) == "" {
@@ -96,6 +106,7 @@ func (r *renderer) responsible() {
 func (r *renderer) rules() {
 	r.title("Les règles du cabinet")
 	for i, rule := range r.p.Rules {
+		r.keepWithNext(25)
 		r.pdf.Ln(2)
 		r.text(11.5, "B", fmt.Sprintf("%d. %s", i+1, rule.Title))
 		r.text(10.5, "", orUnset(rule.Text))
@@ -103,6 +114,7 @@ func (r *renderer) rules() {
 }
 
 func (r *renderer) contacts() {
+	r.keepWithNext(60)
 	r.title("En cas d'incident")
 	r.text(10.5, "", "1. Débrancher l'ordinateur du réseau (câble et Wi-Fi), sans l'éteindre.")
 	r.text(10.5, "", "2. Prévenir le responsable : "+orUnset(r.p.Responsible)+".")
