@@ -25,7 +25,7 @@ func planStateLabel(state string) string {
 // refreshPlan lists the gaps of the latest assessment, quick wins on
 // serious risks first.
 func (s *diagnosticScreen) refreshPlan() {
-	if !s.ok {
+	if !s.ok || s.d.cat.Score(s.latest.Answers).Level == nil {
 		s.plan.Objects = []fyne.CanvasObject{wrapped(lang.X("diagnostic.plan.none", "Le plan d'action apparaît une fois le questionnaire enregistré : il reprend chaque mesure à mettre en place, les plus utiles et les plus faciles d'abord."))}
 		s.plan.Refresh()
 		return

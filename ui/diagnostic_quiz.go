@@ -147,6 +147,10 @@ func (q *quizView) refreshExtra(box *fyne.Container, qu diagnostic.Question) {
 
 // onSave records the answers as a new assessment, all or nothing.
 func (q *quizView) onSave() {
+	if len(q.answers) == 0 {
+		q.status.SetText(lang.X("diagnostic.quiz.nothing", "Répondez à au moins une question avant d'enregistrer."))
+		return
+	}
 	if _, err := q.s.d.store.Save(q.answers, hygieneNow()); err != nil {
 		fyne.LogError("save assessment", err)
 		q.status.SetText(diagnosticErrorMessage(err))

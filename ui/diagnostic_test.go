@@ -396,3 +396,14 @@ func TestStatusFollowsChanges(t *testing.T) {
 		t.Errorf("updateStatus created a data folder")
 	}
 }
+
+// Saving without any answer saves nothing and says what to do.
+func TestDiagnosticSaveNothing(t *testing.T) {
+	env := newDiagnosticEnv(t, nil)
+	s := newDiagnosticScreen(env)
+	s.content()
+	s.quiz.onSave()
+	if _, ok, _ := env.diag.store.Latest(); ok || !strings.Contains(s.quiz.status.Text, "au moins une question") {
+		t.Errorf("an empty questionnaire was saved (status %q)", s.quiz.status.Text)
+	}
+}
