@@ -10,6 +10,10 @@ const ScoreDays = 28
 const (
 	checklistShare = 0.8 // the checklist counts for 80 points
 	inventoryShare = 0.2 // the two-factor inventory for 20
+	// Once the practice has done its self-assessment, the diagnostic and
+	// its action plan take 10 of the checklist's points: the measures put
+	// in place protect as much as the daily gestures.
+	diagnosticShare = 0.1
 )
 
 // weight makes structural measures (firewall, encryption, 2FA) count more
@@ -29,12 +33,17 @@ type Score struct {
 	Total     int     // 0–100
 	Checklist float64 // 0–1, weighted coverage of the applicable items
 	Inventory float64 // 0–1, mean strength of the listed accounts' 2FA
+	// Diagnostic is Records.Diagnostic (0–1), 0 when there is none.
+	Diagnostic float64
 }
 
 // Score computes the hygiene score on today; see docs/hygiene.md.
 //
 //	Total = round(100 × (0.8 × Checklist + 0.2 × Inventory))
 //	Checklist = Σ weight(item) × coverage(item) / Σ weight(item), N/A excluded
+//
+// With a self-assessment (Records.Diagnostic), Total = round(100 × (0.7 ×
+// Checklist + 0.2 × Inventory + 0.1 × Diagnostic)).
 func (r Records) Score(today string) Score {
 	idx := r.index()
 	start := r.periodStart(today)
@@ -50,6 +59,11 @@ func (r Records) Score(today string) Score {
 	s := Score{Inventory: InventoryScore(r.Accounts)}
 	if den > 0 {
 		s.Checklist = num / den
+	}
+	if r.Diagnostic != nil {
+		s.Diagnostic = *r.Diagnostic
+		s.Total = int(math.Round(100 * ((checklistShare-diagnosticShare)*s.Checklist + inventoryShare*s.Inventory + diagnosticShare*s.Diagnostic)))
+		return s
 	}
 	s.Total = int(math.Round(100 * (checklistShare*s.Checklist + inventoryShare*s.Inventory)))
 	return s

@@ -62,6 +62,20 @@ var scoreCases = []struct {
 		r.Probes[probe.Firewall] = probe.Result{ID: probe.Firewall, Status: probe.Fail, At: time.Date(2026, 11, 22, 23, 0, 0, 0, time.UTC)}
 		return r
 	}, 75},
+	// A self-assessment takes 10 of the checklist's points: 70 + 0.4 × 10.
+	{"everything today and a diagnostic at 40 %", func() Records {
+		r := records(everything(today)...)
+		d := 0.4
+		r.Diagnostic = &d
+		return r
+	}, 74},
+	// Plan items done raise the diagnostic's share: 70 + 0.9 × 10.
+	{"everything today and a diagnostic at 90 %", func() Records {
+		r := records(everything(today)...)
+		d := 0.9
+		r.Diagnostic = &d
+		return r
+	}, 79},
 }
 
 func TestScore(t *testing.T) {

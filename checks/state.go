@@ -40,6 +40,11 @@ type Records struct {
 	NA       map[string]NotApplicable
 	Probes   map[string]probe.Result // latest result per probe id
 	Accounts []Account
+	// Diagnostic is the practice's self-assessment as it counts in the
+	// score (diagnostic.Catalogue.Progress: the latest assessment with the
+	// action plan's done items met), nil before the first one. The caller
+	// fills it: the checklist's tables do not hold it.
+	Diagnostic *float64
 }
 
 // Status is where an item stands on a day.
@@ -64,6 +69,11 @@ type State struct {
 	// two-factor inventory decides its state (see twoFAItems); Status is
 	// then Done when every one has 2FA on, Due otherwise, whatever the ticks.
 	Accounts []Account
+	// Diagnostic is the practice's self-assessment as it counts in the
+	// score (diagnostic.Catalogue.Progress: the latest assessment with the
+	// action plan's done items met), nil before the first one. The caller
+	// fills it: the checklist's tables do not hold it.
+	Diagnostic *float64
 }
 
 // FromInventory reports whether the two-factor inventory decided the state.

@@ -33,6 +33,7 @@ type Env struct {
 	journal  *incident.Journal // nil when the database is unavailable
 	practice *practice.Store   // the practice's people and suppliers; nil without the database
 	guides   *guidesCtx
+	diag     *diagnosticState
 	reminder *reminder   // set by startReminder
 	nav      *navigation // set by NewMainWindow
 
@@ -47,6 +48,7 @@ func (e *Env) open() {
 	if e.hygiene != nil {
 		return
 	}
+	e.diag = openDiagnostic(e.DB, e.DBErr)
 	e.hygiene = newHygieneModel(e)
 	e.mail = newMailState(e.DB)
 	e.guides = newGuidesCtx(e.DB)

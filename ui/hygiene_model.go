@@ -65,6 +65,7 @@ func (m *hygieneModel) load() {
 		m.showError(err)
 		return // keep what was shown
 	}
+	rec.Diagnostic = m.env.diag.progress()
 	m.rec = rec
 }
 
@@ -77,6 +78,7 @@ func (m *hygieneModel) changed() {
 	for _, fn := range m.listeners {
 		fn()
 	}
+	updateStatus(m.env)
 }
 
 // do runs a write; on failure it says so in French and reloads, so the

@@ -160,6 +160,7 @@ func (s *mailScreen) scanEnded(a mailbox.Account, sum mailbox.Summary, err error
 		return
 	}
 	s.setStatus(scanDoneText(sum.Scanned, sum.New, sum.Flagged), flaggedImportance(sum.Flagged))
+	updateStatus(s.env)
 	if rec, ok, err := s.store.LastScan(); err == nil && ok {
 		s.env.mail.scanned(rec)
 	}

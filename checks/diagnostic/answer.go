@@ -33,6 +33,9 @@ func (v Value) Valid() bool {
 const (
 	FromUser  = "user"
 	FromProbe = "probe"
+	// FromPlan is « oui » carried over from a plan item marked done, in
+	// the next assessment (Start) and in the hygiene score (Progress).
+	FromPlan = "plan"
 )
 
 // Answer is the answer to one question, with what it rests on.
@@ -98,9 +101,45 @@ func (c *Catalogue) Check(answers map[string]Answer) error {
 		if !a.Value.Valid() {
 			return fmt.Errorf("question %s, answer %q: %w", id, a.Value, ErrInvalid)
 		}
-		if a.Source != FromUser && a.Source != FromProbe {
+		if a.Source != FromUser && a.Source != FromProbe && a.Source != FromPlan {
 			return fmt.Errorf("question %s, source %q: %w", id, a.Source, ErrInvalid)
 		}
 	}
 	return nil
+}
+
+// WithDone counts the plan items marked done as met: their question is
+// answered « oui » (FromPlan) unless it already is, or is not applicable.
+func (c *Catalogue) WithDone(answers map[string]Answer, states map[string]string) map[string]Answer {
+	out := Merge(answers, nil)
+	for id, st := range states {
+		a := out[id]
+		if _, ok := c.Question(id); !ok || st != PlanDone || a.Value == Yes || a.Value == NA {
+			continue
+		}
+		out[id] = Answer{Value: Yes, Source: FromPlan}
+	}
+	return out
+}
+
+// Start is where a new assessment begins: the previous answers, the plan
+// items done since counted as « oui », and over both what the computer's
+// checks saw last (fresh evidence beats an old answer or a mark). The user
+// then corrects what they want (Merge).
+func (c *Catalogue) Start(previous map[string]Answer, states map[string]string, probes []probe.Result) map[string]Answer {
+	return Merge(c.WithDone(previous, states), c.Prefill(probes))
+}
+
+// Progress is the share of the latest assessment met once the plan items
+// marked done are counted (0–1), for the hygiene score; ok is false before
+// the first assessment or when nothing in it is applicable.
+func (c *Catalogue) Progress(answers map[string]Answer, states map[string]string) (ratio float64, ok bool) {
+	if len(answers) == 0 {
+		return 0, false
+	}
+	res := c.Score(c.WithDone(answers, states))
+	if res.Level == nil {
+		return 0, false
+	}
+	return float64(res.Percent) / 100, true
 }

@@ -281,3 +281,37 @@ func TestPlanStates(t *testing.T) {
 		t.Errorf("SetPlanState(bad state) = %v, want ErrInvalid", err)
 	}
 }
+
+// TestDoneFeedsBack: a plan item marked done is « oui » in the next
+// assessment and in the progress the hygiene score counts, unless the
+// computer's check says otherwise.
+func TestDoneFeedsBack(t *testing.T) {
+	c := builtin(t)
+	prev := map[string]Answer{
+		"bak-offline":   {Value: No, Source: FromUser},
+		"ws-firewall":   {Value: No, Source: FromUser},
+		"bak-encrypted": {Value: No, Source: FromUser},
+	}
+	states := map[string]string{"bak-offline": PlanDone, "ws-firewall": PlanDone, "bak-encrypted": PlanPlanned}
+	start := c.Start(prev, states, []probe.Result{{ID: probe.Firewall, Status: probe.Fail, Details: "ufw: inactive"}})
+	if a := start["bak-offline"]; a.Value != Yes || a.Source != FromPlan {
+		t.Errorf("Start[bak-offline] = %+v, want yes from the plan", a)
+	}
+	if a := start["ws-firewall"]; a.Value != No || a.Source != FromProbe {
+		t.Errorf("Start[ws-firewall] = %+v, want the probe's no over the mark", a)
+	}
+	if a := start["bak-encrypted"]; a.Value != No {
+		t.Errorf("Start[bak-encrypted] = %+v: planned is not done", a)
+	}
+	if err := c.Check(start); err != nil {
+		t.Errorf("Check(Start) = %v", err)
+	}
+	before, ok := c.Progress(prev, nil)
+	after, ok2 := c.Progress(prev, states)
+	if !ok || !ok2 || after <= before {
+		t.Errorf("Progress = %.2f then %.2f with done items, want a rise", before, after)
+	}
+	if _, ok := c.Progress(nil, states); ok {
+		t.Errorf("Progress without an assessment must not count")
+	}
+}

@@ -206,3 +206,22 @@ func (s *Store) PlanStates() (map[string]string, error) {
 	}
 	return out, rows.Err()
 }
+
+// Progress is Catalogue.Progress of the latest assessment and the stored
+// plan marks, as checks.Records.Diagnostic wants it: nil before the first
+// assessment.
+func (s *Store) Progress() (*float64, error) {
+	a, ok, err := s.Latest()
+	if err != nil || !ok {
+		return nil, err
+	}
+	states, err := s.PlanStates()
+	if err != nil {
+		return nil, err
+	}
+	r, ok := s.cat.Progress(a.Answers, states)
+	if !ok {
+		return nil, nil
+	}
+	return &r, nil
+}

@@ -102,6 +102,9 @@ func (r *renderer) score() {
 	r.text(10, "", fmt.Sprintf("Gestes et vérifications à jour aujourd'hui : %d sur %d. Part de la liste : %d %% ; double authentification : %d %%.",
 		p.Done, p.Applicable, percent(s.Checklist), percent(s.Inventory)))
 	r.text(9, "I", "Calcul : score = 80 × (part de la liste, pondérée par fréquence, sur 28 jours) + 20 × (solidité moyenne de la double authentification des comptes recensés). Les éléments non applicables sont exclus.")
+	if r.d.Records.Diagnostic != nil {
+		r.text(9, "I", fmt.Sprintf("Diagnostic du cabinet enregistré (%d %%, mesures faites du plan d'action comprises) : il compte pour 10 des 80 points de la liste.", percent(s.Diagnostic)))
+	}
 }
 
 func percent(f float64) int { return int(f*100 + 0.5) }

@@ -127,3 +127,18 @@ func cp1252(s string) string {
 	}
 	return string(b)
 }
+
+// TestReportNamesTheDiagnosticShare: once a diagnostic counts in the
+// score, the report says so next to the formula.
+func TestReportNamesTheDiagnosticShare(t *testing.T) {
+	d := sample()
+	share := 0.6
+	d.Records.Diagnostic = &share
+	var buf bytes.Buffer
+	if err := write(&buf, d, false); err != nil {
+		t.Fatal(err)
+	}
+	if want := cp1252("Diagnostic du cabinet enregistré \\(60 %"); !strings.Contains(buf.String(), want) {
+		t.Errorf("report does not name the diagnostic's share")
+	}
+}

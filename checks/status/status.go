@@ -120,6 +120,9 @@ func (d *Document) addChecklist(db *sql.DB) error {
 	if err != nil {
 		return fmt.Errorf("status: read checklist: %w", err)
 	}
+	if rec.Diagnostic, err = diagnosticProgress(db); err != nil {
+		return err
+	}
 	s := rec.Score(d.Day)
 	d.Score = Score{Total: s.Total, Checklist: round(s.Checklist), Inventory: round(s.Inventory)}
 	d.Checklist = []ChecklistItem{}
@@ -144,6 +147,24 @@ func (d *Document) addChecklist(db *sql.DB) error {
 		}
 	}
 	return nil
+}
+
+// diagnosticProgress is what the self-assessment adds to the score, as the
+// window counts it.
+func diagnosticProgress(db *sql.DB) (*float64, error) {
+	cat, err := diagnostic.Builtin()
+	if err != nil {
+		return nil, fmt.Errorf("status: %w", err)
+	}
+	s, err := diagnostic.Open(db, cat)
+	if err != nil {
+		return nil, fmt.Errorf("status: %w", err)
+	}
+	p, err := s.Progress()
+	if err != nil {
+		return nil, fmt.Errorf("status: %w", err)
+	}
+	return p, nil
 }
 
 func (d *Document) addDiagnostic(db *sql.DB) error {
