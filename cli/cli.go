@@ -82,9 +82,9 @@ func writeUsage(w io.Writer) {
 	}
 	sort.Strings(names)
 	for _, n := range names {
-		fmt.Fprintf(w, "  %-9s %s\n", n, commands[n].summary)
+		fmt.Fprintf(w, "  %-10s %s\n", n, commands[n].summary)
 	}
-	fmt.Fprintf(w, "  %-9s %s\n  %-9s %s\n", "help", "affiche cette aide", "version", "affiche la version d'Hygie")
+	fmt.Fprintf(w, "  %-10s %s\n  %-10s %s\n", "help", "affiche cette aide", "version", "affiche la version d'Hygie")
 	fmt.Fprint(w, "\nAide d'une commande : hygie COMMANDE --help\n")
 }
 
