@@ -41,8 +41,8 @@ type Env struct {
 	guides   *guidesCtx
 	alerts   *alertsState  // the CERT-FR alerts; its cache is nil without the database
 	form     *export.Store // the incident file's form; nil without the database
-	reminder *reminder   // set by startReminder
-	nav      *navigation // set by NewMainWindow
+	reminder *reminder     // set by startReminder
+	nav      *navigation   // set by NewMainWindow
 
 	leave map[string][]func() // section key → what to stop when it is left
 }
