@@ -72,14 +72,14 @@ func (a *alertsState) optedIn() bool {
 }
 
 // check reads the feeds in the background when the user opted in and a
-// check is due (or force is set); never a request otherwise. Called on
-// the UI goroutine.
-func (a *alertsState) check(force bool) {
+// check is due (or force is set); never a request otherwise. It reports
+// whether a check started. Called on the UI goroutine.
+func (a *alertsState) check(force bool) bool {
 	if a.checking || !a.optedIn() {
-		return
+		return false
 	}
 	if due, err := a.cache.Due(alertsNow()); err != nil || (!due && !force) {
-		return
+		return false
 	}
 	a.checking = true
 	a.notify()
@@ -97,6 +97,7 @@ func (a *alertsState) check(force bool) {
 			a.notify()
 		})
 	}()
+	return true
 }
 
 // errText is the last check's failure as one sentence, or "".

@@ -73,9 +73,8 @@ func (s *alertsSettings) onOptIn(on bool) {
 		return
 	}
 	s.a.lastErr = nil
-	s.a.notify()
-	if on {
-		s.a.check(false)
+	if !on || !s.a.check(false) { // a check that starts tells everyone
+		s.a.notify()
 	}
 }
 
