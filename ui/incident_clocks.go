@@ -71,9 +71,8 @@ func (c *incidentClocks) content() fyne.CanvasObject {
 			c.refresh()
 		}
 	}
-	if c.env.form == nil {
-		c.found.Disable()
-	}
+	// Without the database the field still gives the clocks; it is only
+	// not kept.
 	label := widget.NewLabelWithStyle(lang.X("incident.clocks.found", "Découvert le"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	field := container.NewBorder(nil, nil, label, nil, container.NewGridWithColumns(2, c.found))
 	c.refresh()

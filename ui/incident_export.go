@@ -5,6 +5,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -66,6 +67,9 @@ func (x *incidentExport) onOpen() {
 	if f.Author == "" {
 		f.Author = p.Practitioner
 	}
+	if f.Discovered.IsZero() {
+		f.Discovered = x.firstEntry()
+	}
 	x.form = newExportForm(f)
 	x.showForm()
 }
@@ -74,9 +78,22 @@ func (x *incidentExport) onOpen() {
 func (x *incidentExport) showForm() {
 	d := dialog.NewCustomConfirm(lang.X("incident.export.form.title", "Dossier d'incident"),
 		lang.X("incident.export.form.save", "Enregistrer le PDF…"), lang.X("incident.export.form.cancel", "Annuler"),
-		container.NewVScroll(x.form.content()), x.onFormDone, x.env.Win)
+		container.NewVScroll(container.NewPadded(x.form.content())), x.onFormDone, x.env.Win)
 	d.Resize(formSize)
 	d.Show()
+}
+
+// firstEntry is when the first real entry of the journal was written, the
+// best guess of the discovery; zero when there is none.
+func (x *incidentExport) firstEntry() time.Time {
+	entries, err := x.env.journal.Entries()
+	if err != nil {
+		fyne.LogError("read journal for the incident form", err)
+	}
+	for _, e := range incident.Of(entries, incident.KindIncident) {
+		return e.At
+	}
+	return time.Time{}
 }
 
 func (x *incidentExport) practice() incident.Practice {
@@ -215,7 +232,9 @@ func (e *exportForm) content() fyne.CanvasObject {
 	cats := container.NewVBox()
 	for _, c := range export.DataCategories {
 		check := e.cats[c.ID]
-		cats.Add(container.NewBorder(nil, nil, container.NewVBox(check), nil, newToggleLabel(c.Label.In(currentLang), check)))
+		title := newToggleLabel(c.Label.In(currentLang), check)
+		title.TextStyle.Bold = false
+		cats.Add(container.NewBorder(nil, nil, container.NewVBox(check), nil, title))
 	}
 	cats.Add(e.other)
 	e.other.SetPlaceHolder(lang.X("incident.export.other", "Autres données, séparées par des virgules"))

@@ -95,6 +95,10 @@ func TestExportWritesJournalAndForm(t *testing.T) {
 	if f.practice.Text != "Cabinet de kinésithérapie Martin" || f.author.Text != "Marie Martin" {
 		t.Errorf("form names = %q, %q; want those of Réglages", f.practice.Text, f.author.Text)
 	}
+	if f.found.Text != "30/11/2026 08:20" {
+		t.Errorf("discovery offered = %q, want the first journal entry's time", f.found.Text)
+	}
+	f.found.SetText("")
 	test.Type(f.found, "30/11/2026 08:15")
 	test.Type(f.what, "Écran de rançon « Vos fichiers sont chiffrés » sur le PC de l'accueil.")
 	test.Tap(f.cats["health"])

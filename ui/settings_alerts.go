@@ -61,7 +61,9 @@ func (s *alertsSettings) tagGrid() fyne.CanvasObject {
 		c := widget.NewCheck("", func(bool) { s.onTicked() })
 		c.Checked = contains(ticked, t.ID)
 		s.tags[t.ID] = c
-		grid.Add(container.NewBorder(nil, nil, container.NewVBox(c), nil, newToggleLabel(t.Label.In(currentLang), c)))
+		title := newToggleLabel(t.Label.In(currentLang), c)
+		title.TextStyle.Bold = false
+		grid.Add(container.NewBorder(nil, nil, container.NewVBox(c), nil, title))
 	}
 	return grid
 }
