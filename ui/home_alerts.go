@@ -26,10 +26,16 @@ type alertsState struct {
 	checking bool
 	lastErr  error // the last check's failure; nil after a success
 	changed  []func()
+	ticking  bool // the hourly look at Due has started
 }
 
 // alertsNow is the alerts' clock; tests fix it.
 var alertsNow = time.Now
+
+// alertsEvery is how often an open window asks whether the daily check is
+// due, so that Hygie left open for days (for the reminder) still checks
+// once a day.
+const alertsEvery = time.Hour
 
 func newAlertsState(db *sql.DB, client *http.Client) *alertsState {
 	if client == nil {
@@ -146,7 +152,22 @@ func alertsCard(env *Env) fyne.CanvasObject {
 	a.onChange(refresh)
 	refresh()
 	a.check(false)
+	a.tick()
 	return card
+}
+
+// tick asks every alertsEvery whether the daily check is due; check
+// itself refuses while the alerts are off.
+func (a *alertsState) tick() {
+	if a.ticking {
+		return
+	}
+	a.ticking = true
+	go func() {
+		for range time.Tick(alertsEvery) {
+			fyne.Do(func() { a.check(false) })
+		}
+	}()
 }
 
 func alertsCardContent(env *Env) []fyne.CanvasObject {
