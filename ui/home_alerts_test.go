@@ -263,3 +263,37 @@ func TestSettingsWithoutDatabase(t *testing.T) {
 		t.Error("no database: an alerts card on the dashboard")
 	}
 }
+
+// TestGoldenAlertCards renders the dashboard card and the Réglages card
+// with a cache read from the recorded feeds, in French and in English, on
+// their own (without the navigation, so another section's change leaves
+// them alone). Rewrite with `go test -run TestGoldenAlertCards ./ui/ -args -update`.
+func TestGoldenAlertCards(t *testing.T) {
+	for _, lg := range []string{langFR, langEN} {
+		t.Run(lg, func(t *testing.T) {
+			feeds := newFeedFake(t)
+			env := alertsEnv(t, feeds.client(), true)
+			SetupLanguage(lg)
+			t.Cleanup(func() { SetupLanguage(langFR) })
+			old := alertsNow
+			alertsNow = func() time.Time { return goldenNow }
+			t.Cleanup(func() { alertsNow = old })
+			if err := env.alerts.cache.SetTicked([]string{"fortinet", "windows"}); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := env.alerts.cache.Refresh(context.Background(), feeds.client(), alerts.Feeds, goldenNow, true); err != nil {
+				t.Fatal(err)
+			}
+			card := alertsCard(env) // not due: no request
+			w := test.NewTempWindow(t, card)
+			w.Resize(fyne.NewSize(720, 300))
+			assertGolden(t, goldenName("home", "", "alerts-card", lg), w.Canvas())
+			w = test.NewTempWindow(t, newAlertsSettings(env).content())
+			w.Resize(fyne.NewSize(720, 1500))
+			assertGolden(t, goldenName("settings", "", "alerts-card", lg), w.Canvas())
+			if n := feeds.hits.Load(); n != int32(len(alerts.Feeds)) {
+				t.Errorf("%d requests, want only the %d of the cache's fill", n, len(alerts.Feeds))
+			}
+		})
+	}
+}
