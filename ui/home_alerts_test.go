@@ -191,6 +191,10 @@ func TestAlertsOffByDefaultFetchNothing(t *testing.T) {
 	env.Win = w
 	settings := newAlertsSettings(env)
 	box := settings.content()
+	card := alertsCard(env)
+	if card.Visible() {
+		t.Error("alerts off: a dashboard card shows")
+	}
 	time.Sleep(100 * time.Millisecond) // a fetch, if one started, would have reached the server
 	if n := feeds.hits.Load(); n != 0 {
 		t.Fatalf("alerts off: %d requests made, want none", n)
@@ -214,6 +218,22 @@ func TestAlertsOffByDefaultFetchNothing(t *testing.T) {
 	}
 	if !strings.Contains(texts(settings.list), "Vulnérabilité dans Microsoft Windows (exemple)") {
 		t.Errorf("saved alerts list = %s", texts(settings.list))
+	}
+	if !card.Visible() || !strings.Contains(texts(card), "Vulnérabilité dans Fortinet FortiOS (exemple)") {
+		t.Errorf("alerts on: dashboard card visible %v, %s", card.Visible(), texts(card))
+	}
+
+	// Off again: the card goes, the saved alerts stay readable.
+	hits := feeds.hits.Load()
+	test.Tap(settings.on)
+	if card.Visible() || !settings.check.Disabled() {
+		t.Error("alerts off again: the card still shows or « Vérifier maintenant » still works")
+	}
+	if !strings.Contains(texts(settings.list), "Vulnérabilité dans Microsoft Windows (exemple)") {
+		t.Error("turning the alerts off emptied the saved list")
+	}
+	if feeds.hits.Load() != hits {
+		t.Error("turning the alerts off made a request")
 	}
 }
 
