@@ -4,10 +4,12 @@ package ui
 
 import (
 	"database/sql"
+	"net/http"
 
 	"fyne.io/fyne/v2"
 
 	"hygie/incident"
+	"hygie/incident/export"
 	"hygie/mail/mailbox"
 	"hygie/practice"
 )
@@ -24,6 +26,10 @@ type Env struct {
 	DB      *sql.DB
 	DBErr   error
 	DataDir string
+	// HTTP is the client of the services the user turns on (the CERT-FR
+	// alerts); nil means one with alerts.Timeout. Tests point it at a
+	// loopback server.
+	HTTP *http.Client
 
 	// The window's state, opened once by open and shared by the screens,
 	// the dashboard cards and the tray menu. Each is usable without the
@@ -34,8 +40,10 @@ type Env struct {
 	practice *practice.Store   // the practice's people and suppliers; nil without the database
 	guides   *guidesCtx
 	diag     *diagnosticState
-	reminder *reminder   // set by startReminder
-	nav      *navigation // set by NewMainWindow
+	alerts   *alertsState  // the CERT-FR alerts; its cache is nil without the database
+	form     *export.Store // the incident file's form; nil without the database
+	reminder *reminder     // set by startReminder
+	nav      *navigation   // set by NewMainWindow
 
 	leave map[string][]func() // section key → what to stop when it is left
 }
@@ -52,6 +60,7 @@ func (e *Env) open() {
 	e.hygiene = newHygieneModel(e)
 	e.mail = newMailState(e.DB)
 	e.guides = newGuidesCtx(e.DB)
+	e.alerts = newAlertsState(e.DB, e.HTTP)
 	if e.DB != nil {
 		j, err := incident.OpenJournal(e.DB)
 		if err != nil {
@@ -63,6 +72,11 @@ func (e *Env) open() {
 			fyne.LogError("open practice people and suppliers", err)
 		}
 		e.practice = p
+		f, err := export.Open(e.DB)
+		if err != nil {
+			fyne.LogError("open incident form", err)
+		}
+		e.form = f
 	}
 }
 

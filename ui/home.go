@@ -15,10 +15,12 @@ func homeView(env *Env) fyne.CanvasObject {
 		box.Add(dbBanner(env.DBErr))
 	}
 	cards := 0
-	for _, card := range []func(*Env) fyne.CanvasObject{hygieneCard, mailCard, verifyCard, guidesCard, incidentCard} {
+	for _, card := range []func(*Env) fyne.CanvasObject{alertsCard, hygieneCard, mailCard, verifyCard, guidesCard, incidentCard} {
 		if c := card(env); c != nil {
 			box.Add(c)
-			cards++
+			if c.Visible() { // the alerts card waits, hidden, for the opt-in
+				cards++
+			}
 		}
 	}
 	if cards == 0 {

@@ -81,21 +81,29 @@ func (s *reminderScreen) content() fyne.CanvasObject {
 }
 
 func (s *reminderScreen) onExport() {
-	if s.m.env.Win == nil {
-		return
-	}
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil || w == nil {
-			return
-		}
+	savePDF(s.m.env.Win, "hygiene-"+s.m.today()+".pdf", func(w fyne.URIWriteCloser) {
 		u := w.URI()
 		msg, ok := s.export(w, u.Path())
 		s.status.SetText(msg)
 		if ok {
 			s.showSaved(u)
 		}
-	}, s.m.env.Win)
-	d.SetFileName("hygiene-" + s.m.today() + ".pdf")
+	})
+}
+
+// savePDF asks where to save a PDF named name, starting in Documents, and
+// hands the file to write; nothing happens when the user cancels.
+func savePDF(win fyne.Window, name string, write func(fyne.URIWriteCloser)) {
+	if win == nil {
+		return
+	}
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil || w == nil {
+			return
+		}
+		write(w)
+	}, win)
+	d.SetFileName(name)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
 	if dir, err := storage.ListerForURI(storage.NewFileURI(documentsDir())); err == nil {
 		d.SetLocation(dir)
@@ -138,22 +146,29 @@ func (s *reminderScreen) export(w io.WriteCloser, path string) (msg string, ok b
 
 // showSaved offers to open the saved report or the folder that holds it.
 func (s *reminderScreen) showSaved(u fyne.URI) {
+	s.saved.Objects = savedActions(s.m.env.App, u)
+	s.saved.Refresh()
+}
+
+// savedActions are « Ouvrir » and « Afficher le dossier » for a file just
+// saved at u.
+func savedActions(app fyne.App, u fyne.URI) []fyne.CanvasObject {
 	open := func(target fyne.URI) {
 		parsed, err := url.Parse(target.String())
 		if err != nil {
 			return
 		}
-		if err := s.m.env.App.OpenURL(parsed); err != nil {
+		if err := app.OpenURL(parsed); err != nil {
 			fyne.LogError("open "+target.String(), err)
 		}
 	}
-	s.saved.Objects = []fyne.CanvasObject{
+	out := []fyne.CanvasObject{
 		widget.NewButton(lang.X("hygiene.report.open", "Ouvrir"), func() { open(u) }),
 	}
 	if dir, err := storage.Parent(u); err == nil {
-		s.saved.Add(widget.NewButton(lang.X("hygiene.report.folder", "Afficher le dossier"), func() { open(dir) }))
+		out = append(out, widget.NewButton(lang.X("hygiene.report.folder", "Afficher le dossier"), func() { open(dir) }))
 	}
-	s.saved.Refresh()
+	return out
 }
 
 // writeReport renders the current records as the PDF report.

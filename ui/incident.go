@@ -23,6 +23,8 @@ type incidentScreen struct {
 	list    *widget.Label
 	note    *widget.Entry
 	status  *widget.Label
+	clocks  *incidentClocks
+	export  *incidentExport
 }
 
 // incidentView builds the "En cas d'attaque" section.
@@ -46,13 +48,16 @@ func (s *incidentScreen) toFirstStep(scroll *container.Scroll) {
 }
 
 func newIncidentScreen(env *Env) *incidentScreen {
-	return &incidentScreen{env: env, journal: env.journal, checks: map[string]*widget.Check{}}
+	s := &incidentScreen{env: env, journal: env.journal, checks: map[string]*widget.Check{},
+		clocks: newIncidentClocks(env), export: newIncidentExport(env)}
+	s.export.onSaved = s.clocks.formSaved
+	return s
 }
 
 func (s *incidentScreen) content() fyne.CanvasObject {
 	intro := wrapped(lang.X("incident.intro",
 		"Vous pensez que l'ordinateur ou la messagerie du cabinet est attaqué ? Gardez votre calme et suivez ces étapes dans l'ordre. Chaque étape cochée est notée, avec l'heure, dans le journal."))
-	box := container.NewVBox(intro, s.stepsCard(), s.contactsCard(), s.journalCard())
+	box := container.NewVBox(intro, s.stepsCard(), s.clocks.content(), s.contactsCard(), s.journalCard(), s.export.content())
 	s.refreshJournal()
 	return box
 }
@@ -217,6 +222,7 @@ func (s *incidentScreen) refreshJournal() {
 		fyne.LogError("read journal", err)
 		return
 	}
+	s.clocks.refresh()
 	if len(entries) == 0 {
 		s.list.SetText(lang.X("incident.journal.empty", "Rien n'est encore noté."))
 	} else {

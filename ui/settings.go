@@ -23,6 +23,7 @@ func settingsView(env *Env) fyne.CanvasObject {
 		newPeopleCard(env).content(),
 		dataCard(env),
 		newTrustCard(env, inBackground).content(),
+		newAlertsSettings(env).content(),
 		privacyCard(),
 	))
 }

@@ -41,12 +41,7 @@ var knownCut = map[string]bool{}
 
 // knownFrench are English-interface texts known to still hold French, as
 // "page: text".
-//
-// TODO(practitioner point 11, English): the journal's heading is French
-// whatever the interface's language.
-var knownFrench = map[string]bool{
-	"incident: Journal d'incident — Hygie\n\n23/11/2026 08:40  Unplug the network cable and turn off Wi-Fi, without switching the computer off\n23/11/2026 08:45  Reception computer unplugged from the network at 8:40.\n": true,
-}
+var knownFrench = map[string]bool{}
 
 // properNames are French on purpose in the English interface: names of
 // bodies, services and documents that keep their name in English. They are

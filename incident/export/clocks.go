@@ -56,32 +56,54 @@ func Clocks(discovered, now time.Time) []Clock {
 // Remaining says a clock's remaining time in French words: « 2 jours et
 // 5 heures », « 40 minutes », or « délai dépassé de 3 heures ».
 func Remaining(c Clock) string {
-	d := c.Remaining
-	if d < 0 {
-		return "délai dépassé de " + duration(-d)
-	}
-	return duration(d)
+	return RemainingText(c).FR
 }
 
-func duration(d time.Duration) string {
+// RemainingText says a clock's remaining time in French and in English,
+// with each language's plurals (French: « 1 heure », « 0 minute »;
+// English: "1 hour", "0 minutes"), for the screen that counts down.
+func RemainingText(c Clock) i18n.Text {
+	d := c.Remaining
+	if d < 0 {
+		return i18n.Text{FR: "délai dépassé de " + duration(-d, french), EN: "deadline passed by " + duration(-d, english)}
+	}
+	return i18n.Text{FR: duration(d, french), EN: duration(d, english)}
+}
+
+// units names the day, hour and minute, singular then plural, and the word
+// that joins two of them, in one language.
+type units struct {
+	day, hour, minute [2]string
+	and               string
+	// zeroOne is whether 0 takes the singular, as in French.
+	zeroOne bool
+}
+
+var (
+	french  = units{[2]string{"jour", "jours"}, [2]string{"heure", "heures"}, [2]string{"minute", "minutes"}, " et ", true}
+	english = units{[2]string{"day", "days"}, [2]string{"hour", "hours"}, [2]string{"minute", "minutes"}, " and ", false}
+)
+
+func duration(d time.Duration, u units) string {
 	d = d.Round(time.Minute)
 	days, hours, mins := int(d/(24*time.Hour)), int(d/time.Hour)%24, int(d/time.Minute)%60
 	switch {
 	case days > 0 && hours > 0:
-		return plural(days, "jour") + " et " + plural(hours, "heure")
+		return u.count(days, u.day) + u.and + u.count(hours, u.hour)
 	case days > 0:
-		return plural(days, "jour")
+		return u.count(days, u.day)
 	case hours > 0 && mins > 0:
-		return plural(hours, "heure") + " et " + plural(mins, "minute")
+		return u.count(hours, u.hour) + u.and + u.count(mins, u.minute)
 	case hours > 0:
-		return plural(hours, "heure")
+		return u.count(hours, u.hour)
 	}
-	return plural(mins, "minute")
+	return u.count(mins, u.minute)
 }
 
-func plural(n int, word string) string {
-	if n > 1 {
-		word += "s"
+func (u units) count(n int, word [2]string) string {
+	w := word[1]
+	if n == 1 || (n == 0 && u.zeroOne) {
+		w = word[0]
 	}
-	return strconv.Itoa(n) + " " + word
+	return strconv.Itoa(n) + " " + w
 }

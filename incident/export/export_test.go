@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"hygie/incident"
+	"hygie/store"
 )
 
 var paris = time.FixedZone("CET", 3600)
@@ -20,10 +21,14 @@ func TestClocks(t *testing.T) {
 		now     time.Time
 		overdue bool
 		words   string
+		english string
 	}{
-		{found.Add(time.Hour), false, "2 jours et 23 heures"},
-		{found.Add(71*time.Hour + 20*time.Minute), false, "40 minutes"},
-		{found.Add(75 * time.Hour), true, "délai dépassé de 3 heures"},
+		{found.Add(time.Hour), false, "2 jours et 23 heures", "2 days and 23 hours"},
+		{found.Add(71*time.Hour + 20*time.Minute), false, "40 minutes", "40 minutes"},
+		{found.Add(71 * time.Hour), false, "1 heure", "1 hour"},
+		{found.Add(Window), false, "0 minute", "0 minutes"},
+		{found.Add(75 * time.Hour), true, "délai dépassé de 3 heures", "deadline passed by 3 hours"},
+		{found.Add(97*time.Hour + time.Minute), true, "délai dépassé de 1 jour et 1 heure", "deadline passed by 1 day and 1 hour"},
 	}
 	for _, tc := range cases {
 		cl := Clocks(found, tc.now)
@@ -36,6 +41,9 @@ func TestClocks(t *testing.T) {
 			}
 			if got := Remaining(c); got != tc.words {
 				t.Errorf("Remaining at %v = %q, want %q", tc.now, got, tc.words)
+			}
+			if got := RemainingText(c); got.FR != tc.words || got.EN != tc.english {
+				t.Errorf("RemainingText at %v = %+v, want %q / %q", tc.now, got, tc.words, tc.english)
 			}
 			if !c.Name.Complete() || !c.Basis.Complete() {
 				t.Errorf("clock %s not written in both languages", c.ID)
@@ -109,5 +117,35 @@ func TestPDFWithEmptyFormSaysWhatIsMissing(t *testing.T) {
 	text := pdfText(t, buf.Bytes())
 	if !strings.Contains(text, "non renseigné") || !strings.Contains(text, "ne peuvent pas être calculés") {
 		t.Errorf("empty PDF = %q, want « non renseigné » and no clocks", text)
+	}
+}
+
+func TestStoreKeepsTheForm(t *testing.T) {
+	db, err := store.Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	s, err := Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f, err := s.Load(); err != nil || !f.Discovered.IsZero() || f.What != "" {
+		t.Fatalf("Load on a fresh database = %+v, %v; want an empty form", f, err)
+	}
+	found := time.Date(2026, 11, 30, 8, 15, 0, 0, paris)
+	want := Form{Discovered: found, What: "Écran de rançon", DataCategories: []string{"health"}, Patients: 40,
+		Calls: []Call{{Who: "Prestataire"}}}
+	for range 2 { // saving twice replaces, never adds
+		if err := s.Save(want); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, err := s.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !got.Discovered.Equal(found) || got.What != want.What || got.Patients != 40 || len(got.DataCategories) != 1 || len(got.Calls) != 1 {
+		t.Errorf("Load after Save = %+v, want %+v", got, want)
 	}
 }

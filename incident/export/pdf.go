@@ -169,7 +169,10 @@ func (r *renderer) calls() {
 	r.title("Qui a été appelé, et quand")
 	n := 0
 	for _, c := range r.d.Form.Calls {
-		line := r.when(c.At) + " — " + c.Who
+		line := c.Who
+		if !c.At.IsZero() {
+			line = r.when(c.At) + " — " + c.Who
+		}
 		if c.Note != "" {
 			line += " : " + c.Note
 		}
