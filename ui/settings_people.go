@@ -23,7 +23,7 @@ type peopleCard struct {
 	people            []practice.Person
 	suppliers         []practice.Supplier
 	peopleBox, supBox *fyne.Container
-	addPerson, addSup *widget.Button
+	addPerson, addSup *button
 	status            *widget.Label
 
 	// form is the dialog open to add or change an entry, nil when none is.
@@ -39,15 +39,15 @@ type peopleForm struct {
 	role         *widget.SelectEntry // the role of a person, the kind of a supplier
 	list         *widget.Entry       // addresses or domains, one a line
 	errLine      *widget.Label
-	save, cancel *widget.Button
+	save, cancel *button
 }
 
 func newPeopleCard(env *Env) *peopleCard {
 	c := &peopleCard{env: env, peopleBox: container.NewVBox(), supBox: container.NewVBox()}
 	c.status = wrapped("")
 	c.status.Hide()
-	c.addPerson = widget.NewButtonWithIcon(lang.X("settings.people.person.add", "Ajouter une personne"), theme.ContentAddIcon(), func() { c.editPerson(practice.Person{}) })
-	c.addSup = widget.NewButtonWithIcon(lang.X("settings.people.supplier.add", "Ajouter un fournisseur"), theme.ContentAddIcon(), func() { c.editSupplier(practice.Supplier{}) })
+	c.addPerson = newButtonWithIcon(lang.X("settings.people.person.add", "Ajouter une personne"), theme.ContentAddIcon(), func() { c.editPerson(practice.Person{}) })
+	c.addSup = newButtonWithIcon(lang.X("settings.people.supplier.add", "Ajouter un fournisseur"), theme.ContentAddIcon(), func() { c.editSupplier(practice.Supplier{}) })
 	return c
 }
 
@@ -115,8 +115,8 @@ func (c *peopleCard) refresh() {
 
 // row is one entry of a list with its « Modifier » and « Supprimer ».
 func (c *peopleCard) row(text string, edit, remove func()) fyne.CanvasObject {
-	ed := widget.NewButtonWithIcon(lang.X("settings.people.edit", "Modifier"), theme.DocumentCreateIcon(), edit)
-	rm := widget.NewButtonWithIcon(lang.X("settings.people.remove", "Supprimer"), theme.DeleteIcon(), remove)
+	ed := newButtonWithIcon(lang.X("settings.people.edit", "Modifier"), theme.DocumentCreateIcon(), edit)
+	rm := newButtonWithIcon(lang.X("settings.people.remove", "Supprimer"), theme.DeleteIcon(), remove)
 	return container.NewBorder(nil, nil, nil, container.NewHBox(ed, rm), wrapped(text))
 }
 
@@ -208,8 +208,8 @@ func (c *peopleCard) openForm(title, roleLabel, listLabel, listHint string, role
 		widget.NewFormItem(roleLabel, f.role),
 		widget.NewFormItem(listLabel, f.list),
 	)
-	f.cancel = widget.NewButton(lang.X("settings.people.cancel", "Annuler"), func() { f.dlg.Hide(); c.form = nil })
-	f.save = widget.NewButtonWithIcon(lang.X("settings.practice.save", "Enregistrer"), theme.DocumentSaveIcon(), func() {
+	f.cancel = newButton(lang.X("settings.people.cancel", "Annuler"), func() { f.dlg.Hide(); c.form = nil })
+	f.save = newButtonWithIcon(lang.X("settings.practice.save", "Enregistrer"), theme.DocumentSaveIcon(), func() {
 		if err := save(f); err != nil {
 			f.errLine.SetText(failure(err))
 			f.errLine.Show()
