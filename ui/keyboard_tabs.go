@@ -1,11 +1,18 @@
 package ui
 
 import (
+	"image/color"
+
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
+
+// markWidth is the thickness of the open tab's line.
+const markWidth = 4
 
 // tabs is a tab container whose tab buttons the keyboard reaches: Tab
 // focuses each in turn, before the page they open, and Enter or Space
@@ -20,6 +27,7 @@ type tabs struct {
 	current int
 	leading bool
 	buttons []*button
+	marks   []*canvas.Rectangle // the open tab's line, in the primary colour
 	bar     *fyne.Container
 	pages   *fyne.Container
 	root    *fyne.Container
@@ -43,14 +51,21 @@ func (t *tabs) SetTabLocation(l container.TabLocation) {
 
 func (t *tabs) build() {
 	t.buttons = make([]*button, len(t.Items))
+	t.marks = make([]*canvas.Rectangle, len(t.Items))
 	bar := make([]fyne.CanvasObject, len(t.Items))
 	pages := make([]fyne.CanvasObject, len(t.Items))
 	for i, it := range t.Items {
-		t.buttons[i] = newButtonWithIcon(it.Text, it.Icon, func() { t.SelectIndex(i) })
+		b := newButtonWithIcon(it.Text, it.Icon, func() { t.SelectIndex(i) })
+		mark := canvas.NewRectangle(color.Transparent)
+		t.buttons[i], t.marks[i] = b, mark
 		if t.leading {
-			t.buttons[i].Alignment = widget.ButtonAlignLeading
+			b.Alignment = widget.ButtonAlignLeading
+			mark.SetMinSize(fyne.NewSize(markWidth, 0))
+			bar[i] = container.NewBorder(nil, nil, mark, nil, b)
+		} else {
+			mark.SetMinSize(fyne.NewSize(0, markWidth))
+			bar[i] = container.NewBorder(nil, mark, nil, nil, b)
 		}
-		bar[i] = t.buttons[i]
 		pages[i] = it.Content
 	}
 	t.pages = container.NewStack(pages...)
@@ -102,19 +117,23 @@ func (t *tabs) Selected() *container.TabItem {
 	return t.Items[t.current]
 }
 
-// showSelected shows the current page only and marks its button: the
-// primary colour for the open tab, flat buttons for the others.
+// showSelected shows the current page only and marks its button: filled,
+// with a line of the primary colour beside or under it; the others flat.
+// The focus tints a button apart from both (hygieTheme's focus colour).
 func (t *tabs) showSelected() {
 	for i, it := range t.Items {
-		b := t.buttons[i]
+		b, mark := t.buttons[i], t.marks[i]
 		if i == t.current {
-			b.Importance = widget.HighImportance
+			b.Importance = widget.MediumImportance
+			mark.FillColor = theme.Color(theme.ColorNamePrimary)
 			it.Content.Show()
 		} else {
 			b.Importance = widget.LowImportance
+			mark.FillColor = color.Transparent
 			it.Content.Hide()
 		}
 		b.Refresh()
+		mark.Refresh()
 	}
 	t.pages.Refresh()
 }
