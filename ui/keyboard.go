@@ -135,25 +135,27 @@ func offsetShowing(s *container.Scroll, at fyne.Position, size fyne.Size) fyne.P
 // API shows (containers, cards, forms, accordions, tabs, splits); inside
 // another widget, an object within its bounds counts as held by it.
 func scrollsAround(root, obj fyne.CanvasObject) []*container.Scroll {
-	var path []*container.Scroll
-	var found []*container.Scroll
-	d := fyne.CurrentApp().Driver()
-	inside := func(o fyne.CanvasObject) bool {
-		p, q := d.AbsolutePositionForObject(o), d.AbsolutePositionForObject(obj)
-		return q.X >= p.X && q.Y >= p.Y && q.X+obj.Size().Width <= p.X+o.Size().Width+0.5 && q.Y+obj.Size().Height <= p.Y+o.Size().Height+0.5
+	var path, found []*container.Scroll
+	target := fyne.CurrentApp().Driver().AbsolutePositionForObject(obj)
+	// inside: o, at abs, covers obj; positions add up along the walk, so
+	// this costs no further walk of the tree.
+	inside := func(o fyne.CanvasObject, abs fyne.Position) bool {
+		end, oEnd := target.Add(obj.Size()), abs.Add(o.Size())
+		return target.X >= abs.X && target.Y >= abs.Y && end.X <= oEnd.X+0.5 && end.Y <= oEnd.Y+0.5
 	}
-	var walk func(o fyne.CanvasObject) bool
-	walk = func(o fyne.CanvasObject) bool {
+	var walk func(o fyne.CanvasObject, parent fyne.Position) bool
+	walk = func(o fyne.CanvasObject, parent fyne.Position) bool {
 		if o == nil || !o.Visible() {
 			return false
 		}
+		abs := parent.Add(o.Position())
 		if o == obj {
 			found = append([]*container.Scroll(nil), path...)
 			return true
 		}
 		kids, known := children(o)
 		if !known {
-			if _, isWidget := o.(fyne.Widget); isWidget && len(path) > 0 && inside(o) {
+			if _, isWidget := o.(fyne.Widget); isWidget && len(path) > 0 && inside(o, abs) {
 				found = append([]*container.Scroll(nil), path...)
 				return true
 			}
@@ -164,13 +166,13 @@ func scrollsAround(root, obj fyne.CanvasObject) []*container.Scroll {
 			defer func() { path = path[:len(path)-1] }()
 		}
 		for _, k := range kids {
-			if walk(k) {
+			if walk(k, abs) {
 				return true
 			}
 		}
 		return false
 	}
-	walk(root)
+	walk(root, fyne.Position{})
 	return found
 }
 
