@@ -52,6 +52,23 @@ func (b *button) TypedKey(ev *fyne.KeyEvent) {
 	}
 }
 
+// textArea is a multi-line entry that Tab leaves, as every other field:
+// Fyne's keeps Tab to type a tab sign, so a keyboard user could not get out
+// of it. Our multi-line fields (addresses, a pasted message) need no tabs.
+type textArea struct{ widget.Entry }
+
+// newTextArea is widget.NewMultiLineEntry that Tab leaves.
+func newTextArea() *textArea {
+	e := &textArea{}
+	e.MultiLine = true
+	e.Wrapping = fyne.TextWrap(fyne.TextTruncateClip) // as widget.NewMultiLineEntry
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// AcceptsTab is false: Tab moves the focus on.
+func (e *textArea) AcceptsTab() bool { return false }
+
 // focusPoll is how often followFocus looks at the focus: often enough that
 // a Tab press scrolls before the eye looks for the highlight.
 const focusPoll = 80 * time.Millisecond

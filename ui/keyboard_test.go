@@ -238,3 +238,20 @@ func TestEveryButtonTakesEnter(t *testing.T) {
 		}
 	}
 }
+
+// TestTabLeavesATextArea: Tab in a multi-line field goes to the next
+// control instead of typing a tab sign.
+func TestTabLeavesATextArea(t *testing.T) {
+	test.NewTempApp(t)
+	area, next := newTextArea(), newButton("Enregistrer", nil)
+	if area.AcceptsTab() {
+		t.Fatal("the text area keeps Tab")
+	}
+	w := test.NewTempWindow(t, container.NewVBox(area, next))
+	c := w.Canvas()
+	c.Focus(area)
+	test.FocusNext(c)
+	if c.Focused() != next {
+		t.Errorf("Tab from the text area focuses %v, want the next button", c.Focused())
+	}
+}

@@ -37,7 +37,7 @@ type peopleForm struct {
 	dlg          dialog.Dialog
 	name         *widget.Entry
 	role         *widget.SelectEntry // the role of a person, the kind of a supplier
-	list         *widget.Entry       // addresses or domains, one a line
+	list         *textArea           // addresses or domains, one a line
 	errLine      *widget.Label
 	save, cancel *button
 }
@@ -195,7 +195,7 @@ func splitList(s string) []string {
 // openForm shows the dialog; save writes the entry and returns the store's
 // error, which keeps the dialog open.
 func (c *peopleCard) openForm(title, roleLabel, listLabel, listHint string, roles []string, name, role string, list []string, save func(f *peopleForm) error) {
-	f := &peopleForm{name: widget.NewEntry(), role: widget.NewSelectEntry(roles), list: widget.NewMultiLineEntry(), errLine: wrapped("")}
+	f := &peopleForm{name: widget.NewEntry(), role: widget.NewSelectEntry(roles), list: newTextArea(), errLine: wrapped("")}
 	f.name.SetText(name)
 	f.role.SetText(usualLabel(role))
 	f.list.SetText(strings.Join(list, "\n"))

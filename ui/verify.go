@@ -40,7 +40,7 @@ type verifyScreen struct {
 	list     *msgList
 	status   *widget.Label
 	errs     *widget.Label
-	paste    *widget.Entry
+	paste    *textArea
 	pasteBox *fyne.Container
 }
 
@@ -64,7 +64,7 @@ func (v *verifyScreen) content() fyne.CanvasObject {
 	v.errs = wrapped("")
 	v.errs.Importance = widget.DangerImportance
 	v.errs.Hide()
-	v.paste = widget.NewMultiLineEntry()
+	v.paste = newTextArea()
 	v.paste.SetPlaceHolder(lang.X("mail.verify.paste.placeholder", "Collez ici la source complète du message, en-têtes compris (Return-Path:, Received:, From:…)"))
 	v.paste.SetMinRowsVisible(6)
 	how := wrapped(lang.X("mail.verify.paste.how", "Pour copier la source : Outlook, « Afficher la source du message » ; Gmail, « Afficher l'original » ; Thunderbird, Ctrl+U ; webmail Orange, « Afficher la source » ; Apple Mail, Présentation › Message › Source brute."))
