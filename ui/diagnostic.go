@@ -245,8 +245,8 @@ func effortText(effort string) string {
 }
 
 // guideButton opens the guide that explains a measure.
-func guideButton(env *Env, label, guide string) *widget.Button {
-	return widget.NewButton(label, func() { showGuide(env, guide) })
+func guideButton(env *Env, label, guide string) *button {
+	return newButton(label, func() { showGuide(env, guide) })
 }
 
 // diagnosticScoreNote completes the hygiene score's explanation with the

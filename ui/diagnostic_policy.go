@@ -147,10 +147,10 @@ func (s *diagnosticScreen) showPolicySaved(u fyne.URI) {
 		}
 	}
 	s.policySaved.Objects = []fyne.CanvasObject{
-		widget.NewButton(lang.X("diagnostic.policy.open", "Ouvrir"), func() { open(u) }),
+		newButton(lang.X("diagnostic.policy.open", "Ouvrir"), func() { open(u) }),
 	}
 	if dir, err := storage.Parent(u); err == nil {
-		s.policySaved.Add(widget.NewButton(lang.X("diagnostic.policy.folder", "Afficher le dossier"), func() { open(dir) }))
+		s.policySaved.Add(newButton(lang.X("diagnostic.policy.folder", "Afficher le dossier"), func() { open(dir) }))
 	}
 	s.policySaved.Refresh()
 }

@@ -21,16 +21,16 @@ type quizView struct {
 	step      *widget.Label
 	questions *fyne.Container
 	scroll    *container.Scroll
-	prev      *widget.Button
-	next      *widget.Button
+	prev      *button
+	next      *button
 	status    *widget.Label
 }
 
 func newQuizView(s *diagnosticScreen) *quizView {
 	q := &quizView{s: s, step: heading(""), questions: container.NewVBox(), status: wrapped("")}
 	q.step.SizeName = theme.SizeNameSubHeadingText
-	q.prev = widget.NewButtonWithIcon(lang.X("diagnostic.quiz.prev", "Thème précédent"), theme.NavigateBackIcon(), func() { q.show(q.theme - 1) })
-	q.next = widget.NewButtonWithIcon(lang.X("diagnostic.quiz.next", "Thème suivant"), theme.NavigateNextIcon(), func() { q.show(q.theme + 1) })
+	q.prev = newButtonWithIcon(lang.X("diagnostic.quiz.prev", "Thème précédent"), theme.NavigateBackIcon(), func() { q.show(q.theme - 1) })
+	q.next = newButtonWithIcon(lang.X("diagnostic.quiz.next", "Thème suivant"), theme.NavigateNextIcon(), func() { q.show(q.theme + 1) })
 	q.restart()
 	return q
 }
@@ -50,7 +50,7 @@ func (q *quizView) restart() {
 
 func (q *quizView) content() fyne.CanvasObject {
 	intro := wrapped(lang.X("diagnostic.quiz.intro", "Répondez thème par thème ; Hygie a déjà répondu à ce qu'il a pu vérifier sur cet ordinateur, et vous pouvez le corriger. « Je ne sais pas » compte comme une mesure à mettre en place."))
-	save := widget.NewButtonWithIcon(lang.X("diagnostic.quiz.save", "Enregistrer l'évaluation"), theme.DocumentSaveIcon(), q.onSave)
+	save := newButtonWithIcon(lang.X("diagnostic.quiz.save", "Enregistrer l'évaluation"), theme.DocumentSaveIcon(), q.onSave)
 	save.Importance = widget.HighImportance
 	nav := container.NewHBox(q.prev, q.next, save)
 	q.scroll = container.NewVScroll(container.NewVBox(intro, q.step, q.questions, nav, q.status))

@@ -20,11 +20,11 @@ import (
 // refreshResults shows the levels of the latest assessment, their chart
 // and how the overall level moved between assessments.
 func (s *diagnosticScreen) refreshResults() {
-	redo := widget.NewButtonWithIcon(lang.X("diagnostic.results.redo", "Refaire le questionnaire"), theme.ViewRefreshIcon(), func() {
+	redo := newButtonWithIcon(lang.X("diagnostic.results.redo", "Refaire le questionnaire"), theme.ViewRefreshIcon(), func() {
 		s.quiz.restart()
 		s.tabs.SelectIndex(diagTabQuiz)
 	})
-	policyBtn := widget.NewButtonWithIcon(lang.X("diagnostic.policy.button", "Politique de sécurité du cabinet (PDF)…"), theme.DocumentIcon(), s.onPolicy)
+	policyBtn := newButtonWithIcon(lang.X("diagnostic.policy.button", "Politique de sécurité du cabinet (PDF)…"), theme.DocumentIcon(), s.onPolicy)
 	if !s.ok {
 		redo.SetText(lang.X("diagnostic.results.start", "Répondre au questionnaire"))
 		redo.Importance = widget.HighImportance

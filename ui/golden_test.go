@@ -23,7 +23,6 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -285,13 +284,13 @@ func writeFile(path, s string) error {
 }
 
 // screenTabs returns the sub-tabs of a screen (Hygiène's), or nil.
-func screenTabs(o fyne.CanvasObject) *container.AppTabs {
-	var found *container.AppTabs
+func screenTabs(o fyne.CanvasObject) *tabs {
+	var found *tabs
 	walkObjects(o, func(o fyne.CanvasObject) bool {
 		if found != nil {
 			return false
 		}
-		if tabs, ok := o.(*container.AppTabs); ok {
+		if tabs, ok := o.(*tabs); ok {
 			found = tabs
 			return false
 		}

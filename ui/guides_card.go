@@ -71,6 +71,6 @@ func (c *guidesCardView) entry(label string, g *guides.Guide, section string) fy
 	if section != "" {
 		id += "#" + section
 	}
-	open := widget.NewButton(lang.X("guides.card.open", "Lire"), func() { openGuide(c.env, id) })
+	open := newButton(lang.X("guides.card.open", "Lire"), func() { openGuide(c.env, id) })
 	return container.NewVBox(head, sum, container.NewHBox(open))
 }

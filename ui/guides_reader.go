@@ -70,11 +70,11 @@ func (r *guideReader) content() fyne.CanvasObject {
 		r.fav.Disable()
 		r.read.Disable()
 	}
-	top := container.NewVBox(r.title, container.NewBorder(nil, nil, bar, nil, r.toc))
+	top := container.NewVBox(r.title, border(nil, nil, bar, nil, r.toc))
 	if note := r.gc.noMarksNote(); note != nil {
 		top.Add(note)
 	}
-	r.page = container.NewBorder(top, nil, nil, nil, r.scroll)
+	r.page = border(top, nil, nil, nil, r.scroll)
 	hint := wrapped(lang.X("guides.reader.empty", "Choisissez un guide dans la liste, ou cherchez un mot."))
 	r.empty = container.NewPadded(hint)
 	r.page.Hide()

@@ -65,7 +65,7 @@ func (s *guidesScreen) content() fyne.CanvasObject {
 		note := wrapped(lang.X("guides.french.note", "Certains guides ne sont rédigés qu'en français."))
 		top = container.NewVBox(title, note)
 	}
-	s.root = container.NewBorder(top, nil, nil, nil, split)
+	s.root = border(top, nil, nil, nil, split)
 	s.gc.onChange(s.refreshMarks)
 	s.marks = s.gc.marks()
 	s.found = s.gc.lib.Search("")
@@ -99,7 +99,7 @@ func (s *guidesScreen) sidebar() fyne.CanvasObject {
 		bottom.Add(note)
 	}
 	s.width = &rowWidthWatch{onWidth: func(float32) { s.fitRows() }}
-	return container.NewBorder(filters, bottom, nil, nil, container.New(s.width, s.list))
+	return border(filters, bottom, nil, nil, container.New(s.width, s.list))
 }
 
 // fitRows gives each row the height its wrapped title needs at the list's

@@ -217,7 +217,7 @@ func alertRow(env *Env, it alerts.Item, ticked []string) []fyne.CanvasObject {
 	}
 	if it.Link != "" {
 		if u, err := parseURL(it.Link); err == nil {
-			open := widget.NewButton(lang.X("alerts.open", "Lire l'alerte sur cert.ssi.gouv.fr"), func() {
+			open := newButton(lang.X("alerts.open", "Lire l'alerte sur cert.ssi.gouv.fr"), func() {
 				if err := openURL(env.App, u); err != nil {
 					fyne.LogError("open alert "+it.Link, err)
 				}

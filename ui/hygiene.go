@@ -13,7 +13,7 @@ import (
 // password tester, the two-factor inventory, reminders and the report.
 func hygieneView(env *Env) fyne.CanvasObject {
 	m := env.hygiene
-	tabs := container.NewAppTabs(
+	tabs := newTabs(
 		container.NewTabItem(lang.X("hygiene.tab.today", "Aujourd'hui"), newTodayScreen(m, inBackground).content()),
 		container.NewTabItem(lang.X("hygiene.tab.history", "Historique"), newHistoryScreen(m).content()),
 		container.NewTabItem(lang.X("hygiene.tab.password", "Mots de passe"), newPasswordScreen(env, inBackground).content()),
@@ -51,7 +51,7 @@ func cardContent(m *hygieneModel) []fyne.CanvasObject {
 	bar.SetValue(p.Fraction())
 	bar.TextFormatter = func() string { return progressText(p.Done, p.Applicable) }
 	score := widget.NewLabel(scoreText(m.rec.Score(today).Total))
-	open := widget.NewButton(lang.X("hygiene.card.open", "Ouvrir la liste du jour"), func() { openHygiene(m.env) })
+	open := newButton(lang.X("hygiene.card.open", "Ouvrir la liste du jour"), func() { openHygiene(m.env) })
 	objs = append(objs, bar, score, open)
 	if m.readOnly() {
 		note := wrapped(hygieneReadOnlyMessage())
@@ -75,7 +75,7 @@ func failureRow(env *Env, title string, res probe.Result, fallback string) fyne.
 	if d := probeDetails(res.Details); d != nil {
 		text.Add(d)
 	}
-	how := widget.NewButton(lang.X("hygiene.howto.fix", "Comment corriger"), func() { showGuide(env, guide) })
+	how := newButton(lang.X("hygiene.howto.fix", "Comment corriger"), func() { showGuide(env, guide) })
 	return container.NewBorder(nil, nil, nil, container.NewVBox(how), text)
 }
 

@@ -72,7 +72,7 @@ func (s *reminderScreen) content() fyne.CanvasObject {
 	reminderCard := widget.NewCard(lang.X("hygiene.reminder.card", "Rappel quotidien"), "",
 		container.NewVBox(s.on, container.NewGridWithColumns(3, s.at), s.next, wrapped(lang.X("hygiene.reminder.tray",
 			"Quand le rappel est activé, Hygie se place dans la zone de notification dès son démarrage suivant : fermer sa fenêtre le laisse alors tourner pour le rappel, son icône la rouvre, et « Quitter » dans son menu l'arrête."))))
-	export := widget.NewButton(lang.X("hygiene.report.export", "Exporter le rapport PDF…"), s.onExport)
+	export := newButton(lang.X("hygiene.report.export", "Exporter le rapport PDF…"), s.onExport)
 	explain := wrapped(lang.X("hygiene.report.explain", "Le rapport reprend la date, le score, chaque geste et son état, les 90 derniers jours et l'inventaire de la double authentification (sans aucun secret). Il sert pour les archives du cabinet, un assureur ou un délégué à la protection des données."))
 	reportCard := widget.NewCard(lang.X("hygiene.report.card", "Rapport"), "", container.NewVBox(explain, container.NewHBox(export), s.status, s.saved))
 	formula := wrapped(lang.X("hygiene.score.formula", "Le score va de 0 à 100. La liste compte pour 80 points : chaque geste non applicable est exclu, les autres pèsent selon leur fréquence (1 pour un geste quotidien, 2 hebdomadaire ou mensuel, 3 annuel ou unique). Un geste quotidien compte pour la part des 28 derniers jours où il a été fait, un geste hebdomadaire pour la part des 4 dernières semaines, les autres comptent s'ils sont à jour. Un geste dont la vérification automatique a échoué compte 0. La double authentification compte pour 20 points : moyenne des comptes recensés (clé ou carte CPS 1, application ou validation dans l'application de la banque 0,9, SMS 0,5, aucune 0). Les gestes « double authentification » de la liste suivent cet inventaire dès qu'un compte du même type y est recensé.") + " " + diagnosticScoreNote())
@@ -163,10 +163,10 @@ func savedActions(app fyne.App, u fyne.URI) []fyne.CanvasObject {
 		}
 	}
 	out := []fyne.CanvasObject{
-		widget.NewButton(lang.X("hygiene.report.open", "Ouvrir"), func() { open(u) }),
+		newButton(lang.X("hygiene.report.open", "Ouvrir"), func() { open(u) }),
 	}
 	if dir, err := storage.Parent(u); err == nil {
-		out = append(out, widget.NewButton(lang.X("hygiene.report.folder", "Afficher le dossier"), func() { open(dir) }))
+		out = append(out, newButton(lang.X("hygiene.report.folder", "Afficher le dossier"), func() { open(dir) }))
 	}
 	return out
 }

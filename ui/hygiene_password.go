@@ -26,7 +26,7 @@ type passwordScreen struct {
 	name, practice, city, profes *widget.Entry
 	breachOpt                    *widget.Check
 	breachNote                   *widget.Label
-	breachBtn                    *widget.Button
+	breachBtn                    *button
 	verdict                      *widget.Label
 	rules                        *widget.Label
 	breach                       *widget.Label
@@ -48,7 +48,7 @@ func newPasswordScreen(env *Env, background func(func())) *passwordScreen {
 	s.breachOpt = widget.NewCheck(lang.X("hygiene.pw.breach.opt", "Vérifier aussi dans les fuites connues (Have I Been Pwned)"), s.onBreachOpt)
 	s.breachNote = wrapped(lang.X("hygiene.pw.breach.note",
 		"Facultatif, désactivé par défaut. Seuls 5 caractères de l'empreinte du mot de passe sont envoyés à ce service, jamais le mot de passe ; il faut être connecté à Internet."))
-	s.breachBtn = widget.NewButton(lang.X("hygiene.pw.breach.run", "Chercher dans les fuites"), s.onBreach)
+	s.breachBtn = newButton(lang.X("hygiene.pw.breach.run", "Chercher dans les fuites"), s.onBreach)
 	s.breachBtn.Disable()
 	s.entry.OnChanged = func(string) { s.evaluate() }
 	return s
@@ -70,7 +70,7 @@ func (s *passwordScreen) content() fyne.CanvasObject {
 	intro := wrapped(lang.X("hygiene.pw.intro", "Hygie estime la solidité du mot de passe sur cet ordinateur, selon la recommandation de la CNIL de 2022. Le mot de passe n'est jamais enregistré, et rien n'est envoyé sauf si vous cochez la vérification des fuites ci-dessous."))
 	details := widget.NewCard("", lang.X("hygiene.pw.details", "Vos informations, pour repérer un mot de passe facile à deviner (facultatif)"),
 		container.NewGridWithColumns(2, s.name, s.practice, s.city, s.profes))
-	how := widget.NewButton(lang.X("hygiene.pw.guide", "Conseils pour les mots de passe"), func() { showGuide(s.env, "mots-de-passe") })
+	how := newButton(lang.X("hygiene.pw.guide", "Conseils pour les mots de passe"), func() { showGuide(s.env, "mots-de-passe") })
 	return container.NewVScroll(container.NewVBox(intro, s.entry, s.verdict, s.rules,
 		s.breachOpt, s.breachNote, container.NewHBox(s.breachBtn, how), s.breach, details))
 }

@@ -25,7 +25,7 @@ const probeTimeout = 10 * time.Second
 // probeRunner is the "Vérifier l'ordinateur" part of the checklist.
 type probeRunner struct {
 	m      *hygieneModel
-	button *widget.Button
+	button *button
 	status *widget.Label
 	dir    *widget.Label
 	// background runs the probes off the UI goroutine; a test passes one
@@ -38,14 +38,14 @@ type probeRunner struct {
 
 func newProbeRunner(m *hygieneModel, background func(func())) *probeRunner {
 	r := &probeRunner{m: m, background: background, status: wrapped(""), dir: wrapped("")}
-	r.button = widget.NewButton(lang.X("hygiene.probe.run", "Vérifier l'ordinateur"), r.onRun)
+	r.button = newButton(lang.X("hygiene.probe.run", "Vérifier l'ordinateur"), r.onRun)
 	r.button.Importance = widget.HighImportance
 	r.refreshDir()
 	return r
 }
 
 func (r *probeRunner) content() fyne.CanvasObject {
-	choose := widget.NewButton(lang.X("hygiene.probe.backupdir", "Dossier des sauvegardes…"), r.onChooseDir)
+	choose := newButton(lang.X("hygiene.probe.backupdir", "Dossier des sauvegardes…"), r.onChooseDir)
 	return container.NewVBox(container.NewHBox(r.button, choose), r.dir, r.status)
 }
 

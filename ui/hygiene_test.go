@@ -608,6 +608,8 @@ func texts(o fyne.CanvasObject) string {
 			out = append(out, w.Text)
 		case *widget.Button:
 			out = append(out, w.Text)
+		case *button:
+			out = append(out, w.Text)
 		}
 	})
 	return strings.Join(out, " | ")
@@ -626,7 +628,7 @@ func walk(o fyne.CanvasObject, fn func(fyne.CanvasObject)) {
 		walk(w.Content, fn)
 	case *container.Scroll:
 		walk(w.Content, fn)
-	case *container.AppTabs:
+	case *tabs:
 		for _, it := range w.Items {
 			walk(it.Content, fn)
 		}
@@ -637,7 +639,7 @@ func tapButton(t *testing.T, o fyne.CanvasObject, text string) {
 	t.Helper()
 	var found *widget.Button
 	walk(o, func(o fyne.CanvasObject) {
-		if b, ok := o.(*widget.Button); ok && b.Text == text && found == nil {
+		if b, ok := asButton(o); ok && b.Text == text && found == nil {
 			found = b
 		}
 	})

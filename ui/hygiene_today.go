@@ -56,7 +56,7 @@ func (s *todayScreen) content() fyne.CanvasObject {
 	}
 	top.Add(s.probes.content())
 	s.refresh()
-	return container.NewBorder(top, nil, nil, nil, container.NewVScroll(s.items))
+	return border(top, nil, nil, nil, container.NewVScroll(s.items))
 }
 
 // refresh rebuilds the list from the records: there are about twenty
@@ -137,7 +137,7 @@ func (s *todayScreen) row(st checks.State) fyne.CanvasObject {
 	if st.Status == checks.Failed {
 		label = lang.X("hygiene.howto.fix", "Comment corriger")
 	}
-	how := widget.NewButton(label, func() { showGuide(s.m.env, guide) })
+	how := newButton(label, func() { showGuide(s.m.env, guide) })
 	na := s.naButton(st)
 	buttons := container.NewVBox(container.NewHBox(how, na)) // top-aligned, not stretched to the row
 	body := container.NewVBox(container.NewBorder(nil, nil, container.NewVBox(check), nil, title), detail)
@@ -147,9 +147,9 @@ func (s *todayScreen) row(st checks.State) fyne.CanvasObject {
 	return container.NewBorder(nil, nil, nil, buttons, body)
 }
 
-func (s *todayScreen) naButton(st checks.State) *widget.Button {
+func (s *todayScreen) naButton(st checks.State) *button {
 	if st.Status == checks.NotApplicableStatus {
-		b := widget.NewButton(lang.X("hygiene.na.clear", "Réintégrer"), func() {
+		b := newButton(lang.X("hygiene.na.clear", "Réintégrer"), func() {
 			s.m.do("clear not applicable", func(l *checks.Checklist) error { return l.ClearNotApplicable(st.Item.ID) })
 		})
 		if s.m.readOnly() {
@@ -157,7 +157,7 @@ func (s *todayScreen) naButton(st checks.State) *widget.Button {
 		}
 		return b
 	}
-	b := widget.NewButton(lang.X("hygiene.na", "Non applicable"), func() { s.askNotApplicable(st.Item) })
+	b := newButton(lang.X("hygiene.na", "Non applicable"), func() { s.askNotApplicable(st.Item) })
 	if s.m.readOnly() {
 		b.Disable()
 	}

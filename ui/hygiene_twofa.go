@@ -19,7 +19,7 @@ type twoFAScreen struct {
 	kind    *widget.Select
 	enabled *widget.Check
 	method  *widget.Select
-	add     *widget.Button
+	add     *button
 	list    *fyne.Container
 }
 
@@ -93,7 +93,7 @@ func newTwoFAScreen(m *hygieneModel) *twoFAScreen {
 			s.method.Disable()
 		}
 	})
-	s.add = widget.NewButton(lang.X("hygiene.twofa.add", "Ajouter"), s.onAdd)
+	s.add = newButton(lang.X("hygiene.twofa.add", "Ajouter"), s.onAdd)
 	if m.readOnly() {
 		s.add.Disable()
 	}
@@ -103,10 +103,10 @@ func newTwoFAScreen(m *hygieneModel) *twoFAScreen {
 
 func (s *twoFAScreen) content() fyne.CanvasObject {
 	intro := wrapped(lang.X("hygiene.twofa.intro", "Listez les comptes du cabinet et dites si la double authentification les protège. Hygie n'enregistre que ces informations : aucun mot de passe, aucun code."))
-	how := widget.NewButton(lang.X("hygiene.twofa.guide", "Comment activer la double authentification"), func() { showGuide(s.m.env, "double-authentification") })
+	how := newButton(lang.X("hygiene.twofa.guide", "Comment activer la double authentification"), func() { showGuide(s.m.env, "double-authentification") })
 	form := container.NewVBox(s.name, container.NewGridWithColumns(3, s.kind, s.enabled, s.method), container.NewHBox(s.add, how))
 	s.refresh()
-	return container.NewBorder(container.NewVBox(intro, form, widget.NewSeparator()), nil, nil, nil, container.NewVScroll(s.list))
+	return border(container.NewVBox(intro, form, widget.NewSeparator()), nil, nil, nil, container.NewVScroll(s.list))
 }
 
 func (s *twoFAScreen) onAdd() {
@@ -148,8 +148,8 @@ func (s *twoFAScreen) row(sg checks.Suggestion) fyne.CanvasObject {
 	title.TextStyle.Bold = true
 	advice := wrapped(adviceLabel(sg.Advice))
 	advice.Importance = map[checks.Advice]widget.Importance{checks.AdviceEnable: widget.DangerImportance, checks.AdviceReplaceSMS: widget.WarningImportance, checks.AdviceNothing: widget.SuccessImportance}[sg.Advice]
-	del := widget.NewButton(lang.X("hygiene.twofa.delete", "Retirer"), func() { s.confirmDelete(a) })
-	edit := widget.NewButton(lang.X("hygiene.twofa.edit", "Modifier"), func() { s.editAccount(a) })
+	del := newButton(lang.X("hygiene.twofa.delete", "Retirer"), func() { s.confirmDelete(a) })
+	edit := newButton(lang.X("hygiene.twofa.edit", "Modifier"), func() { s.editAccount(a) })
 	if s.m.readOnly() {
 		del.Disable()
 		edit.Disable()

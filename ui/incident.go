@@ -161,9 +161,9 @@ func (s *incidentScreen) journalCard() fyne.CanvasObject {
 	s.status = wrapped("")
 	s.note = widget.NewMultiLineEntry()
 	s.note.SetPlaceHolder(lang.X("incident.note.placeholder", "Ce que vous avez fait ou constaté, par exemple : « 9 h 10, message de rançon à l'écran »"))
-	add := widget.NewButton(lang.X("incident.note.add", "Noter dans le journal"), s.onAddNote)
+	add := newButton(lang.X("incident.note.add", "Noter dans le journal"), s.onAddNote)
 	add.Importance = widget.HighImportance
-	cp := widget.NewButton(lang.X("incident.journal.copy", "Copier le journal"), s.onCopy)
+	cp := newButton(lang.X("incident.journal.copy", "Copier le journal"), s.onCopy)
 	if s.journal == nil {
 		s.status.SetText(lang.X("incident.journal.unavailable", "Le journal ne peut pas être enregistré car les données d'Hygie sont indisponibles (voir l'accueil). Notez vos actions sur papier, avec l'heure."))
 		s.note.Disable()

@@ -42,7 +42,7 @@ func newIncidentExport(env *Env) *incidentExport {
 func (x *incidentExport) content() fyne.CanvasObject {
 	explain := wrapped(lang.X("incident.export.explain",
 		"Le dossier PDF rassemble, datés, ce que demandent la notification à la CNIL et votre assureur : ce qui s'est passé et quand, les données et le nombre approximatif de patients concernés, les conséquences, les mesures prises, qui a été appelé, puis le journal."))
-	btn := widget.NewButton(lang.X("incident.export.button", "Préparer le dossier PDF…"), x.onOpen)
+	btn := newButton(lang.X("incident.export.button", "Préparer le dossier PDF…"), x.onOpen)
 	if x.env.form == nil || x.env.journal == nil {
 		btn.Disable()
 	}

@@ -36,12 +36,12 @@ type mailScreen struct {
 	// and the detail of the selected one.
 	*msgList
 	verify *verifyScreen
-	tabs   *container.AppTabs
+	tabs   *tabs
 
 	accountSel *widget.Select
-	editBtn    *widget.Button
-	scanBtn    *widget.Button
-	cancelBtn  *widget.Button
+	editBtn    *button
+	scanBtn    *button
+	cancelBtn  *button
 	bar        *widget.ProgressBar
 	status     *widget.Label
 	demoNote   *widget.Label
@@ -80,7 +80,7 @@ func newMailScreen(env *Env, keys mailbox.Keychain, do func(func())) *mailScreen
 // mailbox) and « Vérifier un message », which works without an account.
 func (s *mailScreen) content() fyne.CanvasObject {
 	title := heading(lang.X("mail.title", "Messagerie"))
-	s.tabs = container.NewAppTabs(
+	s.tabs = newTabs(
 		container.NewTabItemWithIcon(lang.X("mail.tab.inbox", "Boîte du cabinet"), theme.MailComposeIcon(), s.inboxContent()),
 		container.NewTabItemWithIcon(lang.X("mail.tab.verify", "Vérifier un message"), theme.SearchIcon(), s.verify.content()))
 	s.verify.onShow = func() { s.tabs.SelectIndex(1) }
@@ -100,7 +100,7 @@ func (s *mailScreen) inboxContent() fyne.CanvasObject {
 	s.demoCheck.Checked = s.env.App.Preferences().Bool(prefMailDemoShow)
 	top := container.NewVBox(intro, s.controls(), s.bar, s.status, s.demoNote)
 	s.refreshAccounts("")
-	return container.NewBorder(top, s.demoCheck, nil, nil, s.msgList.content(0.55))
+	return border(top, s.demoCheck, nil, nil, s.msgList.content(0.55))
 }
 
 // demoLabel is the demonstration mailbox's name in the account list.
@@ -137,11 +137,11 @@ func (s *mailScreen) dbErr() error {
 func (s *mailScreen) controls() fyne.CanvasObject {
 	s.accountSel = widget.NewSelect(nil, func(string) { s.onAccountChosen() })
 	s.accountSel.PlaceHolder = lang.X("mail.account.none", "Aucun compte")
-	add := widget.NewButtonWithIcon(lang.X("mail.account.add", "Ajouter un compte"), theme.ContentAddIcon(), func() { s.openAccountForm(nil) })
-	s.editBtn = widget.NewButtonWithIcon(lang.X("mail.account.edit", "Modifier"), theme.DocumentCreateIcon(), s.onEdit)
-	s.scanBtn = widget.NewButtonWithIcon(lang.X("mail.scan", "Analyser"), theme.SearchIcon(), s.onScan)
+	add := newButtonWithIcon(lang.X("mail.account.add", "Ajouter un compte"), theme.ContentAddIcon(), func() { s.openAccountForm(nil) })
+	s.editBtn = newButtonWithIcon(lang.X("mail.account.edit", "Modifier"), theme.DocumentCreateIcon(), s.onEdit)
+	s.scanBtn = newButtonWithIcon(lang.X("mail.scan", "Analyser"), theme.SearchIcon(), s.onScan)
 	s.scanBtn.Importance = widget.HighImportance
-	s.cancelBtn = widget.NewButtonWithIcon(lang.X("mail.cancel", "Annuler"), theme.CancelIcon(), s.onCancel)
+	s.cancelBtn = newButtonWithIcon(lang.X("mail.cancel", "Annuler"), theme.CancelIcon(), s.onCancel)
 	s.cancelBtn.Hide()
 	s.bar = widget.NewProgressBar()
 	s.bar.Hide()
@@ -251,7 +251,7 @@ func mailCard(env *Env) fyne.CanvasObject {
 		return nil
 	}
 	text := wrapped("")
-	open := widget.NewButton(lang.X("mail.card.open", "Ouvrir la messagerie"), func() { openSection(env, "mail") })
+	open := newButton(lang.X("mail.card.open", "Ouvrir la messagerie"), func() { openSection(env, "mail") })
 	accounts, err := st.Accounts()
 	if err != nil { // the card then offers to add one: the mail screen says what is wrong
 		fyne.LogError("list mail accounts", err)

@@ -46,8 +46,8 @@ type accountForm struct {
 	certFP    *widget.Label // the fingerprint, in two lines of 16 pairs
 	certCE    *mailbox.CertError
 	trusted   bool // the certificate was just trusted and saved
-	copyFP    *widget.Button
-	trustCert *widget.Button
+	copyFP    *button
+	trustCert *button
 }
 
 // securityLabels maps the displayed choice to the mode.
@@ -122,8 +122,8 @@ func (f *accountForm) certArea() {
 	f.certFP.Selectable = true
 	advice := wrapped(lang.X("mail.form.cert.advice",
 		"Avant de faire confiance, comparez cette empreinte avec celle que votre fournisseur ou votre prestataire informatique vous donne, de préférence par téléphone : ne faites confiance que si elles sont identiques."))
-	f.copyFP = widget.NewButtonWithIcon(lang.X("mail.form.cert.copy", "Copier l'empreinte"), theme.ContentCopyIcon(), f.onCopyFingerprint)
-	f.trustCert = widget.NewButtonWithIcon(lang.X("mail.cert.trust", "Faire confiance à ce certificat"), theme.ConfirmIcon(), f.onTrustCert)
+	f.copyFP = newButtonWithIcon(lang.X("mail.form.cert.copy", "Copier l'empreinte"), theme.ContentCopyIcon(), f.onCopyFingerprint)
+	f.trustCert = newButtonWithIcon(lang.X("mail.cert.trust", "Faire confiance à ce certificat"), theme.ConfirmIcon(), f.onTrustCert)
 	f.trustCert.Importance = widget.WarningImportance
 	f.cert = container.NewVBox(
 		widget.NewLabelWithStyle(lang.X("mail.cert.title", "Certificat du serveur non reconnu"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
@@ -183,14 +183,14 @@ func (f *accountForm) onTrustCert() {
 }
 
 func (f *accountForm) buttons() fyne.CanvasObject {
-	test := widget.NewButton(lang.X("mail.form.test", "Tester la connexion"), f.onTest)
-	save := widget.NewButton(lang.X("mail.form.save", "Enregistrer"), func() { f.onSave() })
+	test := newButton(lang.X("mail.form.test", "Tester la connexion"), f.onTest)
+	save := newButton(lang.X("mail.form.save", "Enregistrer"), func() { f.onSave() })
 	save.Importance = widget.HighImportance
-	cancel := widget.NewButton(lang.X("mail.cancel", "Annuler"), f.close)
+	cancel := newButton(lang.X("mail.cancel", "Annuler"), f.close)
 	objs := []fyne.CanvasObject{test, save, cancel}
-	f.si.actions = []*widget.Button{test, save}
+	f.si.actions = []*button{test, save}
 	if f.editing {
-		del := widget.NewButton(lang.X("mail.form.delete", "Supprimer ce compte"), f.onDelete)
+		del := newButton(lang.X("mail.form.delete", "Supprimer ce compte"), f.onDelete)
 		del.Importance = widget.DangerImportance
 		objs = append(objs, del)
 	}

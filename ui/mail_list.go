@@ -134,7 +134,7 @@ func (l *msgList) onFilterChosen(i int) {
 // content is the filters and the list beside the detail; listShare is the
 // list's share of the width.
 func (l *msgList) content(listShare float64) fyne.CanvasObject {
-	left := container.NewBorder(l.filters(), nil, nil, nil, l.list)
+	left := border(l.filters(), nil, nil, nil, l.list)
 	split := container.NewHSplit(left, container.NewVScroll(l.detail))
 	split.Offset = listShare
 	return split
@@ -336,7 +336,7 @@ func (l *msgList) showDetail(k int) {
 	}
 	if m.Flagged() {
 		objs = append(objs, mailLabel(lang.X("mail.detail.clicked.q", "Déjà cliqué, répondu ou ouvert une pièce jointe ?"), fyne.TextStyle{}, widget.WarningImportance),
-			widget.NewButtonWithIcon(lang.X("mail.detail.clicked.open", "Voir « En cas d'attaque »"),
+			newButtonWithIcon(lang.X("mail.detail.clicked.open", "Voir « En cas d'attaque »"),
 				theme.WarningIcon(), func() { openSection(l.env, "incident") }))
 	}
 	if m.Truncated {

@@ -161,8 +161,8 @@ func mailboxFlagged(v mail.Verdict) bool { return v == mail.Suspicious || v == m
 
 // linkButton opens the https page raw in the browser, first copying clip
 // to the clipboard when it is not empty.
-func (l *msgList) linkButton(text, raw, clip string) *widget.Button {
-	return widget.NewButtonWithIcon(text, theme.MailForwardIcon(), func() {
+func (l *msgList) linkButton(text, raw, clip string) *button {
+	return newButtonWithIcon(text, theme.MailForwardIcon(), func() {
 		if clip != "" {
 			l.env.App.Clipboard().SetContent(clip)
 		}
@@ -237,11 +237,11 @@ func (l *msgList) linksAndHeaders(raw []byte) []fyne.CanvasObject {
 	text.Wrapping = fyne.TextWrapBreak
 	text.Selectable = true
 	status := widget.NewLabel("")
-	copyBtn := widget.NewButtonWithIcon(lang.X("mail.headers.copy", "Copier"), theme.ContentCopyIcon(), func() {
+	copyBtn := newButtonWithIcon(lang.X("mail.headers.copy", "Copier"), theme.ContentCopyIcon(), func() {
 		l.env.App.Clipboard().SetContent(hdr)
 		status.SetText(lang.X("mail.headers.copied", "En-têtes copiés."))
 	})
-	body := container.NewBorder(container.NewHBox(copyBtn, status), nil, nil, nil, text)
+	body := border(container.NewHBox(copyBtn, status), nil, nil, nil, text)
 	acc := widget.NewAccordion(widget.NewAccordionItem(lang.X("mail.headers.title", "En-têtes techniques du message"), body))
 	return append(out, widget.NewSeparator(), acc)
 }

@@ -52,15 +52,15 @@ type signIn struct {
 	pwLabel *widget.Label
 	rowPad  *widget.Label // the sign-in row's empty label, hidden with it
 	row     *fyne.Container
-	button  *widget.Button
-	stopBtn *widget.Button
+	button  *button
+	stopBtn *button
 	code    *fyne.Container
 	codeTxt *widget.Label
-	copyBtn *widget.Button
+	copyBtn *button
 	adv     *widget.Accordion
 	rows    *fyne.Container // the form's rows, laid out again when one shows or hides
 	outer   *fyne.Container
-	actions []*widget.Button // « Tester la connexion », « Enregistrer »
+	actions []*button // « Tester la connexion », « Enregistrer »
 
 	provider *oauth.Provider // offered by the address or the stored account
 	appPw    bool            // the provider also takes an application password (Gmail)
@@ -78,13 +78,13 @@ func newSignIn(f *accountForm) *signIn {
 	si.address.OnChanged = si.onAddress
 	si.pwLabel = formLabel(lang.X("mail.form.pw", "Mot de passe"))
 	si.rowPad = widget.NewLabel("")
-	si.button = widget.NewButton("", si.onSignIn)
+	si.button = newButton("", si.onSignIn)
 	si.button.Importance = widget.HighImportance
-	si.stopBtn = widget.NewButton(lang.X("mail.cancel", "Annuler"), si.onStop)
+	si.stopBtn = newButton(lang.X("mail.cancel", "Annuler"), si.onStop)
 	si.stopBtn.Hide()
 	si.codeTxt.Selectable = true
 	si.codeTxt.TextStyle = fyne.TextStyle{Bold: true}
-	si.copyBtn = widget.NewButton(lang.X("mail.signin.copy", "Copier le code"), si.onCopy)
+	si.copyBtn = newButton(lang.X("mail.signin.copy", "Copier le code"), si.onCopy)
 	si.code = container.NewVBox(wrapped(lang.X("mail.signin.code",
 		"Le navigateur ne s'est pas ouvert. Sur cet ordinateur ou sur votre téléphone, ouvrez l'adresse ci-dessous et saisissez le code :")),
 		si.codeTxt, container.NewHBox(si.copyBtn))

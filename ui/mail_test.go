@@ -140,10 +140,10 @@ func (f *mailFixture) dialogButton(t *testing.T, text string) *widget.Button {
 	if top == nil {
 		t.Fatalf("no dialog to press %q in", text)
 	}
-	b, _ := findObject(top, func(o fyne.CanvasObject) bool {
-		b, ok := o.(*widget.Button)
+	b, _ := asButton(findObject(top, func(o fyne.CanvasObject) bool {
+		b, ok := asButton(o)
 		return ok && b.Text == text
-	}).(*widget.Button)
+	}))
 	if b == nil {
 		t.Fatalf("no button %q in the dialog", text)
 	}
@@ -175,7 +175,7 @@ func (f *mailFixture) row(i int) (verdict, text *widget.Label) {
 // hasButton reports whether c holds a button whose label contains text.
 func hasButton(c *fyne.Container, text string) bool {
 	for _, o := range c.Objects {
-		if b, ok := o.(*widget.Button); ok && strings.Contains(b.Text, text) {
+		if b, ok := asButton(o); ok && strings.Contains(b.Text, text) {
 			return true
 		}
 	}

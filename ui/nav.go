@@ -30,11 +30,12 @@ func sections() []section {
 	}
 }
 
-// navigation shows the sections as tabs on the leading edge. A screen is
-// built the first time it is shown, so start-up only pays for the dashboard.
+// navigation shows the sections as tabs on the leading edge, each a button
+// Tab reaches and Enter opens (keyboard_tabs.go). A screen is built the
+// first time it is shown, so start-up only pays for the dashboard.
 type navigation struct {
 	env      *Env
-	tabs     *container.AppTabs
+	tabs     *tabs
 	sections []section
 	built    []bool
 	shown    int // index of the section on screen, to tell it when it is left
@@ -51,7 +52,7 @@ func newNavigation(env *Env) *navigation {
 	for i, s := range n.sections {
 		items[i] = container.NewTabItemWithIcon(s.title, s.icon, container.NewStack())
 	}
-	n.tabs = container.NewAppTabs(items...)
+	n.tabs = newTabs(items...)
 	n.tabs.SetTabLocation(container.TabLocationLeading)
 	n.tabs.OnSelected = func(*container.TabItem) { n.selected(n.tabs.SelectedIndex()) }
 	n.ensureBuilt(0)

@@ -27,7 +27,7 @@ func navEnv(t *testing.T) (*Env, *navigation) {
 func TestOpenTodayListButton(t *testing.T) {
 	env, nav := navEnv(t)
 	nav.show("hygiene")
-	sub := findObject(nav.tabs.Selected().Content, func(o fyne.CanvasObject) bool { _, ok := o.(*container.AppTabs); return ok }).(*container.AppTabs)
+	sub := findObject(nav.tabs.Selected().Content, func(o fyne.CanvasObject) bool { _, ok := o.(*tabs); return ok }).(*tabs)
 	sub.SelectIndex(3)
 	nav.show("home")
 	tapButton(t, nav.tabs.Items[0].Content, "Ouvrir la liste du jour")
@@ -71,6 +71,8 @@ func dialogTexts(o fyne.CanvasObject) string {
 			out = append(out, v.String())
 		case *widget.Button:
 			out = append(out, v.Text)
+		case *button:
+			out = append(out, v.Text)
 		case *fyne.Container:
 			for _, c := range v.Objects {
 				walk(c)
@@ -90,9 +92,9 @@ func dialogTexts(o fyne.CanvasObject) string {
 // tapDialogButton taps the button with text in a dialog's overlay.
 func tapDialogButton(t *testing.T, o fyne.CanvasObject, text string) {
 	t.Helper()
-	b := findObject(o, func(x fyne.CanvasObject) bool { b, ok := x.(*widget.Button); return ok && b.Text == text })
+	b, _ := asButton(findObject(o, func(x fyne.CanvasObject) bool { b, ok := asButton(x); return ok && b.Text == text }))
 	if b == nil {
 		t.Fatalf("no button %q in the dialog: %s", text, dialogTexts(o))
 	}
-	test.Tap(b.(*widget.Button))
+	test.Tap(b)
 }

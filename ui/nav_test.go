@@ -8,7 +8,6 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 )
@@ -89,13 +88,13 @@ func TestTooSmallSizeIsNotRestored(t *testing.T) {
 	}
 }
 
-func findTabs(t *testing.T, o fyne.CanvasObject) *container.AppTabs {
+func findTabs(t *testing.T, o fyne.CanvasObject) *tabs {
 	t.Helper()
-	tabs, ok := o.(*container.AppTabs)
+	found, ok := o.(*tabs)
 	if !ok {
-		t.Fatalf("window content is %T, want *container.AppTabs", o)
+		t.Fatalf("window content is %T, want the navigation's *tabs", o)
 	}
-	return tabs
+	return found
 }
 
 // hasText reports whether any label or rich text under o shows s.

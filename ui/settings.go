@@ -39,7 +39,7 @@ func languageCard(env *Env) fyne.CanvasObject {
 	opts, values := languageOptions()
 	note := wrapped(lang.X("settings.lang.restart", "La nouvelle langue s'appliquera au prochain démarrage d'Hygie."))
 	note.Hide()
-	restart := widget.NewButtonWithIcon(lang.X("settings.lang.restart.now", "Redémarrer maintenant"), theme.ViewRefreshIcon(), func() {
+	restart := newButtonWithIcon(lang.X("settings.lang.restart.now", "Redémarrer maintenant"), theme.ViewRefreshIcon(), func() {
 		if err := relaunch(env.App); err != nil {
 			fyne.LogError("restart Hygie", err)
 			note.SetText(lang.X("settings.lang.restart.failed", "Hygie n'a pas pu redémarrer tout seul : fermez-le puis rouvrez-le pour changer de langue."))

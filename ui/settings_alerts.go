@@ -21,7 +21,7 @@ type alertsSettings struct {
 	a      *alertsState
 	on     *widget.Check
 	tags   map[string]*widget.Check
-	check  *widget.Button
+	check  *button
 	status *widget.Label
 	list   *fyne.Container
 }
@@ -42,7 +42,7 @@ func (s *alertsSettings) content() fyne.CanvasObject {
 	onLabel := newToggleLabel(lang.X("alerts.settings.on", "Lire chaque jour les alertes publiques du CERT-FR"), s.on)
 	disclosure := wrapped(alerts.Disclosure.In(currentLang))
 	disclosure.TextStyle.Italic = true
-	s.check = widget.NewButton(lang.X("alerts.settings.check", "Vérifier maintenant"), func() { s.a.check(true) })
+	s.check = newButton(lang.X("alerts.settings.check", "Vérifier maintenant"), func() { s.a.check(true) })
 	box := container.NewVBox(
 		container.NewBorder(nil, nil, container.NewVBox(s.on), nil, onLabel), disclosure,
 		subheading(lang.X("alerts.settings.tags", "Logiciels utilisés au cabinet : les alertes qui les nomment sont mises en avant")),

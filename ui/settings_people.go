@@ -23,7 +23,7 @@ type peopleCard struct {
 	people            []practice.Person
 	suppliers         []practice.Supplier
 	peopleBox, supBox *fyne.Container
-	addPerson, addSup *widget.Button
+	addPerson, addSup *button
 	status            *widget.Label
 
 	// form is the dialog open to add or change an entry, nil when none is.
@@ -37,17 +37,17 @@ type peopleForm struct {
 	dlg          dialog.Dialog
 	name         *widget.Entry
 	role         *widget.SelectEntry // the role of a person, the kind of a supplier
-	list         *widget.Entry       // addresses or domains, one a line
+	list         *textArea           // addresses or domains, one a line
 	errLine      *widget.Label
-	save, cancel *widget.Button
+	save, cancel *button
 }
 
 func newPeopleCard(env *Env) *peopleCard {
 	c := &peopleCard{env: env, peopleBox: container.NewVBox(), supBox: container.NewVBox()}
 	c.status = wrapped("")
 	c.status.Hide()
-	c.addPerson = widget.NewButtonWithIcon(lang.X("settings.people.person.add", "Ajouter une personne"), theme.ContentAddIcon(), func() { c.editPerson(practice.Person{}) })
-	c.addSup = widget.NewButtonWithIcon(lang.X("settings.people.supplier.add", "Ajouter un fournisseur"), theme.ContentAddIcon(), func() { c.editSupplier(practice.Supplier{}) })
+	c.addPerson = newButtonWithIcon(lang.X("settings.people.person.add", "Ajouter une personne"), theme.ContentAddIcon(), func() { c.editPerson(practice.Person{}) })
+	c.addSup = newButtonWithIcon(lang.X("settings.people.supplier.add", "Ajouter un fournisseur"), theme.ContentAddIcon(), func() { c.editSupplier(practice.Supplier{}) })
 	return c
 }
 
@@ -115,8 +115,8 @@ func (c *peopleCard) refresh() {
 
 // row is one entry of a list with its « Modifier » and « Supprimer ».
 func (c *peopleCard) row(text string, edit, remove func()) fyne.CanvasObject {
-	ed := widget.NewButtonWithIcon(lang.X("settings.people.edit", "Modifier"), theme.DocumentCreateIcon(), edit)
-	rm := widget.NewButtonWithIcon(lang.X("settings.people.remove", "Supprimer"), theme.DeleteIcon(), remove)
+	ed := newButtonWithIcon(lang.X("settings.people.edit", "Modifier"), theme.DocumentCreateIcon(), edit)
+	rm := newButtonWithIcon(lang.X("settings.people.remove", "Supprimer"), theme.DeleteIcon(), remove)
 	return container.NewBorder(nil, nil, nil, container.NewHBox(ed, rm), wrapped(text))
 }
 
@@ -195,7 +195,7 @@ func splitList(s string) []string {
 // openForm shows the dialog; save writes the entry and returns the store's
 // error, which keeps the dialog open.
 func (c *peopleCard) openForm(title, roleLabel, listLabel, listHint string, roles []string, name, role string, list []string, save func(f *peopleForm) error) {
-	f := &peopleForm{name: widget.NewEntry(), role: widget.NewSelectEntry(roles), list: widget.NewMultiLineEntry(), errLine: wrapped("")}
+	f := &peopleForm{name: widget.NewEntry(), role: widget.NewSelectEntry(roles), list: newTextArea(), errLine: wrapped("")}
 	f.name.SetText(name)
 	f.role.SetText(usualLabel(role))
 	f.list.SetText(strings.Join(list, "\n"))
@@ -208,8 +208,8 @@ func (c *peopleCard) openForm(title, roleLabel, listLabel, listHint string, role
 		widget.NewFormItem(roleLabel, f.role),
 		widget.NewFormItem(listLabel, f.list),
 	)
-	f.cancel = widget.NewButton(lang.X("settings.people.cancel", "Annuler"), func() { f.dlg.Hide(); c.form = nil })
-	f.save = widget.NewButtonWithIcon(lang.X("settings.practice.save", "Enregistrer"), theme.DocumentSaveIcon(), func() {
+	f.cancel = newButton(lang.X("settings.people.cancel", "Annuler"), func() { f.dlg.Hide(); c.form = nil })
+	f.save = newButtonWithIcon(lang.X("settings.practice.save", "Enregistrer"), theme.DocumentSaveIcon(), func() {
 		if err := save(f); err != nil {
 			f.errLine.SetText(failure(err))
 			f.errLine.Show()

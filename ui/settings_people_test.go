@@ -33,10 +33,10 @@ func confirmTop(t *testing.T, w fyne.Window, text string) {
 	if top == nil {
 		t.Fatalf("no dialog open, want one with %q", text)
 	}
-	b, _ := findObject(top, func(o fyne.CanvasObject) bool {
-		b, ok := o.(*widget.Button)
+	b, _ := asButton(findObject(top, func(o fyne.CanvasObject) bool {
+		b, ok := asButton(o)
 		return ok && b.Text == text
-	}).(*widget.Button)
+	}))
 	if b == nil {
 		t.Fatalf("no button %q in the dialog", text)
 	}

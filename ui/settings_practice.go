@@ -16,7 +16,7 @@ type practiceCard struct {
 	env                                        *Env
 	cabinet, practitioner, itName, itPhone     *widget.Entry
 	insurerName, insurerPhone, insurerContract *widget.Entry
-	save                                       *widget.Button
+	save                                       *button
 	status                                     *widget.Label
 }
 
@@ -28,7 +28,7 @@ func newPracticeCard(env *Env) *practiceCard {
 	c.itPhone.SetPlaceHolder("04 91 00 00 00")
 	c.insurerPhone.SetPlaceHolder("01 00 00 00 00")
 	c.status = wrapped("")
-	c.save = widget.NewButton(lang.X("settings.practice.save", "Enregistrer"), c.onSave)
+	c.save = newButton(lang.X("settings.practice.save", "Enregistrer"), c.onSave)
 	c.save.Importance = widget.HighImportance
 	return c
 }

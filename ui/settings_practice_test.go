@@ -152,6 +152,10 @@ func findButton(o fyne.CanvasObject, text string) *widget.Button {
 		if v.Text == text {
 			return v
 		}
+	case *button:
+		if v.Text == text {
+			return &v.Button
+		}
 	case *widget.Card:
 		return findButton(v.Content, text)
 	case *fyne.Container:

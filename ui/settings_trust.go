@@ -21,7 +21,7 @@ var trustListURL = mailbox.TrustListURL
 // of MSSanté domains that the mail analysis then uses.
 type trustCard struct {
 	store  *mailbox.Store
-	button *widget.Button
+	button *button
 	status *widget.Label
 	// background runs the download off the UI goroutine; a test passes
 	// one that tells it when the download and its display are over.
@@ -39,7 +39,7 @@ func (c *trustCard) content() fyne.CanvasObject {
 	intro := wrapped(lang.X("settings.trust.body",
 		"Hygie reconnaît les adresses MSSanté d'après leur domaine. Pour plus de précision, il peut télécharger la liste officielle des domaines de l'espace de confiance, publiée par l'Agence du numérique en santé sur espacedeconfiance.mssante.fr. Rien d'autre n'est envoyé ; le téléchargement n'a lieu que si vous cliquez."))
 	c.status = wrapped("")
-	c.button = widget.NewButton(lang.X("settings.trust.refresh", "Télécharger la liste MSSanté"), c.onRefresh)
+	c.button = newButton(lang.X("settings.trust.refresh", "Télécharger la liste MSSanté"), c.onRefresh)
 	if c.store == nil {
 		c.button.Disable()
 	}

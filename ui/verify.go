@@ -40,7 +40,7 @@ type verifyScreen struct {
 	list     *msgList
 	status   *widget.Label
 	errs     *widget.Label
-	paste    *widget.Entry
+	paste    *textArea
 	pasteBox *fyne.Container
 }
 
@@ -57,24 +57,24 @@ func (v *verifyScreen) content() fyne.CanvasObject {
 	intro := wrapped(lang.X("mail.verify.intro", "Un message vous semble douteux ? Enregistrez-le depuis votre messagerie (.eml ou .msg) et glissez-le sur cette fenêtre, ouvrez-le, ou collez sa source."))
 	promise := wrapped(verifyPromise())
 	promise.TextStyle.Italic = true
-	open := widget.NewButtonWithIcon(lang.X("mail.verify.open", "Ouvrir un fichier…"), theme.FolderOpenIcon(), v.onOpen)
+	open := newButtonWithIcon(lang.X("mail.verify.open", "Ouvrir un fichier…"), theme.FolderOpenIcon(), v.onOpen)
 	open.Importance = widget.HighImportance
-	pasteBtn := widget.NewButtonWithIcon(lang.X("mail.verify.paste", "Coller la source…"), theme.ContentPasteIcon(), v.onPasteShown)
+	pasteBtn := newButtonWithIcon(lang.X("mail.verify.paste", "Coller la source…"), theme.ContentPasteIcon(), v.onPasteShown)
 	v.status = wrapped("")
 	v.errs = wrapped("")
 	v.errs.Importance = widget.DangerImportance
 	v.errs.Hide()
-	v.paste = widget.NewMultiLineEntry()
+	v.paste = newTextArea()
 	v.paste.SetPlaceHolder(lang.X("mail.verify.paste.placeholder", "Collez ici la source complète du message, en-têtes compris (Return-Path:, Received:, From:…)"))
 	v.paste.SetMinRowsVisible(6)
 	how := wrapped(lang.X("mail.verify.paste.how", "Pour copier la source : Outlook, « Afficher la source du message » ; Gmail, « Afficher l'original » ; Thunderbird, Ctrl+U ; webmail Orange, « Afficher la source » ; Apple Mail, Présentation › Message › Source brute."))
-	guide := widget.NewButtonWithIcon(lang.X("mail.verify.paste.guide", "Les étapes pas à pas"), theme.HelpIcon(), func() { openGuide(v.env, verifyGuide) })
-	check := widget.NewButtonWithIcon(lang.X("mail.verify.paste.check", "Vérifier le texte collé"), theme.SearchIcon(), func() { v.onPasted(v.paste.Text) })
+	guide := newButtonWithIcon(lang.X("mail.verify.paste.guide", "Les étapes pas à pas"), theme.HelpIcon(), func() { openGuide(v.env, verifyGuide) })
+	check := newButtonWithIcon(lang.X("mail.verify.paste.check", "Vérifier le texte collé"), theme.SearchIcon(), func() { v.onPasted(v.paste.Text) })
 	check.Importance = widget.HighImportance
 	v.pasteBox = container.NewVBox(how, v.paste, container.NewHBox(check, guide))
 	v.pasteBox.Hide()
 	top := container.NewVBox(intro, container.NewHBox(open, pasteBtn), promise, v.pasteBox, v.errs, v.status)
-	return container.NewBorder(top, nil, nil, nil, v.list.content(0.5))
+	return border(top, nil, nil, nil, v.list.content(0.5))
 }
 
 func (v *verifyScreen) onPasteShown() {
@@ -292,6 +292,6 @@ func verifyCard(env *Env) fyne.CanvasObject {
 	text := wrapped(lang.X("mail.verify.card", "Un message vous semble douteux ? Glissez-le sur cette fenêtre, ouvrez-le ou collez sa source : Hygie vous dit ce qu'il en pense, sans compte de messagerie."))
 	promise := wrapped(verifyPromise())
 	promise.TextStyle.Italic = true
-	btn := widget.NewButtonWithIcon(lang.X("mail.tab.verify", "Vérifier un message"), theme.SearchIcon(), func() { openVerify(env, nil) })
+	btn := newButtonWithIcon(lang.X("mail.tab.verify", "Vérifier un message"), theme.SearchIcon(), func() { openVerify(env, nil) })
 	return widget.NewCard(lang.X("mail.tab.verify", "Vérifier un message"), "", container.NewVBox(text, btn, promise))
 }

@@ -23,7 +23,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -156,6 +155,8 @@ func collectTexts(o fyne.CanvasObject) []pageText {
 			add("label", v.Text)
 		case *widget.Button:
 			add("button", v.Text)
+		case *button:
+			add("button", v.Text)
 		case *widget.Check:
 			add("check", v.Text)
 		case *widget.Hyperlink:
@@ -188,7 +189,7 @@ func collectTexts(o fyne.CanvasObject) []pageText {
 				add("form", it.Text, it.HintText)
 				walk(it.Widget)
 			}
-		case *container.AppTabs:
+		case *tabs:
 			for _, it := range v.Items {
 				add("tab", it.Text)
 			}
@@ -253,7 +254,7 @@ func cutLabels(o fyne.CanvasObject) []cutLabel {
 			return
 		case *widget.List:
 			inList = true
-		case *container.AppTabs:
+		case *tabs:
 			if it := v.Selected(); it != nil {
 				walk(it.Content, inList)
 			}

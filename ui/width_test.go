@@ -38,7 +38,7 @@ func widest(o fyne.CanvasObject) string {
 		case *container.Scroll:
 			walk(c.Content)
 			return
-		case *widget.Label, *widget.Check, *widget.Button, *widget.RichText, *widget.Entry, *widget.Select:
+		case *widget.Label, *widget.Check, *widget.Button, *button, *widget.RichText, *widget.Entry, *widget.Select:
 		case fyne.Widget:
 			for _, ch := range test.WidgetRenderer(c).Objects() {
 				walk(ch)
@@ -60,6 +60,8 @@ func describe(o fyne.CanvasObject) string {
 	case *widget.Check:
 		return fmt.Sprintf("%q", v.Text)
 	case *widget.Button:
+		return fmt.Sprintf("%q", v.Text)
+	case *button:
 		return fmt.Sprintf("%q", v.Text)
 	}
 	return ""
@@ -122,7 +124,7 @@ func TestScreensFitNarrowWindow(t *testing.T) {
 				}
 			}
 			hyg := nav.tabs.Items[2].Content
-			tabs := findObject(hyg, func(o fyne.CanvasObject) bool { _, ok := o.(*container.AppTabs); return ok }).(*container.AppTabs)
+			tabs := findObject(hyg, func(o fyne.CanvasObject) bool { _, ok := o.(*tabs); return ok }).(*tabs)
 			for _, it := range tabs.Items {
 				if w := bar + it.Content.MinSize().Width; w > maxWidth {
 					t.Errorf("%s, data %v: hygiene › %s needs %.0f px (widest: %s)", lng, withDB, it.Text, w, widest(it.Content))

@@ -32,7 +32,12 @@ func NewMainWindow(env *Env) fyne.Window {
 	if p := os.Getenv("HYGIE_VERIFY_FILE"); p != "" {
 		openVerify(env, []fyne.URI{storage.NewFileURI(p)})
 	}
-	w.SetOnClosed(func() { saveWindow(env.App.Preferences(), w, nav) })
+	stop := make(chan struct{})
+	followFocus(w, stop) // Tab scrolls the focused control into view
+	w.SetOnClosed(func() {
+		close(stop)
+		saveWindow(env.App.Preferences(), w, nav)
+	})
 	w.SetOnDropped(dropHandler(env)) // files dropped anywhere go to « Vérifier un message »
 	w.SetMaster()
 	startReminder(env) // daily reminder of the hygiene checklist, with its tray menu
