@@ -48,8 +48,9 @@ type Summary struct {
 	// New is how many were analysed for the first time during this scan.
 	New int `json:"new"`
 	// Rechecked is how many messages an older engine had judged were
-	// analysed again during this scan (after an update of Hygie).
-	Rechecked int `json:"rechecked"`
+	// analysed again during this scan (after an update of Hygie). Left out
+	// of JSON when none, so `hygie scan --json` keeps its usual summary.
+	Rechecked int `json:"rechecked,omitempty"`
 	// Flagged is how many messages of those mailboxes are suspicious or
 	// dangerous, new or not.
 	Flagged int `json:"flagged"`
