@@ -91,25 +91,63 @@ func (s *Store) forget(account, box string, uidValidity uint32, uids []uint32) e
 	})
 }
 
+// staleUIDs lists, highest first, the UIDs of box cached under
+// uidValidity that an engine other than engine judged: the most recent
+// mail is judged again first, should the user stop the scan halfway.
+func (s *Store) staleUIDs(account, box string, uidValidity uint32, engine string) ([]uint32, error) {
+	rows, err := s.db.Query(`SELECT uid FROM mailbox_messages WHERE account = ? AND mailbox = ? AND uidvalidity = ?
+		AND engine != ? ORDER BY uid DESC`, account, box, uidValidity, engine)
+	if err != nil {
+		return nil, fmt.Errorf("list messages of %s judged by an older engine: %w", box, err)
+	}
+	defer rows.Close()
+	var out []uint32
+	for rows.Next() {
+		var uid uint32
+		if err := rows.Scan(&uid); err != nil {
+			return nil, fmt.Errorf("list messages of %s judged by an older engine: %w", box, err)
+		}
+		out = append(out, uid)
+	}
+	return out, rows.Err()
+}
+
 // commit stores one batch and moves the mailbox's high-water mark to
 // lastUID in the same transaction, so a cancelled or broken scan leaves a
 // cache where every UID up to last_uid is analysed, and nothing half-done.
 func (s *Store) commit(account, box string, st boxState, msgs []Message) error {
 	return store.InTx(s.db, func(tx *sql.Tx) error {
-		stmt, err := tx.Prepare(`INSERT OR REPLACE INTO mailbox_messages (account, mailbox, uidvalidity, uid,
-			message_id, subject, sender, date, size, truncated, flags, channel, verdict, score, report, weights,
-			analysis_error, scanned_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-		if err != nil {
-			return fmt.Errorf("store batch of %s: %w", box, err)
-		}
-		defer stmt.Close()
-		for _, m := range msgs {
-			if err := insertMessage(stmt, m); err != nil {
-				return fmt.Errorf("store uid %d of %s: %w", m.UID, box, err)
-			}
+		if err := storeMessages(tx, box, msgs); err != nil {
+			return err
 		}
 		return setState(tx, account, box, st)
 	})
+}
+
+// replace stores a batch of messages judged again, in one transaction; the
+// high-water mark stays, since these UIDs are below it. A scan stopped
+// halfway leaves each message with either its old report and version or
+// its new ones, so the next scan re-checks exactly what is left.
+func (s *Store) replace(box string, msgs []Message) error {
+	return store.InTx(s.db, func(tx *sql.Tx) error {
+		return storeMessages(tx, box, msgs)
+	})
+}
+
+func storeMessages(tx *sql.Tx, box string, msgs []Message) error {
+	stmt, err := tx.Prepare(`INSERT OR REPLACE INTO mailbox_messages (account, mailbox, uidvalidity, uid,
+		message_id, subject, sender, date, size, truncated, flags, channel, verdict, score, report, weights,
+		analysis_error, scanned_at, engine) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+	if err != nil {
+		return fmt.Errorf("store batch of %s: %w", box, err)
+	}
+	defer stmt.Close()
+	for _, m := range msgs {
+		if err := insertMessage(stmt, m); err != nil {
+			return fmt.Errorf("store uid %d of %s: %w", m.UID, box, err)
+		}
+	}
+	return nil
 }
 
 func insertMessage(stmt *sql.Stmt, m Message) error {
@@ -126,7 +164,7 @@ func insertMessage(stmt *sql.Stmt, m Message) error {
 	flags, _ := json.Marshal(m.Flags)
 	_, err = stmt.Exec(m.Account, m.Mailbox, m.UIDValidity, m.UID, r.MessageID, r.Subject, r.From,
 		formatTime(m.Date), m.Size, m.Truncated, string(flags), string(r.Channel), string(r.Verdict), r.Score,
-		string(report), string(w), m.AnalysisError, formatTime(m.ScannedAt))
+		string(report), string(w), m.AnalysisError, formatTime(m.ScannedAt), m.Engine)
 	return err
 }
 
@@ -143,7 +181,7 @@ func parseTime(s string) time.Time {
 }
 
 const messageColumns = `account, mailbox, uidvalidity, uid, date, size, truncated, flags, report, weights,
-	analysis_error, scanned_at`
+	analysis_error, scanned_at, engine`
 
 // Messages returns the cached analyses of account's current mailboxes
 // contents, flagged first, then newest first.
@@ -171,7 +209,7 @@ func scanMessage(r rowScanner) (Message, error) {
 	var m Message
 	var date, flags, report, weights, scanned string
 	err := r.Scan(&m.Account, &m.Mailbox, &m.UIDValidity, &m.UID, &date, &m.Size, &m.Truncated, &flags,
-		&report, &weights, &m.AnalysisError, &scanned)
+		&report, &weights, &m.AnalysisError, &scanned, &m.Engine)
 	if err != nil {
 		return Message{}, err
 	}

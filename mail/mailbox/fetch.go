@@ -11,6 +11,8 @@ import (
 
 	"github.com/emersion/go-imap/v2"
 	"github.com/emersion/go-imap/v2/imapclient"
+
+	"hygie/mail"
 )
 
 // rawMessage is one fetched message waiting for analysis.
@@ -29,24 +31,41 @@ type batch struct {
 	err  error
 }
 
-// fetchBox analyses p's pending messages batch by batch. Downloading the
-// next batch overlaps with analysing the current one; each batch is stored
-// in one transaction together with the new high-water mark.
-func (sc *Scanner) fetchBox(s *session, acct Account, p plan, prog *progress, onMsg func(Message)) (int, error) {
-	if len(p.pending) == 0 {
-		return 0, nil
+// fetchBox analyses p's pending messages batch by batch, then judges
+// again those an older engine judged. Downloading the next batch overlaps
+// with analysing the current one; each batch is stored in one transaction,
+// a batch of new messages together with the new high-water mark.
+func (sc *Scanner) fetchBox(s *session, acct Account, p plan, prog *progress, hooks Hooks) (fresh, rechecked int, err error) {
+	if len(p.pending) == 0 && len(p.recheck) == 0 {
+		return 0, 0, nil
 	}
 	sel, err := s.examine(p.box)
 	if err != nil {
-		return 0, err
+		return 0, 0, err
 	}
 	if sel.UIDValidity != p.state.uidValidity {
 		// Rebuilt between planning and fetching: plan again from scratch.
 		if p, err = sc.sync(s, acct.Name, p.box); err != nil {
-			return 0, err
+			return 0, 0, err
 		}
 	}
-	groups, err := s.batches(p, sc.opts)
+	if fresh, err = sc.fetchUIDs(s, acct, p, p.pending, false, prog, hooks.Message); err != nil {
+		return fresh, 0, err
+	}
+	rechecked, err = sc.fetchUIDs(s, acct, p, p.recheck, true, prog, hooks.Recheck)
+	return fresh, rechecked, err
+}
+
+// fetchUIDs fetches, analyses and stores uids of p's mailbox, which must
+// be examined already. New messages (recheck false) move the high-water
+// mark with each batch; re-checked ones replace their rows and leave it.
+func (sc *Scanner) fetchUIDs(s *session, acct Account, p plan, uids []imap.UID, recheck bool, prog *progress,
+	onMsg func(Message)) (int, error) {
+	if len(uids) == 0 {
+		return 0, nil
+	}
+	prog.phase(p.box, recheck)
+	groups, err := s.batches(p.box, uids, sc.opts)
 	if err != nil {
 		return 0, err
 	}
@@ -68,8 +87,7 @@ func (sc *Scanner) fetchBox(s *session, acct Account, p plan, prog *progress, on
 			return done, b.err
 		}
 		msgs := sc.analyse(acct.Name, p, b.msgs, prog)
-		st := boxState{uidValidity: p.state.uidValidity, lastUID: uint32(b.uids[len(b.uids)-1])}
-		if err := sc.store.commit(acct.Name, p.box, st, msgs); err != nil {
+		if err := sc.storeBatch(acct.Name, p, b.uids, msgs, recheck); err != nil {
 			stop()
 			return done, err
 		}
@@ -83,17 +101,27 @@ func (sc *Scanner) fetchBox(s *session, acct Account, p plan, prog *progress, on
 	return done, nil
 }
 
-// batches splits the pending UIDs into FETCH-sized groups, bounded in count
-// and in bytes so that memory stays flat whatever the mailbox holds.
-func (s *session) batches(p plan, opts Options) ([][]imap.UID, error) {
-	sizes, err := s.sizes(p.box, p.pending)
+// storeBatch writes one analysed batch: new messages with the high-water
+// mark of their batch, re-checked ones in place.
+func (sc *Scanner) storeBatch(account string, p plan, uids []imap.UID, msgs []Message, recheck bool) error {
+	if recheck {
+		return sc.store.replace(p.box, msgs)
+	}
+	st := boxState{uidValidity: p.state.uidValidity, lastUID: uint32(uids[len(uids)-1])}
+	return sc.store.commit(account, p.box, st, msgs)
+}
+
+// batches splits uids, in their order, into FETCH-sized groups, bounded in
+// count and in bytes so that memory stays flat whatever the mailbox holds.
+func (s *session) batches(box string, uids []imap.UID, opts Options) ([][]imap.UID, error) {
+	sizes, err := s.sizes(box, uids)
 	if err != nil {
 		return nil, err
 	}
 	var groups [][]imap.UID
 	var cur []imap.UID
 	var curBytes int64
-	for _, uid := range p.pending {
+	for _, uid := range uids {
 		n := min(sizes[uid], opts.maxMessageBytes())
 		if len(cur) > 0 && (len(cur) >= opts.batchSize() || curBytes+n > opts.batchBytes()) {
 			groups = append(groups, cur)
@@ -230,7 +258,7 @@ func (sc *Scanner) analyseOne(account string, p plan, r *rawMessage) (m Message)
 	m = Message{
 		Account: account, Mailbox: p.box, UIDValidity: p.state.uidValidity, UID: uint32(r.uid),
 		Size: r.size, Truncated: r.size > int64(len(r.body)) && int64(len(r.body)) >= sc.opts.maxMessageBytes(),
-		Flags: flagStrings(r.flags), ScannedAt: time.Now().UTC(),
+		Flags: flagStrings(r.flags), ScannedAt: time.Now().UTC(), Engine: mail.EngineVersion(),
 	}
 	defer func() {
 		if v := recover(); v != nil {

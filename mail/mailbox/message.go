@@ -25,6 +25,9 @@ type Message struct {
 	// message; Report then holds what it could say.
 	AnalysisError string
 	ScannedAt     time.Time
+	// Engine is the version of the engine that judged the message
+	// (mail.EngineVersion); "" for a message cached before Hygie kept it.
+	Engine string
 }
 
 // Flagged reports whether the verdict asks the practitioner to look:
@@ -42,8 +45,12 @@ func IsFlagged(v mail.Verdict) bool {
 type Summary struct {
 	// Scanned is how many messages the scanned mailboxes hold on the server.
 	Scanned int `json:"scanned"`
-	// New is how many were analysed during this scan.
+	// New is how many were analysed for the first time during this scan.
 	New int `json:"new"`
+	// Rechecked is how many messages an older engine had judged were
+	// analysed again during this scan (after an update of Hygie). Left out
+	// of JSON when none, so `hygie scan --json` keeps its usual summary.
+	Rechecked int `json:"rechecked,omitempty"`
 	// Flagged is how many messages of those mailboxes are suspicious or
 	// dangerous, new or not.
 	Flagged int `json:"flagged"`
@@ -63,6 +70,12 @@ type Progress struct {
 	Mailbox string
 	Done    int
 	Total   int
+	// Rechecks is how many of Total are messages judged before by an
+	// older engine, analysed again after each mailbox's new ones.
+	Rechecks int
+	// Rechecking is set while those are analysed, so that a screen can say
+	// it checks old messages again rather than new ones.
+	Rechecking bool
 }
 
 // Fraction is Done/Total in [0, 1]; 1 when there is nothing to do.

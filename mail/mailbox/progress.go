@@ -22,7 +22,8 @@ type progress struct {
 func newProgress(hook func(Progress), plans []plan) *progress {
 	p := &progress{hook: hook}
 	for _, pl := range plans {
-		p.cur.Total += len(pl.pending)
+		p.cur.Total += len(pl.pending) + len(pl.recheck)
+		p.cur.Rechecks += len(pl.recheck)
 	}
 	if len(plans) > 0 {
 		p.cur.Mailbox = plans[0].box
@@ -37,6 +38,22 @@ func (p *progress) add(box string, n int) {
 	defer p.mu.Unlock()
 	p.cur.Mailbox = box
 	p.cur.Done += n
+	p.dirty = true
+	if now := time.Now(); now.Sub(p.last) >= progressEvery {
+		p.emit(now)
+	}
+}
+
+// phase records that the messages analysed next in box are new ones or
+// re-checks; it is reported with the next count, or at once when the last
+// report is old enough.
+func (p *progress) phase(box string, recheck bool) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.cur.Mailbox == box && p.cur.Rechecking == recheck {
+		return
+	}
+	p.cur.Mailbox, p.cur.Rechecking = box, recheck
 	p.dirty = true
 	if now := time.Now(); now.Sub(p.last) >= progressEvery {
 		p.emit(now)

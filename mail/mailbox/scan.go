@@ -20,6 +20,9 @@ type Hooks struct {
 	Progress func(Progress)
 	// Message receives each newly analysed message once it is stored.
 	Message func(Message)
+	// Recheck receives each message an older engine had judged, once it
+	// is judged again and stored.
+	Recheck func(Message)
 }
 
 // Scanner scans accounts read-only and keeps the verdicts in the Store.
@@ -35,19 +38,23 @@ func NewScanner(st *Store, an *mail.Analyzer, opts Options) *Scanner {
 }
 
 // plan is the work found in one mailbox: its UIDVALIDITY, the high-water
-// mark and the UIDs above it still to analyse.
+// mark, the UIDs above it still to analyse, and the UIDs below it that an
+// older engine judged (highest first).
 type plan struct {
 	box     string
 	state   boxState
 	onSrv   int
 	pending []imap.UID
+	recheck []imap.UID
 }
 
 // Scan brings the cache of acct up to date: it opens each mailbox with
 // EXAMINE, drops what left the server (or everything when UIDVALIDITY
-// changed) and analyses the messages above the last UID seen. On error or
-// cancellation the batches already stored stay, and the next scan resumes
-// after them; the returned Summary counts what was done.
+// changed), analyses the messages above the last UID seen, then judges
+// again, fetched the same read-only way, the cached messages that another
+// engine version judged (mail.EngineVersion: Hygie was updated). On error
+// or cancellation the batches already stored stay, and the next scan
+// resumes after them; the returned Summary counts what was done.
 func (sc *Scanner) Scan(ctx context.Context, acct Account, password string, hooks Hooks) (Summary, error) {
 	started := time.Now()
 	var sum Summary
@@ -68,8 +75,9 @@ func (sc *Scanner) Scan(ctx context.Context, acct Account, password string, hook
 	prog := newProgress(hooks.Progress, plans)
 	for _, p := range plans {
 		sum.Scanned += p.onSrv
-		n, err := sc.fetchBox(s, acct, p, prog, hooks.Message)
-		sum.New += n
+		fresh, rechecked, err := sc.fetchBox(s, acct, p, prog, hooks)
+		sum.New += fresh
+		sum.Rechecked += rechecked
 		if err != nil {
 			return sc.finish(acct, started, sum, err)
 		}
@@ -126,7 +134,8 @@ func (sc *Scanner) plan(s *session, acct Account) ([]plan, error) {
 	return plans, nil
 }
 
-// sync reconciles the cache of box with the server and lists the new UIDs.
+// sync reconciles the cache of box with the server and lists the new UIDs
+// and those to judge again.
 func (sc *Scanner) sync(s *session, account, box string) (plan, error) {
 	sel, err := s.examine(box)
 	if err != nil {
@@ -153,6 +162,15 @@ func (sc *Scanner) sync(s *session, account, box string) (plan, error) {
 	for _, uid := range onServer {
 		if uint32(uid) > st.lastUID {
 			p.pending = append(p.pending, uid)
+		}
+	}
+	stale, err := sc.store.staleUIDs(account, box, st.uidValidity, mail.EngineVersion())
+	if err != nil {
+		return plan{}, err
+	}
+	for _, uid := range stale {
+		if uid <= st.lastUID { // always so: a row and its mark are stored together
+			p.recheck = append(p.recheck, imap.UID(uid))
 		}
 	}
 	return p, nil

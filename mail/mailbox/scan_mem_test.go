@@ -38,10 +38,28 @@ func TestScanSendsOnlyReadOnlyCommands(t *testing.T) {
 	if err != nil || sum.New != 15 {
 		t.Fatalf("Scan = %+v, %v; want 15 new", sum, err)
 	}
-	wire := srv.Wire()
-	cmds := clientCommand.FindAllStringSubmatch(wire, -1)
-	var fetches int
-	for _, c := range cmds {
+	if fetches := checkReadOnlyWire(t, srv.Wire()); fetches != 4 {
+		t.Errorf("%d body fetches, want 4 batches of at most 4", fetches)
+	}
+	// After an update of the engine, the re-check is just as read-only.
+	if _, err := st.db.Exec(`UPDATE mailbox_messages SET engine = '0-oldengine' WHERE uid > 5`); err != nil {
+		t.Fatal(err)
+	}
+	srv.ResetWire()
+	sum, err = sc.Scan(context.Background(), acct, srv.Password, Hooks{})
+	if err != nil || sum.New != 0 || sum.Rechecked != 10 {
+		t.Fatalf("re-check scan = %+v, %v; want 10 re-checked", sum, err)
+	}
+	if fetches := checkReadOnlyWire(t, srv.Wire()); fetches != 3 {
+		t.Errorf("%d body fetches in the re-check, want 3 batches of at most 4", fetches)
+	}
+}
+
+// checkReadOnlyWire fails the test for any command a scan must not send
+// and returns how many body fetches (with PEEK) it saw.
+func checkReadOnlyWire(t *testing.T, wire string) (fetches int) {
+	t.Helper()
+	for _, c := range clientCommand.FindAllStringSubmatch(wire, -1) {
 		if c[2] == "OK" || c[2] == "NO" || c[2] == "BAD" {
 			continue // tagged server reply
 		}
@@ -55,12 +73,10 @@ func TestScanSendsOnlyReadOnlyCommands(t *testing.T) {
 			fetches++
 		}
 	}
-	if fetches != 4 {
-		t.Errorf("%d body fetches, want 4 batches of at most 4", fetches)
-	}
 	if !strings.Contains(wire, "EXAMINE INBOX") {
 		t.Error("no EXAMINE seen: the recording does not work")
 	}
+	return fetches
 }
 
 func TestMemServerIncremental(t *testing.T) {

@@ -81,6 +81,11 @@ var migrations = []string{
 	// token itself lives in the keychain, like the password.
 	`ALTER TABLE mailbox_accounts ADD COLUMN auth TEXT NOT NULL DEFAULT 'password';
 	ALTER TABLE mailbox_accounts ADD COLUMN provider TEXT NOT NULL DEFAULT '';`,
+	// 5: the engine version (mail.EngineVersion) that judged each message,
+	// so that a scan after an update judges again what an older engine
+	// judged. Rows from before have none (''), which no engine is: the
+	// first scan after this migration re-checks them all.
+	`ALTER TABLE mailbox_messages ADD COLUMN engine TEXT NOT NULL DEFAULT '';`,
 }
 
 // ErrNoAccount: no saved account has that name.

@@ -3,9 +3,11 @@ package mailbox
 import (
 	"errors"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
+	"hygie/mail"
 	"hygie/store"
 )
 
@@ -108,5 +110,55 @@ func TestMigrateFromV1KeepsRows(t *testing.T) {
 	}
 	if n, err := st.countFlagged("c", []string{"INBOX"}); err != nil || n != 1 {
 		t.Errorf("countFlagged after migration = %d, %v; want 1", n, err)
+	}
+	if m.Engine != "" {
+		t.Errorf("engine of a message cached before migration 5 = %q, want none", m.Engine)
+	}
+	if uids, err := st.staleUIDs("c", "INBOX", 7, mail.EngineVersion()); err != nil || !slices.Equal(uids, []uint32{3}) {
+		t.Errorf("staleUIDs after migration = %v, %v; want [3]: judged before Hygie kept the version", uids, err)
+	}
+}
+
+// TestMigrationToEngineFailsSafely: when migration 5 cannot run, Open says
+// which one failed, and the database stays at version 4 with its rows; once
+// the obstacle is gone, the next Open migrates.
+func TestMigrationToEngineFailsSafely(t *testing.T) {
+	dir := t.TempDir()
+	db, err := store.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if err := store.Migrate(db, component, migrations[:4]); err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{
+		`INSERT INTO mailbox_state VALUES ('c', 'INBOX', 7, 3)`,
+		`INSERT INTO mailbox_messages VALUES ('c', 'INBOX', 7, 3, 'id', 'Objet', 'a@b.fr', '2026-03-02T08:00:00Z', 10, 0,
+			'[]', 'ordinary', 'suspicious', 55, '{"subject":"Objet","verdict":"suspicious"}', '[]', '', '2026-03-02T09:00:00Z')`,
+		`ALTER TABLE mailbox_messages ADD COLUMN engine INTEGER`, // the obstacle: ADD COLUMN engine fails
+	} {
+		if _, err := db.Exec(q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	if _, err := Open(db); err == nil || !strings.Contains(err.Error(), "migrate mailbox to 5") {
+		t.Fatalf("Open with migration 5 blocked = %v, want an error naming it", err)
+	}
+	var version, rows int
+	db.QueryRow(`SELECT version FROM schema_version WHERE component = ?`, component).Scan(&version)
+	db.QueryRow(`SELECT COUNT(*) FROM mailbox_messages WHERE subject = 'Objet' AND verdict = 'suspicious'`).Scan(&rows)
+	if version != 4 || rows != 1 {
+		t.Fatalf("after the failed migration: version %d, %d rows; want 4 and the message kept", version, rows)
+	}
+	if _, err := db.Exec(`ALTER TABLE mailbox_messages DROP COLUMN engine`); err != nil {
+		t.Fatal(err)
+	}
+	st, err := Open(db)
+	if err != nil {
+		t.Fatalf("Open once unblocked = %v", err)
+	}
+	if msgs, err := st.Messages("c"); err != nil || len(msgs) != 1 || msgs[0].Report.Subject != "Objet" || msgs[0].Engine != "" {
+		t.Errorf("messages after migrating = %+v, %v; want the one message, with no engine version", msgs, err)
 	}
 }
