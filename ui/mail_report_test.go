@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"hygie/mail"
+	"hygie/mail/mailbox"
 )
 
 func TestGuidesForSkipsCluesAndReassurance(t *testing.T) {
@@ -20,6 +21,23 @@ func TestGuidesForSkipsCluesAndReassurance(t *testing.T) {
 	for _, tt := range tests {
 		if got := guidesFor(tt.findings); !slices.Equal(got, tt.want) {
 			t.Errorf("%s: guidesFor = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}
+
+func TestProgressTextSaysWhenOldMessagesAreCheckedAgain(t *testing.T) {
+	tests := []struct {
+		p    mailbox.Progress
+		want string
+	}{
+		{mailbox.Progress{Mailbox: "INBOX", Done: 2, Total: 5}, "Analyse de INBOX : 2 sur 5 nouveaux messages…"},
+		{mailbox.Progress{Mailbox: "INBOX", Done: 2, Total: 5, Rechecks: 3}, "Analyse de INBOX : 2 sur 5 messages…"},
+		{mailbox.Progress{Mailbox: "INBOX", Done: 4, Total: 5, Rechecks: 3, Rechecking: true},
+			"Hygie a été mis à jour : nouvelle vérification des messages déjà vus de INBOX, 4 sur 5…"},
+	}
+	for _, tt := range tests {
+		if got := scanProgressText(tt.p); got != tt.want {
+			t.Errorf("scanProgressText(%+v) = %q, want %q", tt.p, got, tt.want)
 		}
 	}
 }

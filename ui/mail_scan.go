@@ -132,8 +132,21 @@ func (s *mailScreen) startScan(a mailbox.Account, pw string) {
 
 func (s *mailScreen) showProgress(p mailbox.Progress) {
 	s.bar.SetValue(p.Fraction())
-	s.setStatus(lang.X("mail.scan.progress", "Analyse de {{.Box}} : {{.Done}} sur {{.Total}} nouveaux messages…",
-		map[string]any{"Box": p.Mailbox, "Done": p.Done, "Total": p.Total}), widget.MediumImportance)
+	s.setStatus(scanProgressText(p), widget.MediumImportance)
+}
+
+// scanProgressText says what the scan is doing. After an update of Hygie the
+// messages judged by the former rules are checked again, after the new
+// ones: the count then covers both, so it no longer says « nouveaux ».
+func scanProgressText(p mailbox.Progress) string {
+	data := map[string]any{"Box": p.Mailbox, "Done": p.Done, "Total": p.Total}
+	switch {
+	case p.Rechecking:
+		return lang.X("mail.scan.progress.recheck", "Hygie a été mis à jour : nouvelle vérification des messages déjà vus de {{.Box}}, {{.Done}} sur {{.Total}}…", data)
+	case p.Rechecks > 0:
+		return lang.X("mail.scan.progress.all", "Analyse de {{.Box}} : {{.Done}} sur {{.Total}} messages…", data)
+	}
+	return lang.X("mail.scan.progress", "Analyse de {{.Box}} : {{.Done}} sur {{.Total}} nouveaux messages…", data)
 }
 
 func (s *mailScreen) onCancel() {
@@ -159,7 +172,13 @@ func (s *mailScreen) scanEnded(a mailbox.Account, sum mailbox.Summary, err error
 		s.offerCertTrust(a, err)
 		return
 	}
-	s.setStatus(scanDoneText(sum.Scanned, sum.New, sum.Flagged), flaggedImportance(sum.Flagged))
+	done := scanDoneText(sum.Scanned, sum.New, sum.Flagged)
+	if sum.Rechecked > 0 {
+		done += " " + plural("mail.scan.done.rechecked", sum.Rechecked,
+			"{{.N}} message déjà vu a été vérifié à nouveau avec les règles à jour.",
+			"{{.N}} messages déjà vus ont été vérifiés à nouveau avec les règles à jour.", map[string]any{"N": sum.Rechecked})
+	}
+	s.setStatus(done, flaggedImportance(sum.Flagged))
 	updateStatus(s.env)
 	if rec, ok, err := s.store.LastScan(); err == nil && ok {
 		s.env.mail.scanned(rec)
