@@ -220,7 +220,7 @@ func TestMatchSpans(t *testing.T) {
 		{"Sans renouvellement sous 48 heures, vos remboursements", []string{"sous 48 heures"}, []string{"sous 48 heures"}},
 		{"Votre carte Vitale arrive à\nexpiration.", []string{"arrive a expiration"}, []string{"arrive à\nexpiration"}},
 		{"RÉGLEZ IMMÉDIATEMENT", []string{"immediatement"}, []string{"IMMÉDIATEMENT"}},
-		{"c'est urgentissime", []string{"urgent"}, nil},                      // whole words only
+		{"c'est urgentissime", []string{"urgent"}, nil},                              // whole words only
 		{"trop-perçu", []string{"trop-percu", "trop percu"}, []string{"trop-perçu"}}, // overlaps merged
 		{"rien", []string{""}, nil},
 	} {
