@@ -112,13 +112,13 @@ func (q *quizPage) onAnswer(a training.Answer) {
 	}
 	next.Importance = widget.HighImportance
 	lesson := wrapped(smp.Lesson.In(currentLang))
-	box := container.NewVBox(q.progress(), verdictLine(smp.Answer, correct), lesson, container.NewHBox(next),
-		q.message(marks), q.cluesFeedback(smp))
+	box := container.NewVBox(q.progress(), verdictLine(smp.Answer, correct), lesson, container.NewHBox(next), q.message(marks))
 	if err == nil {
 		box.Add(q.findingsCard(smp, rep))
 	} else {
 		box.Add(mailLabel(lang.X("training.quiz.noanalysis", "L'analyse d'Hygie n'a pas pu être faite sur ce message."), fyne.TextStyle{Italic: true}, widget.WarningImportance))
 	}
+	box.Add(q.cluesFeedback(smp))
 	q.s.show(box)
 }
 

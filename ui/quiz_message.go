@@ -113,7 +113,7 @@ func (m sampleMessage) view(marks *sampleMarks) fyne.CanvasObject {
 	box.Add(richLine(fyne.TextWrapWord, markedText(m.body, marks, false)...))
 	if len(m.links) > 0 {
 		box.Add(widget.NewSeparator())
-		box.Add(mailLabel(lang.X("training.msg.links", "Liens du message (texte affiché → vraie destination) :"), fyne.TextStyle{Bold: true}, widget.MediumImportance))
+		box.Add(mailLabel(lang.X("training.msg.links", "Liens du message (le texte affiché, puis là où il mène vraiment) :"), fyne.TextStyle{Bold: true}, widget.MediumImportance))
 		for _, l := range m.links {
 			box.Add(linkLine(l, marks))
 		}
@@ -144,14 +144,15 @@ func (m sampleMessage) addressLine(prefix, name, addr string, marks *sampleMarks
 	return richLine(fyne.TextWrapBreak, segs...)
 }
 
-// linkLine writes a link as « text » → destination, its host marked once
-// the user has answered. Plain text: nothing to tap.
+// linkLine writes a link as « text » mène à destination, its host marked
+// once the user has answered. Plain text: nothing to tap. Words rather
+// than an arrow, which the window's font may lack.
 func linkLine(l training.ShownLink, marks *sampleMarks) fyne.CanvasObject {
 	var segs []widget.RichTextSegment
 	if shown := strings.TrimSpace(visibleName(l.Text)); shown != "" && shown != l.Dest {
-		segs = append(segs, seg(lang.X("training.msg.link", "« {{.Text}} » → ", map[string]any{"Text": shown}), false, ""))
+		segs = append(segs, seg(lang.X("training.msg.link", "« {{.Text}} » mène à ", map[string]any{"Text": shown}), false, ""))
 	} else {
-		segs = append(segs, seg("→ ", false, ""))
+		segs = append(segs, seg(lang.X("training.msg.bare", "Mène à "), false, ""))
 	}
 	i := strings.Index(l.Dest, l.Host)
 	if marks == nil || l.Host == "" || i < 0 {
