@@ -124,17 +124,37 @@ func (r *Run) Outcome() Outcome {
 }
 
 // Record writes the run's result in the incident journal as an exercise,
-// one entry in one transaction, kept apart from real incidents.
+// in French, one entry in one transaction, kept apart from real incidents.
 func (r *Run) Record(j *incident.Journal, at time.Time) (incident.Entry, error) {
+	return r.RecordIn(j, at, i18n.FR)
+}
+
+// RecordIn is Record with the entry written in lang, the language of the
+// screen the exercise was played on: the journal is read on that screen.
+func (r *Run) RecordIn(j *incident.Journal, at time.Time, lang string) (incident.Entry, error) {
 	o := r.Outcome()
-	note := fmt.Sprintf("Exercice « %s » : %d bonne%s réponse%s sur %d.",
-		r.Scenario.Title.FR, o.Good, plural(o.Good), plural(o.Good), o.Total)
+	en := i18n.Lang(lang) == i18n.EN
+	var note string
+	if en {
+		s := "s"
+		if o.Good == 1 {
+			s = ""
+		}
+		note = fmt.Sprintf("Exercise “%s”: %d right answer%s out of %d.", r.Scenario.Title.EN, o.Good, s, o.Total)
+	} else {
+		note = fmt.Sprintf("Exercice « %s » : %d bonne%s réponse%s sur %d.",
+			r.Scenario.Title.FR, o.Good, plural(o.Good), plural(o.Good), o.Total)
+	}
 	if len(o.ToReview) > 0 {
 		var names []string
 		for _, sit := range o.ToReview {
-			names = append(names, goodChoice(sit).Text.FR)
+			names = append(names, goodChoice(sit).Text.In(lang))
 		}
-		note += " À revoir : " + strings.Join(names, " ; ") + "."
+		if en {
+			note += " To review: " + strings.Join(names, "; ") + "."
+		} else {
+			note += " À revoir : " + strings.Join(names, " ; ") + "."
+		}
 	}
 	return j.AddKind(at, incident.KindExercise, "", note)
 }
@@ -145,6 +165,9 @@ func plural(n int) string {
 	}
 	return ""
 }
+
+// GoodChoice is the right move of a situation, to name it in a debrief.
+func GoodChoice(sit Situation) Choice { return goodChoice(sit) }
 
 // goodChoice is the right move of a situation (every situation has one).
 func goodChoice(sit Situation) Choice {

@@ -115,3 +115,35 @@ func TestExerciseRunIsRecordedAsExercise(t *testing.T) {
 		t.Errorf("an exercise wrote a real incident entry: %+v", entries)
 	}
 }
+
+func TestExerciseRecordedInTheScreensLanguage(t *testing.T) {
+	db, err := store.Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	j, err := incident.OpenJournal(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc, _ := ScenarioByID("mailbox-invoices")
+	run := Start(sc)
+	for _, sit := range sc.Situations[1:] {
+		if _, err := run.Choose(sit.ID, GoodChoice(sit).ID); err != nil {
+			t.Fatal(err)
+		}
+	}
+	at := time.Date(2026, 12, 7, 8, 30, 0, 0, time.UTC)
+	for _, c := range []struct{ lang, want string }{
+		{"en", "Exercise “" + sc.Title.EN + "”: 4 right answers out of 5. To review: " + GoodChoice(sc.Situations[0]).Text.EN + "."},
+		{"fr", "Exercice « " + sc.Title.FR + " » : 4 bonnes réponses sur 5. À revoir : " + GoodChoice(sc.Situations[0]).Text.FR + "."},
+	} {
+		e, err := run.RecordIn(j, at, c.lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if e.Note != c.want || e.Kind != incident.KindExercise {
+			t.Errorf("RecordIn(%s) = %q (%s), want %q (exercise)", c.lang, e.Note, e.Kind, c.want)
+		}
+	}
+}
