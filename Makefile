@@ -208,5 +208,5 @@ package-test: package
 # `git diff ui/testdata` before committing the new files.
 .PHONY: golden
 golden: check-go
-	go test -count=1 -run 'TestGolden$$' ./ui/ -args -update
+	go test -count=1 -run 'TestGolden|TestDiagnosticAssessedScreens' ./ui/ -args -update
 	@git status --short ui/testdata

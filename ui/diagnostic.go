@@ -73,7 +73,7 @@ func (d *diagnosticState) progress() *float64 {
 type diagnosticScreen struct {
 	env     *Env
 	d       *diagnosticState
-	tabs    *container.AppTabs
+	tabs    *tabs
 	results *fyne.Container
 	plan    *fyne.Container
 	quiz    *quizView
@@ -118,7 +118,7 @@ func newDiagnosticScreen(env *Env) *diagnosticScreen {
 }
 
 func (s *diagnosticScreen) content() fyne.CanvasObject {
-	s.tabs = container.NewAppTabs(
+	s.tabs = newTabs(
 		container.NewTabItem(lang.X("diagnostic.tab.results", "Résultats"), container.NewVScroll(s.results)),
 		container.NewTabItem(lang.X("diagnostic.tab.quiz", "Questionnaire"), s.quiz.content()),
 		container.NewTabItem(lang.X("diagnostic.tab.plan", "Plan d'action"), container.NewVScroll(s.plan)),

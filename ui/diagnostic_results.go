@@ -145,8 +145,8 @@ func (b *barLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 func (b *barLayout) MinSize([]fyne.CanvasObject) fyne.Size { return fyne.NewSize(60, barHeight) }
 
 // evolution lists the overall percent of each assessment, oldest first:
-// « 12 novembre 2026 : 48 % → 2 décembre 2026 : 61 % ». Nil before a
-// second assessment.
+// « 12 novembre 2026 : 48 % », then « 2 décembre 2026 : 61 % » on the next
+// line. Nil before a second assessment.
 func (s *diagnosticScreen) evolution() fyne.CanvasObject {
 	hist, err := s.d.store.History()
 	if err != nil {
@@ -166,8 +166,8 @@ func (s *diagnosticScreen) evolution() fyne.CanvasObject {
 			map[string]any{"When": i18n.Date(parseDay(a.Day), currentLang), "Percent": res.Percent}))
 	}
 	if now := s.d.cat.Score(s.d.cat.WithDone(s.latest.Answers, s.states)).Percent; now != s.d.cat.Score(s.latest.Answers).Percent {
-		steps = append(steps, lang.X("diagnostic.results.withplan", "aujourd'hui, avec les mesures faites : {{.Percent}} %", map[string]any{"Percent": now}))
+		steps = append(steps, lang.X("diagnostic.results.withplan", "Aujourd'hui, avec les mesures faites : {{.Percent}} %", map[string]any{"Percent": now}))
 	}
 	title := widget.NewLabelWithStyle(lang.X("diagnostic.results.evolution", "Évolution entre les évaluations"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	return container.NewVBox(title, wrapped(strings.Join(steps, " → ")))
+	return container.NewVBox(title, wrapped(strings.Join(steps, "\n")))
 }

@@ -54,7 +54,7 @@ func (e *exercisePage) showSituation() {
 		row, _ := wrappingButton(c.Text.In(currentLang), func() { e.onChoose(c) })
 		box.Add(row)
 	}
-	stop := widget.NewButtonWithIcon(lang.X("training.exercise.stop", "Arrêter l'exercice"), theme.CancelIcon(), e.s.showHome)
+	stop := newButtonWithIcon(lang.X("training.exercise.stop", "Arrêter l'exercice"), theme.CancelIcon(), e.s.showHome)
 	stop.Importance = widget.LowImportance
 	box.Add(container.NewHBox(stop))
 	e.s.show(box)
@@ -83,7 +83,7 @@ func (e *exercisePage) onChoose(c training.Choice) {
 	if plan := planCard(c, e.practice()); plan != nil {
 		box.Add(plan)
 	}
-	next := widget.NewButtonWithIcon(lang.X("training.exercise.next", "Situation suivante"), theme.NavigateNextIcon(), e.onNext)
+	next := newButtonWithIcon(lang.X("training.exercise.next", "Situation suivante"), theme.NavigateNextIcon(), e.onNext)
 	if e.i == len(e.run.Scenario.Situations)-1 {
 		next.SetText(lang.X("training.exercise.debrief", "Voir le bilan"))
 	}
@@ -157,7 +157,7 @@ func (e *exercisePage) showDebrief() {
 		box.Add(widget.NewCard(lang.X("training.exercise.review", "Les bons réflexes à revoir"), "", review))
 	}
 	box.Add(e.prepCard())
-	again := widget.NewButtonWithIcon(lang.X("training.exercise.again", "Refaire l'exercice"), theme.ViewRefreshIcon(), func() { e.s.startExercise(sc) })
+	again := newButtonWithIcon(lang.X("training.exercise.again", "Refaire l'exercice"), theme.ViewRefreshIcon(), func() { e.s.startExercise(sc) })
 	box.Add(container.NewHBox(again, e.s.backButton()))
 	e.s.show(box)
 }
@@ -199,7 +199,7 @@ func (e *exercisePage) prepCard() fyne.CanvasObject {
 		box.Add(l)
 	}
 	if needSettings {
-		box.Add(container.NewHBox(widget.NewButtonWithIcon(lang.X("training.exercise.settings", "Ouvrir Réglages"), theme.SettingsIcon(),
+		box.Add(container.NewHBox(newButtonWithIcon(lang.X("training.exercise.settings", "Ouvrir Réglages"), theme.SettingsIcon(),
 			func() { openSection(e.s.env, "settings") })))
 	}
 	return widget.NewCard(lang.X("training.exercise.prep", "À préparer dès maintenant"), "", box)

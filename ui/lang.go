@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"encoding/json"
 	"io/fs"
 	"path"
 	"strings"
@@ -85,7 +86,45 @@ func translationFiles(code string) [][]byte {
 			fyne.LogError("read "+e.Name(), err)
 			continue
 		}
-		out = append(out, data)
+		out = append(out, drawableTranslations(e.Name(), data))
+	}
+	return out
+}
+
+// drawableTranslations passes every message of a translation file through
+// fontSafe, so that a sign the window's font lacks (« → ») never shows as
+// « � », whichever screen uses the message.
+func drawableTranslations(name string, data []byte) []byte {
+	var msgs map[string]any
+	if err := json.Unmarshal(data, &msgs); err != nil {
+		return data // Fyne reports the broken file when it loads it
+	}
+	changed := false
+	var safe func(v any) any
+	safe = func(v any) any {
+		switch t := v.(type) {
+		case string:
+			if s := fontSafe(t); s != t {
+				changed = true
+				return s
+			}
+		case map[string]any: // plural forms
+			for k, x := range t {
+				t[k] = safe(x)
+			}
+		}
+		return v
+	}
+	for k, v := range msgs {
+		msgs[k] = safe(v)
+	}
+	if !changed {
+		return data
+	}
+	out, err := json.Marshal(msgs)
+	if err != nil {
+		fyne.LogError("rewrite "+name, err)
+		return data
 	}
 	return out
 }

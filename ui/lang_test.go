@@ -148,3 +148,25 @@ func union(a, b map[string]map[string]string) map[string]bool {
 	}
 	return u
 }
+
+func TestTranslationsHoldOnlyDrawableSigns(t *testing.T) {
+	for _, code := range []string{langFR, langEN} {
+		for _, data := range translationFiles(code) {
+			var msgs map[string]any
+			if err := json.Unmarshal(data, &msgs); err != nil {
+				t.Fatalf("%s: %v", code, err)
+			}
+			for k, v := range msgs {
+				if s, ok := v.(string); ok {
+					if r, bad := undrawable(s); bad {
+						t.Errorf("%s %s: %q holds %q, which the font cannot draw", code, k, s, r)
+					}
+				}
+			}
+		}
+	}
+	got := string(drawableTranslations("x.json", []byte(`{"a": "texte → destination"}`)))
+	if strings.Contains(got, "→") || !strings.Contains(got, "texte") {
+		t.Errorf("drawableTranslations kept the arrow: %s", got)
+	}
+}

@@ -355,7 +355,7 @@ func (l *msgList) showDetail(k int) {
 		objs = append(objs, widget.NewSeparator(), mailLabel(f.Title, fyne.TextStyle{Bold: true}, widget.MediumImportance),
 			mailLabel(f.Explanation, fyne.TextStyle{}, widget.MediumImportance))
 		if f.Evidence != "" {
-			objs = append(objs, mailLabel(f.Evidence, fyne.TextStyle{Italic: true}, widget.MediumImportance))
+			objs = append(objs, evidenceLabel(f.Evidence))
 		}
 	}
 	objs = append(objs, l.guideLinks(r)...)
@@ -365,6 +365,13 @@ func (l *msgList) showDetail(k int) {
 	}
 	l.detail.Objects = slices.Clip(objs)
 	l.detail.Refresh()
+}
+
+// evidenceLabel shows a finding's evidence, as the engine wrote it but for
+// the signs the window's font cannot draw (its « → » between a link's text
+// and its destination), replaced rather than shown as « � ».
+func evidenceLabel(text string) *widget.Label {
+	return mailLabel(fontSafe(text), fyne.TextStyle{Italic: true}, widget.MediumImportance)
 }
 
 func mailLabel(text string, style fyne.TextStyle, imp widget.Importance) *widget.Label {

@@ -220,7 +220,7 @@ func (l *msgList) linksAndHeaders(raw []byte) []fyne.CanvasObject {
 	var out []fyne.CanvasObject
 	if m, err := mail.Parse(bytes.NewReader(raw)); err == nil && len(m.Links) > 0 {
 		out = append(out, widget.NewSeparator(),
-			mailLabel(lang.X("mail.links.title", "Liens du message (texte affiché → vraie destination)"), fyne.TextStyle{Bold: true}, widget.MediumImportance))
+			mailLabel(lang.X("mail.links.title", "Liens du message (texte affiché, puis vraie destination)"), fyne.TextStyle{Bold: true}, widget.MediumImportance))
 		for i, k := range m.Links {
 			if i == maxShownLinks {
 				out = append(out, mailLabel(plural("mail.links.more", len(m.Links)-i, "… et {{.N}} autre lien.", "… et {{.N}} autres liens.", map[string]any{"N": len(m.Links) - i}), fyne.TextStyle{Italic: true}, widget.MediumImportance))
@@ -246,12 +246,13 @@ func (l *msgList) linksAndHeaders(raw []byte) []fyne.CanvasObject {
 	return append(out, widget.NewSeparator(), acc)
 }
 
-// linkLabel writes a link as its shown text, an arrow and its real address.
+// linkLabel writes a link as its shown text and its real address, in
+// words: the window's font has no arrow.
 func linkLabel(k mail.Link) *widget.Label {
 	shown := strings.TrimSpace(visibleName(k.Text))
 	text := k.URL
 	if shown != "" && shown != k.URL {
-		text = "« " + shown + " » → " + k.URL
+		text = lang.X("mail.links.leads", "« {{.Shown}} » mène à {{.URL}}", map[string]any{"Shown": shown, "URL": k.URL})
 	}
 	if k.Form {
 		text += " " + lang.X("mail.links.form", "(formulaire)")

@@ -57,11 +57,11 @@ func (q *quizPage) progress() *widget.Label {
 func (q *quizPage) showQuestion() {
 	q.clues = map[string]bool{}
 	msg := q.message(nil)
-	legit := widget.NewButtonWithIcon(lang.X("training.quiz.legit", "C'est légitime"), theme.ConfirmIcon(), func() { q.onAnswer(training.Legitimate) })
-	trap := widget.NewButtonWithIcon(lang.X("training.quiz.trap", "C'est un piège"), theme.WarningIcon(), func() { q.onAnswer(training.Trap) })
+	legit := newButtonWithIcon(lang.X("training.quiz.legit", "C'est légitime"), theme.ConfirmIcon(), func() { q.onAnswer(training.Legitimate) })
+	trap := newButtonWithIcon(lang.X("training.quiz.trap", "C'est un piège"), theme.WarningIcon(), func() { q.onAnswer(training.Trap) })
 	legit.Importance, trap.Importance = widget.HighImportance, widget.HighImportance
 	ask := mailLabel(lang.X("training.quiz.ask", "Ce message est-il légitime, ou est-ce un piège ?"), fyne.TextStyle{Bold: true}, widget.MediumImportance)
-	stop := widget.NewButtonWithIcon(lang.X("training.quiz.stop", "Arrêter la séance"), theme.CancelIcon(), q.s.showHome)
+	stop := newButtonWithIcon(lang.X("training.quiz.stop", "Arrêter la séance"), theme.CancelIcon(), q.s.showHome)
 	stop.Importance = widget.LowImportance
 	q.s.show(container.NewVBox(q.progress(), msg, ask, q.clueBox(), container.NewGridWithColumns(2, legit, trap), container.NewHBox(stop)))
 }
@@ -106,7 +106,7 @@ func (q *quizPage) onAnswer(a training.Answer) {
 	if err == nil {
 		marks = marksOf(rep)
 	}
-	next := widget.NewButtonWithIcon(lang.X("training.quiz.next", "Message suivant"), theme.NavigateNextIcon(), q.onNext)
+	next := newButtonWithIcon(lang.X("training.quiz.next", "Message suivant"), theme.NavigateNextIcon(), q.onNext)
 	if q.i == len(q.session.Samples)-1 {
 		next.SetText(lang.X("training.quiz.finish", "Voir le score"))
 	}
@@ -196,7 +196,7 @@ func (q *quizPage) findingsCard(smp training.Sample, r mail.Report) fyne.CanvasO
 		// The authentication's evidence is a header's technical reply:
 		// its title and explanation say it in words.
 		if f.Evidence != "" && !strings.HasPrefix(f.ID, "auth_") {
-			ev := mailLabel(restoreQuotes(f.Evidence, m.subject, m.body), fyne.TextStyle{Italic: true}, widget.MediumImportance)
+			ev := evidenceLabel(restoreQuotes(f.Evidence, m.subject, m.body))
 			ev.Wrapping = fyne.TextWrapBreak
 			box.Add(ev)
 		}
@@ -243,7 +243,7 @@ func (q *quizPage) showEnd() {
 	if h := q.historyText(); h != "" {
 		box.Add(widget.NewCard(lang.X("training.quiz.history", "Vos séances"), "", wrapped(h)))
 	}
-	again := widget.NewButtonWithIcon(lang.X("training.quiz.again", "Recommencer"), theme.ViewRefreshIcon(), q.s.startQuiz)
+	again := newButtonWithIcon(lang.X("training.quiz.again", "Recommencer"), theme.ViewRefreshIcon(), q.s.startQuiz)
 	again.Importance = widget.HighImportance
 	box.Add(container.NewHBox(again, q.s.backButton()))
 	q.s.show(box)

@@ -88,7 +88,7 @@ func (s *trainingScreen) showHome() {
 // quizCard is the way into the quiz, with the last score.
 func (s *trainingScreen) quizCard() fyne.CanvasObject {
 	what := wrapped(lang.X("training.quiz.what", "Cinq messages écrits pour l'entraînement, un à la fois : dites s'il est légitime ou si c'est un piège. Après chaque réponse, Hygie montre ce qu'il a repéré dans le message. Les messages ratés reviennent à la séance suivante."))
-	start := widget.NewButtonWithIcon(lang.X("training.quiz.start", "Commencer"), theme.MediaPlayIcon(), s.startQuiz)
+	start := newButtonWithIcon(lang.X("training.quiz.start", "Commencer"), theme.MediaPlayIcon(), s.startQuiz)
 	start.Importance = widget.HighImportance
 	box := container.NewVBox(what)
 	for _, l := range s.quizStatus() {
@@ -147,7 +147,7 @@ func (s *trainingScreen) exerciseCard() fyne.CanvasObject {
 		title := mailLabel(sc.Title.In(currentLang), fyne.TextStyle{Bold: true}, widget.MediumImportance)
 		intro := wrapped(sc.Intro.In(currentLang))
 		intro.TextStyle.Italic = true
-		btn := widget.NewButtonWithIcon(lang.X("training.exercise.start", "Commencer cet exercice"), theme.MediaPlayIcon(), func() { s.startExercise(sc) })
+		btn := newButtonWithIcon(lang.X("training.exercise.start", "Commencer cet exercice"), theme.MediaPlayIcon(), func() { s.startExercise(sc) })
 		box.Add(widget.NewSeparator())
 		box.Add(container.NewVBox(title, intro, container.NewHBox(btn)))
 	}
@@ -155,15 +155,15 @@ func (s *trainingScreen) exerciseCard() fyne.CanvasObject {
 }
 
 // backButton returns to the section's first page.
-func (s *trainingScreen) backButton() *widget.Button {
-	return widget.NewButtonWithIcon(lang.X("training.back", "Retour à « S'entraîner »"), theme.NavigateBackIcon(), s.showHome)
+func (s *trainingScreen) backButton() *button {
+	return newButtonWithIcon(lang.X("training.back", "Retour à « S'entraîner »"), theme.NavigateBackIcon(), s.showHome)
 }
 
 // wrappingButton is a button whose text wraps: an exercise's choice is a
 // sentence, and a button's own text never wraps (it would force the
 // window wider than 900 px). The label lies over the button, which still
 // takes the taps since a label is not tappable.
-func wrappingButton(text string, tapped func()) (fyne.CanvasObject, *widget.Button) {
-	b := widget.NewButton("", tapped)
+func wrappingButton(text string, tapped func()) (fyne.CanvasObject, *button) {
+	b := newButton("", tapped)
 	return container.NewStack(b, wrapped(text)), b
 }

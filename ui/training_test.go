@@ -26,20 +26,20 @@ func tapTraining(t *testing.T, root fyne.CanvasObject, text string) {
 	t.Fatalf("no button %q on screen; texts: %v", text, screenTexts(root))
 }
 
-func trainingButton(root fyne.CanvasObject, text string) *widget.Button {
-	var found *widget.Button
+func trainingButton(root fyne.CanvasObject, text string) *button {
+	var found *button
 	walkVisible(root, func(o fyne.CanvasObject) bool {
 		if found != nil {
 			return false
 		}
 		switch v := o.(type) {
-		case *widget.Button:
+		case *button:
 			if v.Text == text && !v.Disabled() {
 				found = v
 			}
 		case *fyne.Container: // wrappingButton: a button under a label
 			if len(v.Objects) == 2 {
-				b, ok1 := v.Objects[0].(*widget.Button)
+				b, ok1 := v.Objects[0].(*button)
 				l, ok2 := v.Objects[1].(*widget.Label)
 				if ok1 && ok2 && b.Text == "" && l.Text == text {
 					found = b
@@ -122,7 +122,8 @@ func sampleData(t *testing.T, smp training.Sample, lg string) []string {
 		t.Fatal(err)
 	}
 	for _, f := range rep.Findings {
-		out = append(out, restoreQuotes(f.Evidence, m.subject, m.body), f.Evidence)
+		shown := restoreQuotes(f.Evidence, m.subject, m.body)
+		out = append(out, shown, f.Evidence, fontSafe(shown), fontSafe(f.Evidence))
 	}
 	return out
 }
@@ -309,7 +310,7 @@ func walkExercise(t *testing.T, root fyne.CanvasObject, sc training.Scenario, lg
 // tapStartExercise taps « Commencer cet exercice » under sc's title.
 func tapStartExercise(t *testing.T, root fyne.CanvasObject, sc training.Scenario, lg string) {
 	t.Helper()
-	var btn *widget.Button
+	var btn *button
 	walkVisible(root, func(o fyne.CanvasObject) bool {
 		c, ok := o.(*fyne.Container)
 		if !ok || btn != nil || len(c.Objects) != 3 {

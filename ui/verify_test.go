@@ -84,8 +84,8 @@ func TestVerifyDropOnWindow(t *testing.T) {
 	if !strings.Contains(shown, "Dangereux") || !strings.Contains(shown, "Fausse adresse d'un organisme connu") {
 		t.Errorf("detail of the dropped phishing message:\n%s", shown)
 	}
-	if !strings.Contains(shown, "« https://espacepro.ameli.fr » → http://remboursement-ameli-pro.com/espacepro/login.php") {
-		t.Errorf("detail does not show the link as text → destination:\n%s", shown)
+	if !strings.Contains(shown, "« https://espacepro.ameli.fr » mène à http://remboursement-ameli-pro.com/espacepro/login.php") {
+		t.Errorf("detail does not show the link as its text and destination:\n%s", shown)
 	}
 	if !hasButton(v.list.detail, "Signal Spam") || !hasButton(v.list.detail, "Phishing Initiative") || !hasGuideLink(v.list.detail) {
 		t.Errorf("detail lacks the report buttons or the guide link")

@@ -347,10 +347,16 @@ func checkPage(t *testing.T, lg string, p walkPage, room float32, w fyne.Window,
 			t.Errorf("cut label: %s", msg)
 		}
 	}
+	texts := collectTexts(w.Canvas().Content())
+	for _, pt := range texts {
+		if r, ok := undrawable(pt.text); ok {
+			t.Errorf("sign the font cannot draw (%s, %s): %s %q has %q (U+%04X); pass it through fontSafe", p.key, lg, pt.kind, pt.text, r, r)
+		}
+	}
 	if lg != langEN {
 		return
 	}
-	for _, pt := range collectTexts(w.Canvas().Content()) {
+	for _, pt := range texts {
 		s := pt.text
 		for _, d := range data {
 			s = strings.ReplaceAll(s, d, "")
@@ -371,4 +377,15 @@ func checkPage(t *testing.T, lg string, p walkPage, room float32, w fyne.Window,
 			t.Errorf("French in the English UI (%s): %s", p.key, msg)
 		}
 	}
+}
+
+// undrawable returns the first sign of s that Hygie's fonts cannot draw:
+// on screen it would show as « � » or an empty box.
+func undrawable(s string) (rune, bool) {
+	for _, r := range s {
+		if r >= ' ' && !hasGlyph(r) {
+			return r, true
+		}
+	}
+	return 0, false
 }
