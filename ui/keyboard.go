@@ -21,8 +21,12 @@ import (
 
 // button is widget.Button that Enter activates too, as a keyboard user
 // expects; Fyne's answers Space only. After a key press it keeps the focus
-// (Fyne's Tapped drops it), so the next Tab goes on from here.
-type button struct{ widget.Button }
+// (Fyne's Tapped drops it), so the next Tab goes on from here. In a
+// dialog, Escape on it runs onEscape, the dialog's cancel (dialogs.go).
+type button struct {
+	widget.Button
+	onEscape func()
+}
 
 // newButton is widget.NewButton whose button Enter activates.
 func newButton(label string, tapped func()) *button {
@@ -42,6 +46,13 @@ func newButtonWithIcon(label string, icon fyne.Resource, tapped func()) *button 
 func (b *button) TypedKey(ev *fyne.KeyEvent) {
 	switch ev.Name {
 	case fyne.KeyReturn, fyne.KeyEnter, fyne.KeySpace:
+	case fyne.KeyEscape:
+		if b.onEscape != nil {
+			b.onEscape()
+			return
+		}
+		b.Button.TypedKey(ev)
+		return
 	default:
 		b.Button.TypedKey(ev)
 		return
@@ -149,7 +160,7 @@ func offsetShowing(s *container.Scroll, at fyne.Position, size fyne.Size) fyne.P
 
 // scrollsAround returns the scroll containers between root and obj,
 // outermost first, or nil when obj is in none. It walks what the public
-// API shows (containers, cards, forms, accordions, tabs, splits); inside
+// API shows (containers, cards, forms, disclosures, tabs, splits); inside
 // another widget, an object within its bounds counts as held by it.
 func scrollsAround(root, obj fyne.CanvasObject) []*container.Scroll {
 	var path, found []*container.Scroll
@@ -208,13 +219,8 @@ func children(o fyne.CanvasObject) (kids []fyne.CanvasObject, known bool) {
 			kids = append(kids, it.Widget)
 		}
 		return kids, true
-	case *widget.Accordion:
-		for _, it := range v.Items {
-			if it.Open {
-				kids = append(kids, it.Detail)
-			}
-		}
-		return kids, true
+	case *disclosure:
+		return []fyne.CanvasObject{v.box}, true
 	case *container.Split:
 		return []fyne.CanvasObject{v.Leading, v.Trailing}, true
 	case *tabs:

@@ -77,6 +77,7 @@ func (s *mailScreen) openAccountForm(a *mailbox.Account) *accountForm {
 	f.dlg = dialog.NewCustomWithoutButtons(title, content, s.env.Win)
 	f.dlg.Resize(fyne.NewSize(620, 560))
 	f.dlg.Show()
+	s.env.Win.Canvas().FocusNext() // the address, the form's first field
 	return f
 }
 
@@ -189,9 +190,11 @@ func (f *accountForm) buttons() fyne.CanvasObject {
 	cancel := newButton(lang.X("mail.cancel", "Annuler"), f.close)
 	objs := []fyne.CanvasObject{test, save, cancel}
 	f.si.actions = []*button{test, save}
+	escapeCancels(f.close, test, save, cancel, f.copyFP, f.trustCert, f.si.button, f.si.copyBtn)
 	if f.editing {
 		del := newButton(lang.X("mail.form.delete", "Supprimer ce compte"), f.onDelete)
 		del.Importance = widget.DangerImportance
+		escapeCancels(f.close, del)
 		objs = append(objs, del)
 	}
 	return container.NewHBox(objs...)
@@ -393,7 +396,7 @@ func (f *accountForm) onDelete() {
 		del()
 		return
 	}
-	dialog.ShowConfirm(lang.X("mail.form.delete", "Supprimer ce compte"),
+	showConfirmDialog(lang.X("mail.form.delete", "Supprimer ce compte"),
 		deleteText(a),
 		func(ok bool) {
 			if ok {

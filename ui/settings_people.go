@@ -220,6 +220,7 @@ func (c *peopleCard) openForm(title, roleLabel, listLabel, listHint string, role
 		c.refresh()
 	})
 	f.save.Importance = widget.HighImportance
+	escapeCancels(f.cancel.OnTapped, f.cancel, f.save)
 	content := container.NewVBox(form, f.errLine, container.NewHBox(layout.NewSpacer(), f.cancel, f.save))
 	f.dlg = dialog.NewCustomWithoutButtons(title, content, c.env.Win)
 	f.dlg.Resize(fyne.NewSize(520, f.dlg.MinSize().Height))
@@ -266,7 +267,7 @@ func (c *peopleCard) editSupplier(s practice.Supplier) {
 
 // confirmRemove asks before remove runs; a failure says so under the lists.
 func (c *peopleCard) confirmRemove(name string, remove func() error) {
-	d := dialog.NewConfirm(lang.X("settings.people.remove.title", "Supprimer ?"),
+	d := newConfirmDialog(lang.X("settings.people.remove.title", "Supprimer ?"),
 		lang.X("settings.people.remove.ask", "Retirer « {{.Name}} » de la liste ? Hygie ne le reconnaîtra plus comme un correspondant du cabinet.", map[string]string{"Name": name}),
 		func(ok bool) {
 			if !ok {
