@@ -49,7 +49,7 @@ func (s *diagnosticScreen) onPolicy() {
 		return
 	}
 	p := s.policyDraft()
-	responsible := widget.NewEntry()
+	responsible := newField()
 	responsible.SetText(p.Responsible)
 	objs := []fyne.CanvasObject{
 		wrapped(lang.X("diagnostic.policy.intro", "Hygie a rédigé les règles à partir de vos réponses ; relisez-les et adaptez-les au cabinet. Les coordonnées du prestataire et de l'assureur viennent des Réglages. Chaque export porte un nouveau numéro de version.")),

@@ -341,6 +341,9 @@ func TestDiagnosticPolicyForm(t *testing.T) {
 		case *widget.Entry:
 			entries = append(entries, e)
 			return false
+		case *field:
+			entries = append(entries, &e.Entry)
+			return false
 		case *textArea:
 			entries = append(entries, &e.Entry)
 			return false

@@ -17,8 +17,9 @@ import (
 // Escape answers as the cancel button does.
 //
 // Escape reaches a dialog only through what has the focus (see
-// keyboard.go): our buttons take it, and so does the canvas when nothing
-// has the focus. A text field has Escape to itself and ignores it.
+// keyboard.go): our buttons, fields (field, textArea) and the canvas when
+// nothing has the focus pass it on. Fyne's own fields keep it and ignore
+// it, so the fields of our dialogs are ours.
 
 // textDialogMaxWidth is the widest a message dialog grows, as Fyne's.
 const textDialogMaxWidth = 600
@@ -52,19 +53,19 @@ type dialogBox struct {
 // when confirm is not "", a main action of HighImportance after it.
 func newDialogBox(title, confirm, dismiss string, content fyne.CanvasObject, callback func(bool), win fyne.Window) *dialogBox {
 	d := &dialogBox{CustomDialog: dialog.NewCustomWithoutButtons(title, content, win), win: win, callback: callback}
-	d.dismiss = newButton(dismiss, func() { d.answer(false) })
-	d.dismiss.onEscape = func() { d.answer(false) }
+	cancel := func() { d.answer(false) }
+	d.dismiss = newButton(dismiss, cancel)
 	row := []fyne.CanvasObject{d.dismiss}
 	if confirm != "" {
 		d.dismiss.Icon = theme.CancelIcon()
 		d.confirm = newButtonWithIcon(confirm, theme.ConfirmIcon(), func() { d.answer(true) })
 		d.confirm.Importance = widget.HighImportance
-		d.confirm.onEscape = d.dismiss.onEscape
 		row = append(row, d.confirm)
 	} else {
 		d.focus = focusDismiss // its only button
 	}
 	d.SetButtons(row)
+	escapeCancels(cancel, append(row, content)...)
 	return d
 }
 
@@ -239,10 +240,18 @@ func (d *dialogBox) answer(ok bool) {
 	}
 }
 
-// escapeCancels makes Escape on each of buttons run cancel: for a dialog
-// whose button row a screen builds itself (the account and people forms).
-func escapeCancels(cancel func(), buttons ...*button) {
-	for _, b := range buttons {
-		b.onEscape = cancel
+// escapeCancels makes Escape run cancel in every escaper under objs: our
+// buttons, fields and text areas. Other fields (Fyne's entries, selects,
+// checks) keep Escape to themselves and ignore it.
+func escapeCancels(cancel func(), objs ...fyne.CanvasObject) {
+	for _, o := range objs {
+		if o == nil {
+			continue
+		}
+		if e, ok := o.(escaper); ok {
+			e.setOnEscape(cancel)
+		}
+		kids, _ := children(o)
+		escapeCancels(cancel, kids...)
 	}
 }

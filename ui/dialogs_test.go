@@ -2,11 +2,15 @@ package ui
 
 import (
 	"errors"
+	"os"
+	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 )
@@ -69,7 +73,7 @@ func TestDialogButtonsAreOurs(t *testing.T) {
 		want string
 	}{
 		"information": {newInformation("Lecture seule", "Hygie ne peut rien enregistrer.", w), "OK"},
-		"confirm":     {newConfirmDialog("Supprimer ce compte", "Le mot de passe sera retiré.", nil, w), "Non | Oui"},
+		"confirm":     {newConfirmDialog("Supprimer ce compte", "Le mot de passe sera retiré.", nil, w), lang.L("No") + " | " + lang.L("Yes")},
 		"custom":      {newCustomConfirm("Certificat", "Faire confiance", "Annuler", widget.NewLabel("…"), nil, w), "Annuler | Faire confiance"},
 		"form":        {newFormDialog("Non applicable", "Enregistrer", "Annuler", []*widget.FormItem{widget.NewFormItem("Raison", entry)}, nil, w), "Annuler | Enregistrer"},
 		"guide":       {newCustomDialog("Guide", "Fermer", widget.NewLabel("…"), w), "Fermer"},
@@ -77,6 +81,9 @@ func TestDialogButtonsAreOurs(t *testing.T) {
 		tc.d.Show()
 		var labels []string
 		walkObjects(c.Overlays().Top(), func(o fyne.CanvasObject) bool {
+			if !o.Visible() {
+				return false // a form's unused submit button
+			}
 			switch b := o.(type) {
 			case *widget.Button:
 				t.Errorf("%s: Fyne's button %q, which Enter does not press", name, b.Text)
@@ -96,13 +103,14 @@ func TestDialogButtonsAreOurs(t *testing.T) {
 }
 
 // TestFormDialogFocusesTheFirstField: a form opens on its first field;
-// the main action waits for a valid value, then Enter on it saves.
+// the main action waits for a valid value, then Enter on it saves; Escape
+// in the field answers as « Annuler ».
 func TestFormDialogFocusesTheFirstField(t *testing.T) {
 	test.NewTempApp(t)
 	w := test.NewTempWindow(t, widget.NewLabel("écran"))
 	w.Resize(fyne.NewSize(900, 600))
 	c := w.Canvas()
-	reason := widget.NewEntry()
+	reason := newField()
 	reason.Validator = func(s string) error {
 		if strings.TrimSpace(s) == "" {
 			return errors.New("empty")
@@ -129,6 +137,14 @@ func TestFormDialogFocusesTheFirstField(t *testing.T) {
 	pressKey(c, fyne.KeyEnter)
 	if len(got) != 1 || !got[0] {
 		t.Errorf("Enter on « Enregistrer »: answers %v, want [true]", got)
+	}
+	d.Show()
+	if c.Focused() != reason {
+		t.Fatalf("focused %v on opening again, want the reason", c.Focused())
+	}
+	pressKey(c, fyne.KeyEscape)
+	if len(got) != 2 || got[1] || c.Overlays().Top() != nil {
+		t.Errorf("Escape in the field: answers %v, dialog open %v; want false and closed", got, c.Overlays().Top() != nil)
 	}
 }
 
@@ -196,4 +212,36 @@ func walkSees(texts []pageText, s string) bool {
 		}
 	}
 	return false
+}
+
+// fyneDialogsAllowed are the dialog constructors Hygie may still call:
+// the file choosers, Fyne's own, and the bare dialog ours build on.
+var fyneDialogsAllowed = map[string]bool{
+	"NewCustomWithoutButtons": true,
+	"NewFileOpen":             true, "NewFileSave": true, "NewFolderOpen": true,
+	"ShowFileOpen": true, "ShowFileSave": true, "ShowFolderOpen": true,
+}
+
+// TestNoFyneDialogButtons: no screen builds a Fyne dialog whose buttons
+// Enter does not press; dialogs.go has the same dialogs with ours.
+func TestNoFyneDialogButtons(t *testing.T) {
+	files, err := filepath.Glob("*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	call := regexp.MustCompile(`\bdialog\.((?:New|Show)\w*)\(`)
+	for _, name := range files {
+		if strings.HasSuffix(name, "_test.go") {
+			continue
+		}
+		src, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range call.FindAllSubmatch(src, -1) {
+			if !fyneDialogsAllowed[string(m[1])] {
+				t.Errorf("%s: dialog.%s, whose buttons Enter does not press: use its twin in dialogs.go", name, m[1])
+			}
+		}
+	}
 }

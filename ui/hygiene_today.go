@@ -188,7 +188,7 @@ func (s *todayScreen) askNotApplicable(it checks.Item) {
 	if s.m.env.Win == nil {
 		return
 	}
-	reason := widget.NewEntry()
+	reason := newField()
 	reason.Validator = func(v string) error {
 		if len(v) == 0 {
 			return checks.ErrInvalid

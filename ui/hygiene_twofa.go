@@ -162,7 +162,7 @@ func (s *twoFAScreen) editAccount(a checks.Account) {
 	if s.m.env.Win == nil {
 		return
 	}
-	name := widget.NewEntry()
+	name := newField()
 	name.SetText(a.Name)
 	var mlabels []string
 	for _, mm := range checks.Methods() {

@@ -164,7 +164,7 @@ func (x *incidentExport) writePDF(w io.Writer, f export.Form) error {
 
 // exportForm is the form's widgets.
 type exportForm struct {
-	practice, author, found, started, patients, other *widget.Entry
+	practice, author, found, started, patients, other *field
 	what, consequences, measures, calls               *textArea // Tab leaves them
 	cats                                              map[string]*widget.Check
 	problem                                           *widget.Label // what to correct, hidden when nothing
@@ -174,7 +174,7 @@ func newExportForm(f export.Form) *exportForm {
 	e := &exportForm{cats: map[string]*widget.Check{}, problem: wrapped("")}
 	e.problem.Importance = widget.DangerImportance
 	e.problem.Hide()
-	line := func(v string) *widget.Entry { w := widget.NewEntry(); w.SetText(v); return w }
+	line := func(v string) *field { w := newField(); w.SetText(v); return w }
 	multi := func(v string) *textArea {
 		w := newTextArea()
 		w.Wrapping = fyne.TextWrapWord

@@ -18,6 +18,10 @@ import (
 //     (keyboard_tabs.go), since Fyne's tab buttons take no focus;
 //   - keeping the focused control on screen follows the canvas' focus
 //     (followFocus), as no callback tells when Tab moved it.
+//   - dialogs carry our buttons and fields, which pass Escape on to the
+//     dialog's cancel (dialogs.go); a disclosure's header is our button
+//     (keyboard_disclosure.go), where Fyne's accordion answers Space only.
+//     A SelectEntry's arrow stays Fyne's: the field beside it takes typing.
 
 // button is widget.Button that Enter activates too, as a keyboard user
 // expects; Fyne's answers Space only. After a key press it keeps the focus
@@ -66,7 +70,11 @@ func (b *button) TypedKey(ev *fyne.KeyEvent) {
 // textArea is a multi-line entry that Tab leaves, as every other field:
 // Fyne's keeps Tab to type a tab sign, so a keyboard user could not get out
 // of it. Our multi-line fields (addresses, a pasted message) need no tabs.
-type textArea struct{ widget.Entry }
+// In a dialog, Escape in it runs onEscape, the dialog's cancel.
+type textArea struct {
+	widget.Entry
+	onEscape func()
+}
 
 // newTextArea is widget.NewMultiLineEntry that Tab leaves.
 func newTextArea() *textArea {
@@ -79,6 +87,55 @@ func newTextArea() *textArea {
 
 // AcceptsTab is false: Tab moves the focus on.
 func (e *textArea) AcceptsTab() bool { return false }
+
+// TypedKey runs onEscape on Escape, when set; the entry has the rest.
+func (e *textArea) TypedKey(ev *fyne.KeyEvent) {
+	if ev.Name == fyne.KeyEscape && e.onEscape != nil {
+		e.onEscape()
+		return
+	}
+	e.Entry.TypedKey(ev)
+}
+
+// field is widget.Entry that, in a dialog, answers Escape as the dialog's
+// cancel: Fyne's entry keeps Escape and ignores it, and the focus is in a
+// field when a form opens.
+type field struct {
+	widget.Entry
+	onEscape func()
+}
+
+// newField is widget.NewEntry that a dialog's Escape reaches.
+func newField() *field {
+	e := &field{}
+	e.Wrapping = fyne.TextWrap(fyne.TextTruncateClip) // as widget.NewEntry
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// newPasswordField is widget.NewPasswordEntry that a dialog's Escape
+// reaches.
+func newPasswordField() *field {
+	e := newField()
+	e.Password = true
+	return e
+}
+
+// TypedKey runs onEscape on Escape, when set; the entry has the rest.
+func (e *field) TypedKey(ev *fyne.KeyEvent) {
+	if ev.Name == fyne.KeyEscape && e.onEscape != nil {
+		e.onEscape()
+		return
+	}
+	e.Entry.TypedKey(ev)
+}
+
+// escaper is what a dialog tells to run its cancel on Escape.
+type escaper interface{ setOnEscape(func()) }
+
+func (b *button) setOnEscape(f func())   { b.onEscape = f }
+func (e *field) setOnEscape(f func())    { e.onEscape = f }
+func (e *textArea) setOnEscape(f func()) { e.onEscape = f }
 
 // focusPoll is how often followFocus looks at the focus: often enough that
 // a Tab press scrolls before the eye looks for the highlight.

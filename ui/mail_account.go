@@ -74,6 +74,7 @@ func (s *mailScreen) openAccountForm(a *mailbox.Account) *accountForm {
 	if f.editing {
 		title = lang.X("mail.form.title.edit", "Modifier le compte")
 	}
+	escapeCancels(f.close, content)
 	f.dlg = dialog.NewCustomWithoutButtons(title, content, s.env.Win)
 	f.dlg.Resize(fyne.NewSize(620, 560))
 	f.dlg.Show()
@@ -190,11 +191,9 @@ func (f *accountForm) buttons() fyne.CanvasObject {
 	cancel := newButton(lang.X("mail.cancel", "Annuler"), f.close)
 	objs := []fyne.CanvasObject{test, save, cancel}
 	f.si.actions = []*button{test, save}
-	escapeCancels(f.close, test, save, cancel, f.copyFP, f.trustCert, f.si.button, f.si.copyBtn)
 	if f.editing {
 		del := newButton(lang.X("mail.form.delete", "Supprimer ce compte"), f.onDelete)
 		del.Importance = widget.DangerImportance
-		escapeCancels(f.close, del)
 		objs = append(objs, del)
 	}
 	return container.NewHBox(objs...)

@@ -74,7 +74,7 @@ func (s *mailScreen) askPassword(a mailbox.Account, then func(string)) {
 	if s.env.Win == nil {
 		return
 	}
-	pw := widget.NewPasswordEntry()
+	pw := newPasswordField()
 	msg := lang.X("mail.pw.ask", "Mot de passe de {{.User}} :", map[string]string{"User": a.Username})
 	if s.keychainDown {
 		msg = keychainDownMessage() + "\n\n" + msg

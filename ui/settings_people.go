@@ -35,7 +35,7 @@ type peopleCard struct {
 // stays open until the entry is saved or the user cancels.
 type peopleForm struct {
 	dlg          dialog.Dialog
-	name         *widget.Entry
+	name         *field
 	role         *widget.SelectEntry // the role of a person, the kind of a supplier
 	list         *textArea           // addresses or domains, one a line
 	errLine      *widget.Label
@@ -195,7 +195,7 @@ func splitList(s string) []string {
 // openForm shows the dialog; save writes the entry and returns the store's
 // error, which keeps the dialog open.
 func (c *peopleCard) openForm(title, roleLabel, listLabel, listHint string, roles []string, name, role string, list []string, save func(f *peopleForm) error) {
-	f := &peopleForm{name: widget.NewEntry(), role: widget.NewSelectEntry(roles), list: newTextArea(), errLine: wrapped("")}
+	f := &peopleForm{name: newField(), role: widget.NewSelectEntry(roles), list: newTextArea(), errLine: wrapped("")}
 	f.name.SetText(name)
 	f.role.SetText(usualLabel(role))
 	f.list.SetText(strings.Join(list, "\n"))
@@ -220,8 +220,8 @@ func (c *peopleCard) openForm(title, roleLabel, listLabel, listHint string, role
 		c.refresh()
 	})
 	f.save.Importance = widget.HighImportance
-	escapeCancels(f.cancel.OnTapped, f.cancel, f.save)
 	content := container.NewVBox(form, f.errLine, container.NewHBox(layout.NewSpacer(), f.cancel, f.save))
+	escapeCancels(f.cancel.OnTapped, content)
 	f.dlg = dialog.NewCustomWithoutButtons(title, content, c.env.Win)
 	f.dlg.Resize(fyne.NewSize(520, f.dlg.MinSize().Height))
 	c.form = f

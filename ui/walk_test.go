@@ -163,6 +163,10 @@ func collectTexts(o fyne.CanvasObject) []pageText {
 			add("hyperlink", v.Text)
 		case *widget.Entry:
 			add("placeholder", v.PlaceHolder)
+		case *field:
+			add("placeholder", v.PlaceHolder)
+		case *textArea:
+			add("placeholder", v.PlaceHolder)
 		case *widget.SelectEntry:
 			add("placeholder", v.PlaceHolder)
 		case *widget.Select:
