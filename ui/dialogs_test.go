@@ -13,6 +13,8 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+
+	"hygie/mail/mailbox"
 )
 
 // answers records what a dialog's callback was given.
@@ -243,5 +245,21 @@ func TestNoFyneDialogButtons(t *testing.T) {
 				t.Errorf("%s: dialog.%s, whose buttons Enter does not press: use its twin in dialogs.go", name, m[1])
 			}
 		}
+	}
+}
+
+// TestAccountFormByKeyboard: the new account form opens on the address;
+// Escape there closes it as « Annuler ».
+func TestAccountFormByKeyboard(t *testing.T) {
+	SetupLanguage(langFR)
+	f := newMailFixture(t, &mailbox.MemoryKeychain{}, false)
+	form := f.s.openAccountForm(nil)
+	c := f.env.Win.Canvas()
+	if c.Focused() != form.si.address {
+		t.Fatalf("focused %v on opening, want the address", c.Focused())
+	}
+	pressKey(c, fyne.KeyEscape)
+	if c.Overlays().Top() != nil {
+		t.Error("Escape in the address left the form open")
 	}
 }

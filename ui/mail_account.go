@@ -25,14 +25,14 @@ type accountForm struct {
 
 	preset   *widget.Select
 	note     *widget.Label
-	name     *widget.Entry
-	user     *widget.Entry
-	pw       *widget.Entry
-	host     *widget.Entry
-	port     *widget.Entry
+	name     *field
+	user     *field
+	pw       *field
+	host     *field
+	port     *field
 	security *widget.Select
-	boxes    *widget.Entry
-	pin      *widget.Entry
+	boxes    *field
+	pin      *field
 	result   *widget.Label
 	presetID string
 	dlg      dialog.Dialog
@@ -90,9 +90,9 @@ func (f *accountForm) content() fyne.CanvasObject {
 	f.preset = widget.NewSelect(names, f.onPreset)
 	f.preset.PlaceHolder = lang.X("mail.form.preset.none", "Autre fournisseur (réglages à la main)")
 	f.note = wrapped("")
-	f.name, f.user, f.host, f.port = widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
-	f.pw = widget.NewPasswordEntry()
-	f.boxes, f.pin = widget.NewEntry(), widget.NewEntry()
+	f.name, f.user, f.host, f.port = newField(), newField(), newField(), newField()
+	f.pw = newPasswordField()
+	f.boxes, f.pin = newField(), newField()
 	f.user.SetPlaceHolder("cabinet@exemple.fr")
 	f.name.SetPlaceHolder(lang.X("mail.form.name.hint", "par défaut : l'identifiant"))
 	f.boxes.SetPlaceHolder("INBOX")

@@ -48,7 +48,7 @@ func newSigninDeps(keys mailbox.Keychain, providers func(string) (oauth.Provider
 // browser (or a device code) instead of a password.
 type signIn struct {
 	f       *accountForm
-	address *widget.Entry
+	address *field
 	pwLabel *widget.Label
 	rowPad  *widget.Label // the sign-in row's empty label, hidden with it
 	row     *fyne.Container
@@ -73,7 +73,7 @@ type signIn struct {
 }
 
 func newSignIn(f *accountForm) *signIn {
-	si := &signIn{f: f, address: widget.NewEntry(), codeTxt: widget.NewLabel("")}
+	si := &signIn{f: f, address: newField(), codeTxt: widget.NewLabel("")}
 	si.address.SetPlaceHolder("cabinet@exemple.fr")
 	si.address.OnChanged = si.onAddress
 	si.pwLabel = formLabel(lang.X("mail.form.pw", "Mot de passe"))
