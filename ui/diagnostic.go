@@ -6,7 +6,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
@@ -178,7 +177,7 @@ func (s *diagnosticScreen) showError(err error) {
 	if s.env.Win == nil {
 		return
 	}
-	dialog.ShowInformation(lang.X("diagnostic.err.title", "Enregistrement impossible"), diagnosticErrorMessage(err), s.env.Win)
+	showInformation(lang.X("diagnostic.err.title", "Enregistrement impossible"), diagnosticErrorMessage(err), s.env.Win)
 }
 
 // diagnosticErrorMessage explains a failed save in one French sentence.

@@ -49,22 +49,22 @@ func (s *diagnosticScreen) onPolicy() {
 		return
 	}
 	p := s.policyDraft()
-	responsible := widget.NewEntry()
+	responsible := newField()
 	responsible.SetText(p.Responsible)
 	objs := []fyne.CanvasObject{
 		wrapped(lang.X("diagnostic.policy.intro", "Hygie a rédigé les règles à partir de vos réponses ; relisez-les et adaptez-les au cabinet. Les coordonnées du prestataire et de l'assureur viennent des Réglages. Chaque export porte un nouveau numéro de version.")),
 		widget.NewLabelWithStyle(lang.X("diagnostic.policy.responsible", "Responsable de la sécurité informatique"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		responsible,
 	}
-	texts := make([]*widget.Entry, len(p.Rules))
+	texts := make([]*textArea, len(p.Rules)) // Tab leaves them, to reach the buttons
 	for i, r := range p.Rules {
-		texts[i] = widget.NewMultiLineEntry()
+		texts[i] = newTextArea()
 		texts[i].Wrapping = fyne.TextWrapWord
 		texts[i].SetText(r.Text)
 		texts[i].SetMinRowsVisible(5)
 		objs = append(objs, widget.NewLabelWithStyle(r.Title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), texts[i])
 	}
-	d := dialog.NewCustomConfirm(lang.X("diagnostic.policy.title", "Politique de sécurité du cabinet"),
+	d := newCustomConfirm(lang.X("diagnostic.policy.title", "Politique de sécurité du cabinet"),
 		lang.X("diagnostic.policy.export", "Exporter en PDF…"), lang.X("diagnostic.policy.cancel", "Annuler"),
 		container.NewVScroll(container.NewVBox(objs...)), func(ok bool) {
 			if !ok {

@@ -337,8 +337,15 @@ func TestDiagnosticPolicyForm(t *testing.T) {
 	}
 	var entries []*widget.Entry
 	walkObjects(top, func(o fyne.CanvasObject) bool {
-		if e, ok := o.(*widget.Entry); ok {
+		switch e := o.(type) {
+		case *widget.Entry:
 			entries = append(entries, e)
+			return false
+		case *field:
+			entries = append(entries, &e.Entry)
+			return false
+		case *textArea:
+			entries = append(entries, &e.Entry)
 			return false
 		}
 		return true
@@ -354,7 +361,7 @@ func TestDiagnosticPolicyForm(t *testing.T) {
 	t.Cleanup(func() { savePolicy = old })
 	var exported string
 	walkObjects(top, func(o fyne.CanvasObject) bool {
-		if b, ok := o.(*widget.Button); ok && b.Text == "Exporter en PDF…" && exported == "" {
+		if b, ok := asButton(o); ok && b.Text == "Exporter en PDF…" && exported == "" {
 			exported = b.Text
 			test.Tap(b)
 		}

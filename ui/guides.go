@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
@@ -42,12 +41,12 @@ func openGuide(env *Env, id string) {
 		win.Show()
 	}
 	if g == nil {
-		dialog.ShowInformation(lang.X("guides.dialog.title", "Guide"),
+		showInformation(lang.X("guides.dialog.title", "Guide"),
 			lang.X("guides.missing", "Ce guide n'est pas disponible dans cette version d'Hygie."), win)
 		return
 	}
 	r := newGuideReader(env, gc)
-	d := dialog.NewCustom(lang.X("guides.dialog.title", "Guide"), lang.X("guides.dialog.close", "Fermer"), r.content(), win)
+	d := newCustomDialog(lang.X("guides.dialog.title", "Guide"), lang.X("guides.dialog.close", "Fermer"), r.content(), win)
 	d.Resize(dialogSize(win))
 	d.Show()
 	r.show(g, anchor)
@@ -130,7 +129,7 @@ func (gc *guidesCtx) noMarksNote() *widget.Label {
 func showSaveError(env *Env, err error) {
 	fyne.LogError("save guide mark", err)
 	if env.Win != nil {
-		dialog.ShowInformation(lang.X("guides.err.title", "Enregistrement impossible"),
+		showInformation(lang.X("guides.err.title", "Enregistrement impossible"),
 			lang.X("guides.err.save", "Hygie n'a pas pu enregistrer ce choix. Les guides restent lisibles ; réessayez, et si cela persiste, relancez Hygie."), env.Win)
 	}
 }

@@ -8,7 +8,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -164,7 +163,7 @@ func (r *guideReader) followLink(u *url.URL) {
 	if err := openURL(r.env.App, u); err != nil {
 		fyne.LogError("open "+u.Host, err)
 		if r.env.Win != nil { // say where it leads, so it can be typed by hand
-			dialog.ShowInformation(lang.X("guides.link.failed.title", "Lien non ouvert"),
+			showInformation(lang.X("guides.link.failed.title", "Lien non ouvert"),
 				lang.X("guides.link.failed", "Le navigateur n'a pas pu être ouvert. Vous pouvez taper cette adresse vous-même : {{.URL}}", map[string]string{"URL": u.String()}), r.env.Win)
 		}
 	}

@@ -5,7 +5,6 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 
 	"hygie/checks"
@@ -86,7 +85,7 @@ func (m *hygieneModel) changed() {
 func (m *hygieneModel) do(what string, write func(*checks.Checklist) error) bool {
 	if m.list == nil {
 		if m.env.Win != nil {
-			dialog.ShowInformation(lang.X("hygiene.readonly.title", "Lecture seule"), hygieneReadOnlyMessage(), m.env.Win)
+			showInformation(lang.X("hygiene.readonly.title", "Lecture seule"), hygieneReadOnlyMessage(), m.env.Win)
 		}
 		return false
 	}
@@ -103,7 +102,7 @@ func (m *hygieneModel) showError(err error) {
 	if m.env.Win == nil {
 		return
 	}
-	dialog.ShowInformation(lang.X("hygiene.err.title", "Enregistrement impossible"), hygieneErrorMessage(err), m.env.Win)
+	showInformation(lang.X("hygiene.err.title", "Enregistrement impossible"), hygieneErrorMessage(err), m.env.Win)
 }
 
 // hygieneErrorMessage explains a checklist failure in one French sentence.

@@ -155,5 +155,5 @@ func probeDetails(details string) fyne.CanvasObject {
 	text.Wrapping = fyne.TextWrapWord
 	text.Selectable = true // to copy it into a message to the IT provider
 	text.SizeName = theme.SizeNameCaptionText
-	return widget.NewAccordion(widget.NewAccordionItem(lang.X("hygiene.details", "Détails"), text))
+	return newDisclosure(lang.X("hygiene.details", "Détails"), text)
 }

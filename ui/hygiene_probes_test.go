@@ -12,14 +12,12 @@ import (
 func detailsHold(o fyne.CanvasObject, s string) bool {
 	found := false
 	walk(o, func(o fyne.CanvasObject) {
-		a, ok := o.(*widget.Accordion)
+		d, ok := o.(*disclosure)
 		if !ok {
 			return
 		}
-		for _, it := range a.Items {
-			if l, ok := it.Detail.(*widget.Label); ok && it.Title == "Détails" && l.Selectable && strings.Contains(l.Text, s) {
-				found = true
-			}
+		if l, ok := d.Detail.(*widget.Label); ok && d.Title == "Détails" && l.Selectable && strings.Contains(l.Text, s) {
+			found = true
 		}
 	})
 	return found

@@ -7,7 +7,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
@@ -177,7 +176,7 @@ func (s *todayScreen) onCheck(st checks.State, on bool) {
 		return err
 	})
 	if !removed && st.Ticked() && st.Last.Day != checks.DayOf(now) && s.m.env.Win != nil {
-		dialog.ShowInformation(lang.X("hygiene.untick.title", "Déjà fait"), lang.X("hygiene.untick.earlier",
+		showInformation(lang.X("hygiene.untick.title", "Déjà fait"), lang.X("hygiene.untick.earlier",
 			"Cet élément a été fait le {{.Day}} et reste à jour pour sa période ; seule une coche du jour peut être retirée.",
 			map[string]any{"Day": frenchDay(st.Last.Day)}), s.m.env.Win)
 	}
@@ -189,7 +188,7 @@ func (s *todayScreen) askNotApplicable(it checks.Item) {
 	if s.m.env.Win == nil {
 		return
 	}
-	reason := widget.NewEntry()
+	reason := newField()
 	reason.Validator = func(v string) error {
 		if len(v) == 0 {
 			return checks.ErrInvalid
@@ -205,7 +204,7 @@ func (s *todayScreen) askNotApplicable(it checks.Item) {
 		widget.NewFormItem(lang.X("hygiene.na.reason", "Raison"), reason),
 		widget.NewFormItem("", example),
 	}
-	d := dialog.NewForm(lang.X("hygiene.na.title", "Non applicable au cabinet"), lang.X("hygiene.na.ok", "Enregistrer"),
+	d := newFormDialog(lang.X("hygiene.na.title", "Non applicable au cabinet"), lang.X("hygiene.na.ok", "Enregistrer"),
 		lang.X("hygiene.cancel", "Annuler"), items, func(ok bool) {
 			if ok {
 				s.m.do("mark not applicable", func(l *checks.Checklist) error {

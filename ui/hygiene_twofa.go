@@ -3,7 +3,6 @@ package ui
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
@@ -163,7 +162,7 @@ func (s *twoFAScreen) editAccount(a checks.Account) {
 	if s.m.env.Win == nil {
 		return
 	}
-	name := widget.NewEntry()
+	name := newField()
 	name.SetText(a.Name)
 	var mlabels []string
 	for _, mm := range checks.Methods() {
@@ -182,12 +181,12 @@ func (s *twoFAScreen) editAccount(a checks.Account) {
 		widget.NewFormItem("", on),
 		widget.NewFormItem(lang.X("hygiene.twofa.method", "Méthode"), method),
 	}
-	dialog.ShowForm(lang.X("hygiene.twofa.edit.title", "Modifier le compte"), lang.X("hygiene.na.ok", "Enregistrer"),
+	newFormDialog(lang.X("hygiene.twofa.edit.title", "Modifier le compte"), lang.X("hygiene.na.ok", "Enregistrer"),
 		lang.X("hygiene.cancel", "Annuler"), items, func(ok bool) {
 			if ok {
 				s.update(a, name.Text, on.Checked, method.SelectedIndex())
 			}
-		}, s.m.env.Win)
+		}, s.m.env.Win).Show()
 }
 
 // update saves the edited account; methodIdx indexes checks.Methods, -1 for none.
@@ -208,7 +207,7 @@ func (s *twoFAScreen) confirmDelete(a checks.Account) {
 	if s.m.env.Win == nil {
 		return
 	}
-	d := dialog.NewConfirm(lang.X("hygiene.twofa.delete.title", "Retirer ce compte ?"),
+	d := newConfirmDialog(lang.X("hygiene.twofa.delete.title", "Retirer ce compte ?"),
 		lang.X("hygiene.twofa.delete.confirm", "« {{.Name}} » ne sera plus dans l'inventaire de la double authentification, ni dans le rapport.", map[string]any{"Name": a.Name}),
 		func(ok bool) {
 			if ok {

@@ -21,7 +21,7 @@ type incidentScreen struct {
 	journal *incident.Journal // nil when the database is unavailable
 	checks  map[string]*widget.Check
 	list    *widget.Label
-	note    *widget.Entry
+	note    *textArea
 	status  *widget.Label
 	clocks  *incidentClocks
 	export  *incidentExport
@@ -159,7 +159,7 @@ func (s *incidentScreen) practice() incident.Practice {
 func (s *incidentScreen) journalCard() fyne.CanvasObject {
 	s.list = wrapped("")
 	s.status = wrapped("")
-	s.note = widget.NewMultiLineEntry()
+	s.note = newTextArea() // Tab leaves it for « Noter dans le journal »
 	s.note.SetPlaceHolder(lang.X("incident.note.placeholder", "Ce que vous avez fait ou constaté, par exemple : « 9 h 10, message de rançon à l'écran »"))
 	add := newButton(lang.X("incident.note.add", "Noter dans le journal"), s.onAddNote)
 	add.Importance = widget.HighImportance

@@ -9,7 +9,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
@@ -76,7 +75,7 @@ func (x *incidentExport) onOpen() {
 
 // showForm shows the form's dialog, fitted to a 900 × 600 window.
 func (x *incidentExport) showForm() {
-	d := dialog.NewCustomConfirm(lang.X("incident.export.form.title", "Dossier d'incident"),
+	d := newCustomConfirm(lang.X("incident.export.form.title", "Dossier d'incident"),
 		lang.X("incident.export.form.save", "Enregistrer le PDF…"), lang.X("incident.export.form.cancel", "Annuler"),
 		container.NewVScroll(container.NewPadded(x.form.content())), x.onFormDone, x.env.Win)
 	d.Resize(formSize)
@@ -165,8 +164,8 @@ func (x *incidentExport) writePDF(w io.Writer, f export.Form) error {
 
 // exportForm is the form's widgets.
 type exportForm struct {
-	practice, author, found, started, patients, other *widget.Entry
-	what, consequences, measures, calls               *widget.Entry
+	practice, author, found, started, patients, other *field
+	what, consequences, measures, calls               *textArea // Tab leaves them
 	cats                                              map[string]*widget.Check
 	problem                                           *widget.Label // what to correct, hidden when nothing
 }
@@ -175,9 +174,9 @@ func newExportForm(f export.Form) *exportForm {
 	e := &exportForm{cats: map[string]*widget.Check{}, problem: wrapped("")}
 	e.problem.Importance = widget.DangerImportance
 	e.problem.Hide()
-	line := func(v string) *widget.Entry { w := widget.NewEntry(); w.SetText(v); return w }
-	multi := func(v string) *widget.Entry {
-		w := widget.NewMultiLineEntry()
+	line := func(v string) *field { w := newField(); w.SetText(v); return w }
+	multi := func(v string) *textArea {
+		w := newTextArea()
 		w.Wrapping = fyne.TextWrapWord
 		w.SetMinRowsVisible(3)
 		w.SetText(v)

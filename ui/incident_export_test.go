@@ -48,10 +48,10 @@ func overlayButton(t *testing.T, w fyne.Window, text string) *widget.Button {
 	if top == nil {
 		t.Fatal("no dialog open")
 	}
-	b, _ := findObject(top, func(o fyne.CanvasObject) bool {
-		b, ok := o.(*widget.Button)
+	b, _ := asButton(findObject(top, func(o fyne.CanvasObject) bool {
+		b, ok := asButton(o)
 		return ok && b.Text == text
-	}).(*widget.Button)
+	}))
 	if b == nil {
 		t.Fatalf("no button %q in the dialog", text)
 	}

@@ -18,11 +18,19 @@ import (
 //     (keyboard_tabs.go), since Fyne's tab buttons take no focus;
 //   - keeping the focused control on screen follows the canvas' focus
 //     (followFocus), as no callback tells when Tab moved it.
+//   - dialogs carry our buttons and fields, which pass Escape on to the
+//     dialog's cancel (dialogs.go); a disclosure's header is our button
+//     (keyboard_disclosure.go), where Fyne's accordion answers Space only.
+//     A SelectEntry's arrow stays Fyne's: the field beside it takes typing.
 
 // button is widget.Button that Enter activates too, as a keyboard user
 // expects; Fyne's answers Space only. After a key press it keeps the focus
-// (Fyne's Tapped drops it), so the next Tab goes on from here.
-type button struct{ widget.Button }
+// (Fyne's Tapped drops it), so the next Tab goes on from here. In a
+// dialog, Escape on it runs onEscape, the dialog's cancel (dialogs.go).
+type button struct {
+	widget.Button
+	onEscape func()
+}
 
 // newButton is widget.NewButton whose button Enter activates.
 func newButton(label string, tapped func()) *button {
@@ -42,6 +50,13 @@ func newButtonWithIcon(label string, icon fyne.Resource, tapped func()) *button 
 func (b *button) TypedKey(ev *fyne.KeyEvent) {
 	switch ev.Name {
 	case fyne.KeyReturn, fyne.KeyEnter, fyne.KeySpace:
+	case fyne.KeyEscape:
+		if b.onEscape != nil {
+			b.onEscape()
+			return
+		}
+		b.Button.TypedKey(ev)
+		return
 	default:
 		b.Button.TypedKey(ev)
 		return
@@ -55,7 +70,11 @@ func (b *button) TypedKey(ev *fyne.KeyEvent) {
 // textArea is a multi-line entry that Tab leaves, as every other field:
 // Fyne's keeps Tab to type a tab sign, so a keyboard user could not get out
 // of it. Our multi-line fields (addresses, a pasted message) need no tabs.
-type textArea struct{ widget.Entry }
+// In a dialog, Escape in it runs onEscape, the dialog's cancel.
+type textArea struct {
+	widget.Entry
+	onEscape func()
+}
 
 // newTextArea is widget.NewMultiLineEntry that Tab leaves.
 func newTextArea() *textArea {
@@ -68,6 +87,55 @@ func newTextArea() *textArea {
 
 // AcceptsTab is false: Tab moves the focus on.
 func (e *textArea) AcceptsTab() bool { return false }
+
+// TypedKey runs onEscape on Escape, when set; the entry has the rest.
+func (e *textArea) TypedKey(ev *fyne.KeyEvent) {
+	if ev.Name == fyne.KeyEscape && e.onEscape != nil {
+		e.onEscape()
+		return
+	}
+	e.Entry.TypedKey(ev)
+}
+
+// field is widget.Entry that, in a dialog, answers Escape as the dialog's
+// cancel: Fyne's entry keeps Escape and ignores it, and the focus is in a
+// field when a form opens.
+type field struct {
+	widget.Entry
+	onEscape func()
+}
+
+// newField is widget.NewEntry that a dialog's Escape reaches.
+func newField() *field {
+	e := &field{}
+	e.Wrapping = fyne.TextWrap(fyne.TextTruncateClip) // as widget.NewEntry
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// newPasswordField is widget.NewPasswordEntry that a dialog's Escape
+// reaches.
+func newPasswordField() *field {
+	e := newField()
+	e.Password = true
+	return e
+}
+
+// TypedKey runs onEscape on Escape, when set; the entry has the rest.
+func (e *field) TypedKey(ev *fyne.KeyEvent) {
+	if ev.Name == fyne.KeyEscape && e.onEscape != nil {
+		e.onEscape()
+		return
+	}
+	e.Entry.TypedKey(ev)
+}
+
+// escaper is what a dialog tells to run its cancel on Escape.
+type escaper interface{ setOnEscape(func()) }
+
+func (b *button) setOnEscape(f func())   { b.onEscape = f }
+func (e *field) setOnEscape(f func())    { e.onEscape = f }
+func (e *textArea) setOnEscape(f func()) { e.onEscape = f }
 
 // focusPoll is how often followFocus looks at the focus: often enough that
 // a Tab press scrolls before the eye looks for the highlight.
@@ -149,7 +217,7 @@ func offsetShowing(s *container.Scroll, at fyne.Position, size fyne.Size) fyne.P
 
 // scrollsAround returns the scroll containers between root and obj,
 // outermost first, or nil when obj is in none. It walks what the public
-// API shows (containers, cards, forms, accordions, tabs, splits); inside
+// API shows (containers, cards, forms, disclosures, tabs, splits); inside
 // another widget, an object within its bounds counts as held by it.
 func scrollsAround(root, obj fyne.CanvasObject) []*container.Scroll {
 	var path, found []*container.Scroll
@@ -208,13 +276,8 @@ func children(o fyne.CanvasObject) (kids []fyne.CanvasObject, known bool) {
 			kids = append(kids, it.Widget)
 		}
 		return kids, true
-	case *widget.Accordion:
-		for _, it := range v.Items {
-			if it.Open {
-				kids = append(kids, it.Detail)
-			}
-		}
-		return kids, true
+	case *disclosure:
+		return []fyne.CanvasObject{v.box}, true
 	case *container.Split:
 		return []fyne.CanvasObject{v.Leading, v.Trailing}, true
 	case *tabs:

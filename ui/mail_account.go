@@ -25,14 +25,14 @@ type accountForm struct {
 
 	preset   *widget.Select
 	note     *widget.Label
-	name     *widget.Entry
-	user     *widget.Entry
-	pw       *widget.Entry
-	host     *widget.Entry
-	port     *widget.Entry
+	name     *field
+	user     *field
+	pw       *field
+	host     *field
+	port     *field
 	security *widget.Select
-	boxes    *widget.Entry
-	pin      *widget.Entry
+	boxes    *field
+	pin      *field
 	result   *widget.Label
 	presetID string
 	dlg      dialog.Dialog
@@ -74,9 +74,11 @@ func (s *mailScreen) openAccountForm(a *mailbox.Account) *accountForm {
 	if f.editing {
 		title = lang.X("mail.form.title.edit", "Modifier le compte")
 	}
+	escapeCancels(f.close, content)
 	f.dlg = dialog.NewCustomWithoutButtons(title, content, s.env.Win)
 	f.dlg.Resize(fyne.NewSize(620, 560))
 	f.dlg.Show()
+	s.env.Win.Canvas().FocusNext() // the address, the form's first field
 	return f
 }
 
@@ -88,9 +90,9 @@ func (f *accountForm) content() fyne.CanvasObject {
 	f.preset = widget.NewSelect(names, f.onPreset)
 	f.preset.PlaceHolder = lang.X("mail.form.preset.none", "Autre fournisseur (réglages à la main)")
 	f.note = wrapped("")
-	f.name, f.user, f.host, f.port = widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
-	f.pw = widget.NewPasswordEntry()
-	f.boxes, f.pin = widget.NewEntry(), widget.NewEntry()
+	f.name, f.user, f.host, f.port = newField(), newField(), newField(), newField()
+	f.pw = newPasswordField()
+	f.boxes, f.pin = newField(), newField()
 	f.user.SetPlaceHolder("cabinet@exemple.fr")
 	f.name.SetPlaceHolder(lang.X("mail.form.name.hint", "par défaut : l'identifiant"))
 	f.boxes.SetPlaceHolder("INBOX")
@@ -393,7 +395,7 @@ func (f *accountForm) onDelete() {
 		del()
 		return
 	}
-	dialog.ShowConfirm(lang.X("mail.form.delete", "Supprimer ce compte"),
+	showConfirmDialog(lang.X("mail.form.delete", "Supprimer ce compte"),
 		deleteText(a),
 		func(ok bool) {
 			if ok {

@@ -242,7 +242,7 @@ func (l *msgList) linksAndHeaders(raw []byte) []fyne.CanvasObject {
 		status.SetText(lang.X("mail.headers.copied", "En-têtes copiés."))
 	})
 	body := border(container.NewHBox(copyBtn, status), nil, nil, nil, text)
-	acc := widget.NewAccordion(widget.NewAccordionItem(lang.X("mail.headers.title", "En-têtes techniques du message"), body))
+	acc := newDisclosure(lang.X("mail.headers.title", "En-têtes techniques du message"), body)
 	return append(out, widget.NewSeparator(), acc)
 }
 

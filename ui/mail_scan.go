@@ -74,7 +74,7 @@ func (s *mailScreen) askPassword(a mailbox.Account, then func(string)) {
 	if s.env.Win == nil {
 		return
 	}
-	pw := widget.NewPasswordEntry()
+	pw := newPasswordField()
 	msg := lang.X("mail.pw.ask", "Mot de passe de {{.User}} :", map[string]string{"User": a.Username})
 	if s.keychainDown {
 		msg = keychainDownMessage() + "\n\n" + msg
@@ -95,7 +95,7 @@ func (s *mailScreen) askPassword(a mailbox.Account, then func(string)) {
 		}
 	}
 	pw.OnSubmitted = func(string) { submit() }
-	d = dialog.NewCustomConfirm(lang.X("mail.pw.title", "Mot de passe de la messagerie"), lang.X("mail.pw.ok", "Analyser"),
+	d = newCustomConfirm(lang.X("mail.pw.title", "Mot de passe de la messagerie"), lang.X("mail.pw.ok", "Analyser"),
 		lang.X("mail.cancel", "Annuler"), content, func(ok bool) {
 			if ok {
 				submit()
@@ -211,7 +211,7 @@ func (s *mailScreen) offerCertTrust(a mailbox.Account, err error) {
 		return
 	}
 	body := wrapped(mailCertText(ce))
-	d := dialog.NewCustomConfirm(lang.X("mail.cert.title", "Certificat du serveur non reconnu"),
+	d := newCustomConfirm(lang.X("mail.cert.title", "Certificat du serveur non reconnu"),
 		lang.X("mail.cert.trust", "Faire confiance à ce certificat"), lang.X("mail.cancel", "Annuler"), body,
 		func(ok bool) {
 			if ok {
@@ -219,6 +219,7 @@ func (s *mailScreen) offerCertTrust(a mailbox.Account, err error) {
 			}
 		}, s.env.Win)
 	d.Resize(fyne.NewSize(520, 0))
+	d.focus = focusDismiss // trusting a certificate is never a reflex
 	d.Show()
 }
 

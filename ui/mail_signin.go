@@ -48,7 +48,7 @@ func newSigninDeps(keys mailbox.Keychain, providers func(string) (oauth.Provider
 // browser (or a device code) instead of a password.
 type signIn struct {
 	f       *accountForm
-	address *widget.Entry
+	address *field
 	pwLabel *widget.Label
 	rowPad  *widget.Label // the sign-in row's empty label, hidden with it
 	row     *fyne.Container
@@ -57,7 +57,7 @@ type signIn struct {
 	code    *fyne.Container
 	codeTxt *widget.Label
 	copyBtn *button
-	adv     *widget.Accordion
+	adv     *disclosure
 	rows    *fyne.Container // the form's rows, laid out again when one shows or hides
 	outer   *fyne.Container
 	actions []*button // « Tester la connexion », « Enregistrer »
@@ -73,7 +73,7 @@ type signIn struct {
 }
 
 func newSignIn(f *accountForm) *signIn {
-	si := &signIn{f: f, address: widget.NewEntry(), codeTxt: widget.NewLabel("")}
+	si := &signIn{f: f, address: newField(), codeTxt: widget.NewLabel("")}
 	si.address.SetPlaceHolder("cabinet@exemple.fr")
 	si.address.OnChanged = si.onAddress
 	si.pwLabel = formLabel(lang.X("mail.form.pw", "Mot de passe"))
@@ -119,7 +119,7 @@ func (f *accountForm) layout() fyne.CanvasObject {
 		widget.NewFormItem(lang.X("mail.form.pin", "Empreinte approuvée"), f.pin),
 	)
 	f.name.SetPlaceHolder(lang.X("mail.form.name.address", "par défaut : l'adresse"))
-	si.adv = widget.NewAccordion(widget.NewAccordionItem(lang.X("mail.form.advanced", "Réglages avancés"), adv))
+	si.adv = newDisclosure(lang.X("mail.form.advanced", "Réglages avancés"), adv)
 	si.outer = container.NewVBox(si.rows, si.adv)
 	return si.outer
 }
@@ -311,7 +311,7 @@ func (si *signIn) discovered(gen int, addr string, d mailbox.Discovery, err erro
 		if strings.TrimSpace(f.user.Text) == "" {
 			f.user.SetText(addr)
 		}
-		si.adv.Open(0)
+		si.adv.Open()
 		return
 	}
 	if d.Preset.ID != "" {

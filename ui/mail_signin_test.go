@@ -151,8 +151,8 @@ func TestSignInLookupFailureKeepsFieldsEditable(t *testing.T) {
 	if form.note.Text != want {
 		t.Errorf("note %q, want %q", form.note.Text, want)
 	}
-	if form.host.Disabled() || form.port.Disabled() || form.user.Text != "kine@cabinet-exemple.fr" || !form.si.adv.Items[0].Open {
-		t.Errorf("after a failed lookup: host disabled %v, user %q, advanced open %v", form.host.Disabled(), form.user.Text, form.si.adv.Items[0].Open)
+	if form.host.Disabled() || form.port.Disabled() || form.user.Text != "kine@cabinet-exemple.fr" || !form.si.adv.IsOpen() {
+		t.Errorf("after a failed lookup: host disabled %v, user %q, advanced open %v", form.host.Disabled(), form.user.Text, form.si.adv.IsOpen())
 	}
 	form.host.SetText("imap.cabinet-exemple.fr")
 	test.Type(form.pw, "mdp")

@@ -127,10 +127,13 @@ func (f *mailFixture) passwordPrompt() *widget.Entry {
 		return nil
 	}
 	e, _ := findObject(top, func(o fyne.CanvasObject) bool {
-		e, ok := o.(*widget.Entry)
+		e, ok := o.(*field)
 		return ok && e.Password
-	}).(*widget.Entry)
-	return e
+	}).(*field)
+	if e == nil {
+		return nil
+	}
+	return &e.Entry
 }
 
 // dialogButton is the button labelled text in the dialog on top.

@@ -88,7 +88,7 @@ func (q *quizPage) clueBox() fyne.CanvasObject {
 		label.TextStyle.Bold = false
 		box.Add(container.NewBorder(nil, nil, check, nil, label))
 	}
-	acc := widget.NewAccordion(widget.NewAccordionItem(lang.X("training.quiz.clues", "Si c'est un piège : ce qui vous a alerté (facultatif)"), box))
+	acc := newDisclosure(lang.X("training.quiz.clues", "Si c'est un piège : ce qui vous a alerté (facultatif)"), box)
 	return acc
 }
 

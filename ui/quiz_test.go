@@ -165,9 +165,9 @@ func TestQuizMarksPressureWordsAndTickedClues(t *testing.T) {
 	if markedOnScreen(f.root, "sous 48 heures") {
 		t.Error("the pressure words are marked before the answer")
 	}
-	// The clues fold under an accordion: open it and tick the first clue of the sample.
-	acc := findObject(f.root, func(o fyne.CanvasObject) bool { _, ok := o.(*widget.Accordion); return ok }).(*widget.Accordion)
-	acc.Open(0)
+	// The clues fold under a disclosure: open it and tick the first clue of the sample.
+	acc := findObject(f.root, func(o fyne.CanvasObject) bool { _, ok := o.(*disclosure); return ok }).(*disclosure)
+	acc.Open()
 	clue, _ := training.ClueByID(smp.Clues[0])
 	label := findObject(f.root, func(o fyne.CanvasObject) bool {
 		l, ok := o.(*toggleLabel)

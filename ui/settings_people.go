@@ -35,7 +35,7 @@ type peopleCard struct {
 // stays open until the entry is saved or the user cancels.
 type peopleForm struct {
 	dlg          dialog.Dialog
-	name         *widget.Entry
+	name         *field
 	role         *widget.SelectEntry // the role of a person, the kind of a supplier
 	list         *textArea           // addresses or domains, one a line
 	errLine      *widget.Label
@@ -195,7 +195,7 @@ func splitList(s string) []string {
 // openForm shows the dialog; save writes the entry and returns the store's
 // error, which keeps the dialog open.
 func (c *peopleCard) openForm(title, roleLabel, listLabel, listHint string, roles []string, name, role string, list []string, save func(f *peopleForm) error) {
-	f := &peopleForm{name: widget.NewEntry(), role: widget.NewSelectEntry(roles), list: newTextArea(), errLine: wrapped("")}
+	f := &peopleForm{name: newField(), role: widget.NewSelectEntry(roles), list: newTextArea(), errLine: wrapped("")}
 	f.name.SetText(name)
 	f.role.SetText(usualLabel(role))
 	f.list.SetText(strings.Join(list, "\n"))
@@ -221,6 +221,7 @@ func (c *peopleCard) openForm(title, roleLabel, listLabel, listHint string, role
 	})
 	f.save.Importance = widget.HighImportance
 	content := container.NewVBox(form, f.errLine, container.NewHBox(layout.NewSpacer(), f.cancel, f.save))
+	escapeCancels(f.cancel.OnTapped, content)
 	f.dlg = dialog.NewCustomWithoutButtons(title, content, c.env.Win)
 	f.dlg.Resize(fyne.NewSize(520, f.dlg.MinSize().Height))
 	c.form = f
@@ -266,7 +267,7 @@ func (c *peopleCard) editSupplier(s practice.Supplier) {
 
 // confirmRemove asks before remove runs; a failure says so under the lists.
 func (c *peopleCard) confirmRemove(name string, remove func() error) {
-	d := dialog.NewConfirm(lang.X("settings.people.remove.title", "Supprimer ?"),
+	d := newConfirmDialog(lang.X("settings.people.remove.title", "Supprimer ?"),
 		lang.X("settings.people.remove.ask", "Retirer « {{.Name}} » de la liste ? Hygie ne le reconnaîtra plus comme un correspondant du cabinet.", map[string]string{"Name": name}),
 		func(ok bool) {
 			if !ok {

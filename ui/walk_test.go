@@ -134,7 +134,7 @@ type pageText struct{ kind, text string }
 
 // collectTexts returns every text shown under o: labels, buttons, tabs,
 // checks, entries' placeholders (not what was typed), hyperlinks, rich
-// text segments, cards, selects, radio groups, accordions, forms, and the
+// text segments, cards, selects, radio groups, disclosures, forms, and the
 // canvas texts other widgets draw. Hidden objects are skipped.
 func collectTexts(o fyne.CanvasObject) []pageText {
 	var out []pageText
@@ -163,6 +163,10 @@ func collectTexts(o fyne.CanvasObject) []pageText {
 			add("hyperlink", v.Text)
 		case *widget.Entry:
 			add("placeholder", v.PlaceHolder)
+		case *field:
+			add("placeholder", v.PlaceHolder)
+		case *textArea:
+			add("placeholder", v.PlaceHolder)
 		case *widget.SelectEntry:
 			add("placeholder", v.PlaceHolder)
 		case *widget.Select:
@@ -177,12 +181,10 @@ func collectTexts(o fyne.CanvasObject) []pageText {
 		case *widget.Card:
 			add("card", v.Title, v.Subtitle)
 			walk(v.Content)
-		case *widget.Accordion:
-			for _, it := range v.Items {
-				add("accordion", it.Title)
-				if it.Open {
-					walk(it.Detail)
-				}
+		case *disclosure:
+			add("disclosure", v.Title)
+			if v.IsOpen() {
+				walk(v.Detail)
 			}
 		case *widget.Form:
 			for _, it := range v.Items {

@@ -38,7 +38,7 @@ func widest(o fyne.CanvasObject) string {
 		case *container.Scroll:
 			walk(c.Content)
 			return
-		case *widget.Label, *widget.Check, *widget.Button, *button, *widget.RichText, *widget.Entry, *widget.Select:
+		case *widget.Label, *widget.Check, *widget.Button, *button, *widget.RichText, *widget.Entry, *field, *textArea, *widget.Select:
 		case fyne.Widget:
 			for _, ch := range test.WidgetRenderer(c).Objects() {
 				walk(ch)
