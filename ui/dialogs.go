@@ -75,12 +75,14 @@ func messageLabel(message string) *widget.Label {
 }
 
 // newConfirmDialog is dialog.NewConfirm: a question, « Non » and « Oui »
-// unless SetDismissText and SetConfirmText say otherwise.
+// unless SetDismissText and SetConfirmText say otherwise. Hygie asks only
+// before removing something, so it opens on « Non »: a reflex Enter keeps
+// the account; removing takes Tab then Enter, or a click.
 func newConfirmDialog(title, message string, callback func(bool), win fyne.Window) *dialogBox {
 	d := newDialogBox(title, lang.L("Yes"), lang.L("No"), messageLabel(message), callback, win)
 	d.message = message
 	d.SetIcon(theme.QuestionIcon())
-	d.focus = focusConfirm
+	d.focus = focusDismiss
 	return d
 }
 

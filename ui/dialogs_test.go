@@ -22,9 +22,10 @@ type answers []bool
 
 func (a *answers) record(ok bool) { *a = append(*a, ok) }
 
-// TestConfirmDialogTakesEnterAndEscape: the main action is focused when
-// the dialog opens, Enter presses it; Escape, on a button or with nothing
-// focused, answers as « Annuler ».
+// TestConfirmDialogTakesEnterAndEscape: a confirmation (Hygie asks one
+// only before removing something) opens on « Annuler », so a reflex Enter
+// keeps things; Tab then Enter presses the main action; Escape, on a
+// button or with nothing focused, answers as « Annuler ».
 func TestConfirmDialogTakesEnterAndEscape(t *testing.T) {
 	test.NewTempApp(t)
 	w := test.NewTempWindow(t, widget.NewLabel("écran"))
@@ -36,24 +37,34 @@ func TestConfirmDialogTakesEnterAndEscape(t *testing.T) {
 	d.SetDismissText("Annuler")
 
 	d.Show()
-	if c.Focused() != d.confirm {
-		t.Fatalf("focused %v on opening, want « Retirer »", c.Focused())
+	if c.Focused() != d.dismiss {
+		t.Fatalf("focused %v on opening, want « Annuler »", c.Focused())
 	}
 	pressKey(c, fyne.KeyReturn)
-	if len(got) != 1 || !got[0] || c.Overlays().Top() != nil {
-		t.Fatalf("Enter: answers %v, dialog open %v; want [true] and closed", got, c.Overlays().Top() != nil)
+	if len(got) != 1 || got[0] || c.Overlays().Top() != nil {
+		t.Fatalf("Enter on opening: answers %v, dialog open %v; want [false] and closed", got, c.Overlays().Top() != nil)
+	}
+
+	d.Show()
+	c.FocusNext()
+	if c.Focused() != d.confirm {
+		t.Fatalf("focused %v after Tab, want « Retirer »", c.Focused())
+	}
+	pressKey(c, fyne.KeyReturn)
+	if len(got) != 2 || !got[1] || c.Overlays().Top() != nil {
+		t.Fatalf("Tab, Enter: answers %v, dialog open %v; want true and closed", got, c.Overlays().Top() != nil)
 	}
 
 	d.Show()
 	pressKey(c, fyne.KeyEscape)
-	if len(got) != 2 || got[1] || c.Overlays().Top() != nil {
+	if len(got) != 3 || got[2] || c.Overlays().Top() != nil {
 		t.Fatalf("Escape: answers %v, dialog open %v; want false and closed", got, c.Overlays().Top() != nil)
 	}
 
 	d.Show()
 	c.Unfocus()
 	c.OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape}) // what the window does with nothing focused
-	if len(got) != 3 || got[2] || c.Overlays().Top() != nil {
+	if len(got) != 4 || got[3] || c.Overlays().Top() != nil {
 		t.Fatalf("Escape with nothing focused: answers %v, dialog open %v", got, c.Overlays().Top() != nil)
 	}
 	if c.OnTypedKey() != nil {
@@ -150,8 +161,8 @@ func TestFormDialogFocusesTheFirstField(t *testing.T) {
 	}
 }
 
-// TestTwoFARemovalByKeyboard: on the screen, « Retirer » asks; Escape
-// keeps the account, Enter removes it.
+// TestTwoFARemovalByKeyboard: on the screen, « Retirer » asks; Escape or
+// a reflex Enter keeps the account, Tab then Enter removes it.
 func TestTwoFARemovalByKeyboard(t *testing.T) {
 	env := newHygieneEnv(t, true)
 	m := env.hygiene
@@ -166,6 +177,12 @@ func TestTwoFARemovalByKeyboard(t *testing.T) {
 		t.Fatalf("Escape: %d accounts, dialog open %v; want the account kept and the dialog closed", len(m.rec.Accounts), c.Overlays().Top() != nil)
 	}
 	tapButton(t, s.list.Objects[0], "Retirer")
+	pressKey(c, fyne.KeyReturn)
+	if len(m.rec.Accounts) != 1 {
+		t.Fatalf("Enter on opening: %d accounts, want the account kept", len(m.rec.Accounts))
+	}
+	tapButton(t, s.list.Objects[0], "Retirer")
+	c.FocusNext()
 	pressKey(c, fyne.KeyReturn)
 	if len(m.rec.Accounts) != 0 {
 		t.Errorf("Enter: %d accounts, want the account removed", len(m.rec.Accounts))
