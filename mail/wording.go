@@ -3,6 +3,9 @@ package mail
 import (
 	_ "embed"
 	"encoding/json"
+	"fmt"
+	"maps"
+	"slices"
 )
 
 //go:embed data/wording.json
@@ -48,11 +51,40 @@ func mustLoadWords(b []byte) wordLists {
 // phrases indexes every family's phrases for one-pass matching.
 var phrases = newPhraseIndex(families)
 
+// lexicons holds, per language and then per family id, the lure phrases
+// of the European languages other than French and English
+// (data/wording.json "lexicons"). They join the family of the same id, so
+// a German « konto gesperrt » weighs what « compte bloqué » weighs: no rule
+// and no weight of their own.
+type lexicons map[string]map[string][]string
+
+// addTo appends each language's phrases to their family, languages in name
+// order so that evidence comes out in the same order on every run.
+func (lx lexicons) addTo(fams []family) error {
+	for lang, lists := range lx {
+		for id := range lists {
+			if !slices.ContainsFunc(fams, func(f family) bool { return f.ID == id }) {
+				return fmt.Errorf("lexicon %s: no family %q", lang, id)
+			}
+		}
+	}
+	for _, lang := range slices.Sorted(maps.Keys(lx)) {
+		for i := range fams {
+			fams[i].Phrases = append(fams[i].Phrases, lx[lang][fams[i].ID]...)
+		}
+	}
+	return nil
+}
+
 func mustLoadFamilies(b []byte) []family {
 	var f struct {
 		Families []family `json:"families"`
+		Lexicons lexicons `json:"lexicons"`
 	}
 	if err := json.Unmarshal(b, &f); err != nil {
+		panic("mail: data/wording.json: " + err.Error())
+	}
+	if err := f.Lexicons.addTo(f.Families); err != nil {
 		panic("mail: data/wording.json: " + err.Error())
 	}
 	for i := range f.Families {
