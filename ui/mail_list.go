@@ -2,14 +2,12 @@ package ui
 
 import (
 	"fmt"
-	"image/color"
 	"slices"
 	"strconv"
 	"strings"
 	"unicode"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
@@ -218,44 +216,60 @@ func messageKey(m mailbox.Message) string {
 	return m.Report.MessageID + "\x00" + m.Report.Subject + "\x00" + m.Report.From
 }
 
-// The columns of a row, beside the verdict and the subject.
+// The columns of a row's first line; the subject has the second.
 const (
 	verdictColumn = 100
-	senderColumn  = 110
 	dateColumn    = 84 // « 01/12/26 » and the label's padding
 )
 
-// newMailRow makes a row: the verdict in its colour on the leading side,
-// the subject (after the MSSanté badge, when there is one), then the sender
-// and the date columns. The badge is part of the subject's text: a label of
-// its own beside it left the subject too little room at 900 px.
+// newMailRow makes a row on two lines, as a mail program's narrow list:
+// the verdict in its colour, the sender and the date, then the subject
+// (after the MSSanté badge, when there is one) under the sender. On one
+// line, beside the list's other columns, the subject kept a few letters
+// at 900 px.
 func newMailRow() fyne.CanvasObject {
-	verdict, text := widget.NewLabel(""), widget.NewLabel("")
+	text, verdict := widget.NewLabel(""), widget.NewLabel("")
 	verdict.TextStyle.Bold = true
 	text.Truncation = fyne.TextTruncateEllipsis
 	sender, date := widget.NewLabel(""), widget.NewLabel("")
 	sender.Truncation = fyne.TextTruncateEllipsis
-	return container.NewBorder(nil, nil,
-		fixedWidth(verdict, verdictColumn), // a fixed column keeps subjects aligned
-		container.NewHBox(fixedWidth(sender, senderColumn), fixedWidth(date, dateColumn)),
-		text)
+	sender.TextStyle.Bold = true
+	return container.New(mailRowLayout{}, text, verdict, sender, date)
 }
 
-// fixedWidth gives o a column of width w.
-func fixedWidth(o fyne.CanvasObject, w float32) fyne.CanvasObject {
-	column := canvas.NewRectangle(color.Transparent)
-	column.SetMinSize(fyne.NewSize(w, 0))
-	return container.NewStack(column, o)
+// mailRowLayout places a row's subject, verdict, sender and date (in that
+// order): the last three on the first line, the subject under the sender.
+// The two lines share the labels' inner padding, so a row stays low.
+type mailRowLayout struct{}
+
+func (mailRowLayout) lineHeight(objs []fyne.CanvasObject) float32 {
+	return objs[2].MinSize().Height
+}
+
+func (l mailRowLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	h := l.lineHeight(objs)
+	senderW := max(size.Width-verdictColumn-dateColumn, 0)
+	objs[1].Move(fyne.NewPos(0, 0))
+	objs[1].Resize(fyne.NewSize(verdictColumn, h))
+	objs[2].Move(fyne.NewPos(verdictColumn, 0))
+	objs[2].Resize(fyne.NewSize(senderW, h))
+	objs[3].Move(fyne.NewPos(verdictColumn+senderW, 0))
+	objs[3].Resize(fyne.NewSize(dateColumn, h))
+	objs[0].Move(fyne.NewPos(verdictColumn, h-theme.InnerPadding()))
+	objs[0].Resize(fyne.NewSize(max(size.Width-verdictColumn, 0), h))
+}
+
+func (l mailRowLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	h := l.lineHeight(objs)
+	return fyne.NewSize(verdictColumn+objs[2].MinSize().Width+dateColumn, 2*h-theme.InnerPadding())
 }
 
 // fillMailRow updates a row made by newMailRow.
 func fillMailRow(row *fyne.Container, m mailbox.Message, demo bool) {
 	text := row.Objects[0].(*widget.Label)
-	left := row.Objects[1].(*fyne.Container)
-	right := row.Objects[2].(*fyne.Container)
-	verdict := left.Objects[1].(*widget.Label)
-	sender := right.Objects[0].(*fyne.Container).Objects[1].(*widget.Label)
-	date := right.Objects[1].(*fyne.Container).Objects[1].(*widget.Label)
+	verdict := row.Objects[1].(*widget.Label)
+	sender := row.Objects[2].(*widget.Label)
+	date := row.Objects[3].(*widget.Label)
 	verdict.Importance = mailVerdictImportance(m.Report.Verdict)
 	verdict.SetText(mailVerdictText(m.Report.Verdict))
 	subject := m.Report.Subject

@@ -171,8 +171,7 @@ func (f *mailFixture) row(i int) (verdict, text *widget.Label) {
 	o := f.s.list.CreateItem()
 	f.s.list.UpdateItem(i, o)
 	c := o.(*fyne.Container)
-	left := c.Objects[1].(*fyne.Container)
-	return left.Objects[1].(*widget.Label), c.Objects[0].(*widget.Label)
+	return c.Objects[1].(*widget.Label), c.Objects[0].(*widget.Label)
 }
 
 // hasButton reports whether c holds a button whose label contains text.
