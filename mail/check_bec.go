@@ -3,6 +3,7 @@ package mail
 import (
 	"regexp"
 	"strings"
+	"sync"
 )
 
 // checkBEC looks for the frauds that cost practices the most and need no
@@ -146,10 +147,10 @@ func checkPaymentRequest(a *analysis, pay []string) {
 }
 
 // supportFamily is the index of the "support_framing" wording family.
-var supportFamily = familyIndex("support_framing")
+var supportFamily = sync.OnceValue(func() int { return familyIndex("support_framing") })
 
 func familyIndex(id string) int {
-	for i, f := range families {
+	for i, f := range families() {
 		if f.ID == id {
 			return i
 		}
@@ -167,8 +168,8 @@ func checkRemoteSupport(a *analysis, tool []string) {
 	}
 	// The message must present itself as support, in its sender's name or
 	// its subject: a newsletter article about remote access is not one.
-	head := phrases.match(fold(a.from.Name, 512)+" \n "+fold(a.m.Subject, 1024), len(families))
-	if families[supportFamily].fired(head[supportFamily]) == nil {
+	head := phrases().match(fold(a.from.Name, 512)+" \n "+fold(a.m.Subject, 1024), len(families()))
+	if families()[supportFamily()].fired(head[supportFamily()]) == nil {
 		return
 	}
 	if tool != nil {
@@ -176,7 +177,7 @@ func checkRemoteSupport(a *analysis, tool []string) {
 		return
 	}
 	for _, l := range a.m.Links {
-		if hostIn(l.Host, data.shorteners) {
+		if hostIn(l.Host, domains().shorteners) {
 			a.add("remote_access_support", l.URL)
 			return
 		}

@@ -7,8 +7,8 @@ import "testing"
 // against (they are read as they are).
 func TestWordLists(t *testing.T) {
 	for name, list := range map[string][]string{
-		"health_words": words.Health, "not_health": words.NotHealth, "billing_words": words.Billing,
-		"generic_greetings": words.Greetings, "action_words": words.Actions, "lure_affixes": words.LureAffixes,
+		"health_words": words().Health, "not_health": words().NotHealth, "billing_words": words().Billing,
+		"generic_greetings": words().Greetings, "action_words": words().Actions, "lure_affixes": words().LureAffixes,
 	} {
 		if len(list) == 0 {
 			t.Errorf("data/wording.json: %s is empty", name)

@@ -20,10 +20,10 @@ func TestScenariosAreCompleteAndUseIncidentIDs(t *testing.T) {
 	for _, c := range incident.Contacts {
 		contacts[c.ID] = true
 	}
-	if len(Scenarios) < 2 {
-		t.Fatalf("%d scenarios, want at least 2", len(Scenarios))
+	if len(Scenarios()) < 2 {
+		t.Fatalf("%d scenarios, want at least 2", len(Scenarios()))
 	}
-	for _, sc := range Scenarios {
+	for _, sc := range Scenarios() {
 		if !sc.Title.Complete() || !sc.Intro.Complete() || len(sc.Situations) == 0 {
 			t.Errorf("scenario %s: incomplete", sc.ID)
 		}
