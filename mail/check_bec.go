@@ -1,7 +1,6 @@
 package mail
 
 import (
-	"regexp"
 	"strings"
 	"sync"
 )
@@ -86,7 +85,7 @@ func checkKnownLookalikes(a *analysis) {
 }
 
 // mentionedAddress finds e-mail addresses written in the text.
-var mentionedAddress = regexp.MustCompile(`[a-zA-Z0-9._%+-]+@[a-zA-Z0-9-]+(?:\.[a-zA-Z0-9-]+)+`)
+var mentionedAddress = lazyRegexp(`[a-zA-Z0-9._%+-]+@[a-zA-Z0-9-]+(?:\.[a-zA-Z0-9-]+)+`)
 
 // checkBankDiverted flags a change of bank details whose answer goes
 // elsewhere than the sender: a Reply-To or an address written in the text
@@ -114,7 +113,7 @@ func checkBankDiverted(a *analysis) {
 	if len(text) < 200 {
 		text += " " + a.m.HTMLText
 	}
-	for _, addr := range mentionedAddress.FindAllString(text[:min(len(text), 64<<10)], 20) {
+	for _, addr := range mentionedAddress().FindAllString(text[:min(len(text), 64<<10)], 20) {
 		consider(addr)
 	}
 	if a.has("lookalike_known_domain") {

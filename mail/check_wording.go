@@ -1,7 +1,6 @@
 package mail
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 )
@@ -45,7 +44,7 @@ func notHealth() []string { return words().NotHealth }
 
 // yearBilan is the accountant's « bilan 2025 »: a bilan named by its year
 // is the practice's accounts, not a patient's assessment.
-var yearBilan = regexp.MustCompile(`\bbilans? (?:19|20)\d\d\b`)
+var yearBilan = lazyRegexp(`\bbilans? (?:19|20)\d\d\b`)
 
 // checkHealthData flags probable health data outside the MSSanté space.
 func checkHealthData(a *analysis) {
@@ -71,7 +70,7 @@ func healthWord(s string) string {
 			return ""
 		}
 	}
-	if yearBilan.MatchString(s) {
+	if yearBilan().MatchString(s) {
 		return ""
 	}
 	for _, w := range healthWords() {

@@ -13,11 +13,11 @@ import (
 
 func TestScenariosAreCompleteAndUseIncidentIDs(t *testing.T) {
 	steps := map[string]bool{}
-	for _, s := range incident.Steps {
+	for _, s := range incident.Steps() {
 		steps[s.ID] = true
 	}
 	contacts := map[string]bool{}
-	for _, c := range incident.Contacts {
+	for _, c := range incident.Contacts() {
 		contacts[c.ID] = true
 	}
 	if len(Scenarios()) < 2 {
