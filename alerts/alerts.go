@@ -11,6 +11,7 @@ import (
 	_ "embed"
 	"encoding/json"
 	"strings"
+	"sync"
 	"time"
 
 	"hygie/i18n"
@@ -33,9 +34,23 @@ type Tag struct {
 	Keywords []string  `json:"keywords"`
 }
 
-// Feeds are CERT-FR's alert and advisory feeds; Tags the software a user
-// may tick: data/alerts.json, read once.
-var Feeds, Tags = mustLoad(alertsJSON)
+// catalogue is data/alerts.json, read on the first use: with the alerts
+// off, nothing needs it (docs/performance.md).
+var catalogue = sync.OnceValues(func() ([]Feed, []Tag) { return mustLoad(alertsJSON) })
+
+// Feeds returns CERT-FR's alert and advisory feeds, from data/alerts.json.
+// The slice is shared: callers must not change it.
+func Feeds() []Feed {
+	f, _ := catalogue()
+	return f
+}
+
+// Tags returns the software a user may tick, from data/alerts.json. The
+// slice is shared: callers must not change it.
+func Tags() []Tag {
+	_, t := catalogue()
+	return t
+}
 
 func mustLoad(b []byte) ([]Feed, []Tag) {
 	var f struct {
@@ -73,7 +88,7 @@ type Item struct {
 func (it Item) Matches(ticked []string) []string {
 	text := " " + words(it.Title+" "+it.Summary) + " "
 	var out []string
-	for _, t := range Tags {
+	for _, t := range Tags() {
 		if !contains(ticked, t.ID) {
 			continue
 		}

@@ -228,12 +228,12 @@ func TestTickedTagsAreStored(t *testing.T) {
 }
 
 func TestDataIsComplete(t *testing.T) {
-	for _, f := range Feeds {
+	for _, f := range Feeds() {
 		if !strings.HasPrefix(f.URL, "https://www.cert.ssi.gouv.fr/") || !f.Name.Complete() {
 			t.Errorf("feed %s: %q is not a CERT-FR https address or lacks a name", f.ID, f.URL)
 		}
 	}
-	for _, tg := range Tags {
+	for _, tg := range Tags() {
 		if !tg.Label.Complete() || len(tg.Keywords) == 0 {
 			t.Errorf("tag %s: incomplete", tg.ID)
 		}

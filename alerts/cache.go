@@ -115,7 +115,7 @@ func (c *Cache) SetTicked(ids []string) error {
 
 // TagByID returns the tag with that id.
 func TagByID(id string) (Tag, bool) {
-	for _, t := range Tags {
+	for _, t := range Tags() {
 		if t.ID == id {
 			return t, true
 		}

@@ -58,7 +58,7 @@ func runAlerts(args []string, stdout, stderr io.Writer) int {
 	failed := false
 	on, _ := c.OptedIn()
 	if *refresh || on {
-		if _, err := c.Refresh(context.Background(), alertClient, alertFeeds, time.Now(), *refresh); err != nil {
+		if _, err := c.Refresh(context.Background(), alertClient, alertFeeds(), time.Now(), *refresh); err != nil {
 			fmt.Fprintln(stderr, alertsErrorText(err))
 			if errors.Is(err, alerts.ErrOptInOff) {
 				return 1
@@ -137,7 +137,7 @@ func alertsTags(ids []string, stdout, stderr io.Writer) int {
 		}
 	}
 	ticked, _ := c.Ticked()
-	for _, t := range alerts.Tags {
+	for _, t := range alerts.Tags() {
 		box := "[ ]"
 		for _, id := range ticked {
 			if id == t.ID {

@@ -66,6 +66,6 @@ func TestAlertsEnableRefreshAndTags(t *testing.T) {
 
 func swapFeeds(f []alerts.Feed) func() {
 	old := alertFeeds
-	alertFeeds = f
+	alertFeeds = func() []alerts.Feed { return f }
 	return func() { alertFeeds = old }
 }

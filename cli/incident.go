@@ -47,11 +47,11 @@ func runIncident(args []string, stdout, stderr io.Writer) int {
 
 func printPlaybook(w io.Writer) {
 	fmt.Fprintln(w, "En cas d'attaque, dans l'ordre :")
-	for i, s := range incident.Steps {
+	for i, s := range incident.Steps() {
 		fmt.Fprintf(w, "%2d. %s\n    %s\n", i+1, s.Title.FR, s.Why.FR)
 	}
 	fmt.Fprintln(w, "\nQui appeler :")
-	for _, c := range incident.Contacts {
+	for _, c := range incident.Contacts() {
 		fmt.Fprintf(w, "- %s : %s", c.Name.FR, c.When.FR)
 		for _, how := range []string{c.Phone, c.URL} {
 			if how != "" {

@@ -125,7 +125,7 @@ func TestSharedFiguresElsewhere(t *testing.T) {
 	}
 
 	steps := map[string]incident.Step{}
-	for _, s := range incident.Steps {
+	for _, s := range incident.Steps() {
 		steps[s.ID] = s
 	}
 	for _, id := range []string{"cnil", "insurer", "complaint"} {
@@ -141,7 +141,7 @@ func TestSharedFiguresElsewhere(t *testing.T) {
 		}
 	}
 	contacts := map[string]incident.Contact{}
-	for _, c := range incident.Contacts {
+	for _, c := range incident.Contacts() {
 		contacts[c.ID] = c
 	}
 	for _, id := range []string{"cnil", "assureur"} {

@@ -61,13 +61,13 @@ func TestJournalRefusesEmptyNote(t *testing.T) {
 
 func TestStepsAndContactsAreComplete(t *testing.T) {
 	seen := map[string]bool{}
-	for _, s := range Steps {
+	for _, s := range Steps() {
 		if s.ID == "" || s.Title.FR == "" || s.Title.EN == "" || s.Why.FR == "" || s.Why.EN == "" || seen[s.ID] {
 			t.Errorf("step %q is incomplete or duplicated", s.ID)
 		}
 		seen[s.ID] = true
 	}
-	for _, c := range Contacts {
+	for _, c := range Contacts() {
 		if c.When.FR == "" || c.When.EN == "" {
 			t.Errorf("contact %s has no explanation in both languages", c.ID)
 		}

@@ -106,7 +106,7 @@ const (
 // reached through a website or an address.
 func Directory(p Practice) (byPhone, online []Contact) {
 	insurerWhen := i18n.Text{}
-	for _, c := range Contacts {
+	for _, c := range Contacts() {
 		if c.ID == "assureur" {
 			insurerWhen = c.When
 		}
@@ -120,7 +120,7 @@ func Directory(p Practice) (byPhone, online []Contact) {
 				EN: "The first call: they know your computers and can step in without you touching anything."}},
 		{ID: OwnInsurer, Own: true, Name: ownName(p.InsurerName, i18n.Text{FR: "Votre assureur", EN: "Your insurer"}), Phone: p.InsurerPhone, When: insurerWhen},
 	}
-	for _, c := range Contacts {
+	for _, c := range Contacts() {
 		switch {
 		case c.ID == "assureur":
 		case c.Phone != "":

@@ -75,8 +75,8 @@ func TestDirectoryPhonesFirst(t *testing.T) {
 			t.Errorf("online list holds %s", c.ID)
 		}
 	}
-	if len(byPhone)+len(online) < len(Contacts) {
-		t.Errorf("directory lost contacts: %d + %d < %d", len(byPhone), len(online), len(Contacts))
+	if len(byPhone)+len(online) < len(Contacts()) {
+		t.Errorf("directory lost contacts: %d + %d < %d", len(byPhone), len(online), len(Contacts()))
 	}
 	if own, _ := Directory(Practice{}); own[0].Phone != "" || own[0].Name.FR != "Votre prestataire informatique" {
 		t.Errorf("empty practice gives %+v", own[0])

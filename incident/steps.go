@@ -5,6 +5,7 @@ package incident
 import (
 	_ "embed"
 	"encoding/json"
+	"sync"
 
 	"hygie/i18n"
 )
@@ -33,10 +34,24 @@ type Contact struct {
 	Own bool `json:"-"`
 }
 
-// Steps are the first actions, in the order to take them, and Contacts the
-// services a private practice can reach: data/steps.json, read once. They
-// follow the URPS and ARS advice summarised in docs/incident.md.
-var Steps, Contacts = mustLoadSteps(stepsJSON)
+// steps is data/steps.json, read on the first use: the dashboard does not
+// need it (docs/performance.md).
+var steps = sync.OnceValues(func() ([]Step, []Contact) { return mustLoadSteps(stepsJSON) })
+
+// Steps returns the first actions, in the order to take them: data/steps.json,
+// following the URPS and ARS advice summarised in docs/incident.md. The
+// slice is shared: callers must not change it.
+func Steps() []Step {
+	s, _ := steps()
+	return s
+}
+
+// Contacts returns the services a private practice can reach, from
+// data/steps.json. The slice is shared: callers must not change it.
+func Contacts() []Contact {
+	_, c := steps()
+	return c
+}
 
 func mustLoadSteps(b []byte) ([]Step, []Contact) {
 	var f struct {

@@ -3,6 +3,7 @@ package mail
 import (
 	_ "embed"
 	"encoding/json"
+	"sync"
 
 	"hygie/i18n"
 )
@@ -10,7 +11,8 @@ import (
 //go:embed data/advice.json
 var adviceJSON []byte
 
-var advice = mustLoadAdvice(adviceJSON)
+// advice is data/advice.json, read on the first call of Advice.
+var advice = sync.OnceValue(func() map[Verdict]i18n.Text { return mustLoadAdvice(adviceJSON) })
 
 func mustLoadAdvice(b []byte) map[Verdict]i18n.Text {
 	var f struct {
@@ -26,5 +28,5 @@ func mustLoadAdvice(b []byte) map[Verdict]i18n.Text {
 // English or French): one sentence a practitioner can act on. A safe
 // message, or an unknown verdict, has none ("").
 func Advice(v Verdict, lang string) string {
-	return advice[v].In(lang)
+	return advice()[v].In(lang)
 }

@@ -15,7 +15,7 @@ func TestAdvice(t *testing.T) {
 	if Advice(Safe, "fr") != "" || Advice("", "fr") != "" {
 		t.Error("a safe or unanalysed message has no next step to take")
 	}
-	for v, tx := range advice {
+	for v, tx := range advice() {
 		if _, ok := verdictRank[v]; !ok || v == Safe || !tx.Complete() {
 			t.Errorf("data/advice.json: verdict %q unknown, safe, or not written in both languages", v)
 		}

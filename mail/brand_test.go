@@ -25,7 +25,7 @@ var brandNameCases = []struct {
 func TestBrandNamedIn(t *testing.T) {
 	for _, c := range brandNameCases {
 		key, got := nameKey(c.name), ""
-		for _, b := range data.Brands {
+		for _, b := range domains().Brands {
 			if b.namedIn(key) != "" {
 				got = b.Name
 				break

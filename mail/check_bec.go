@@ -1,8 +1,8 @@
 package mail
 
 import (
-	"regexp"
 	"strings"
+	"sync"
 )
 
 // checkBEC looks for the frauds that cost practices the most and need no
@@ -85,7 +85,7 @@ func checkKnownLookalikes(a *analysis) {
 }
 
 // mentionedAddress finds e-mail addresses written in the text.
-var mentionedAddress = regexp.MustCompile(`[a-zA-Z0-9._%+-]+@[a-zA-Z0-9-]+(?:\.[a-zA-Z0-9-]+)+`)
+var mentionedAddress = lazyRegexp(`[a-zA-Z0-9._%+-]+@[a-zA-Z0-9-]+(?:\.[a-zA-Z0-9-]+)+`)
 
 // checkBankDiverted flags a change of bank details whose answer goes
 // elsewhere than the sender: a Reply-To or an address written in the text
@@ -113,7 +113,7 @@ func checkBankDiverted(a *analysis) {
 	if len(text) < 200 {
 		text += " " + a.m.HTMLText
 	}
-	for _, addr := range mentionedAddress.FindAllString(text[:min(len(text), 64<<10)], 20) {
+	for _, addr := range mentionedAddress().FindAllString(text[:min(len(text), 64<<10)], 20) {
 		consider(addr)
 	}
 	if a.has("lookalike_known_domain") {
@@ -146,10 +146,10 @@ func checkPaymentRequest(a *analysis, pay []string) {
 }
 
 // supportFamily is the index of the "support_framing" wording family.
-var supportFamily = familyIndex("support_framing")
+var supportFamily = sync.OnceValue(func() int { return familyIndex("support_framing") })
 
 func familyIndex(id string) int {
-	for i, f := range families {
+	for i, f := range families() {
 		if f.ID == id {
 			return i
 		}
@@ -167,8 +167,8 @@ func checkRemoteSupport(a *analysis, tool []string) {
 	}
 	// The message must present itself as support, in its sender's name or
 	// its subject: a newsletter article about remote access is not one.
-	head := phrases.match(fold(a.from.Name, 512)+" \n "+fold(a.m.Subject, 1024), len(families))
-	if families[supportFamily].fired(head[supportFamily]) == nil {
+	head := phrases().match(fold(a.from.Name, 512)+" \n "+fold(a.m.Subject, 1024), len(families()))
+	if families()[supportFamily()].fired(head[supportFamily()]) == nil {
 		return
 	}
 	if tool != nil {
@@ -176,7 +176,7 @@ func checkRemoteSupport(a *analysis, tool []string) {
 		return
 	}
 	for _, l := range a.m.Links {
-		if hostIn(l.Host, data.shorteners) {
+		if hostIn(l.Host, domains().shorteners) {
 			a.add("remote_access_support", l.URL)
 			return
 		}

@@ -2,9 +2,10 @@ package mail
 
 import "strings"
 
-// billingWords name a charge, an order or a subscription: what a callback
-// scam claims the reader has paid for (data/wording.json).
-var billingWords = words.Billing
+// billingWords returns the words that name a charge, an order or a
+// subscription: what a callback scam claims the reader has paid for
+// (data/wording.json).
+func billingWords() []string { return words().Billing }
 
 // checkCallback flags the telephone-oriented scam: a message that names a
 // brand the sender does not belong to, claims a charge, a renewal or an
@@ -14,7 +15,7 @@ var billingWords = words.Billing
 // own domain and link to its site.
 func checkCallback(a *analysis) {
 	phone := findPhone(a.text)
-	if phone == "" || !hasAmount(a.text) || !hasAnyWord(a.text, billingWords) {
+	if phone == "" || !hasAmount(a.text) || !hasAnyWord(a.text, billingWords()) {
 		return
 	}
 	if a.linksAway() {
@@ -34,7 +35,7 @@ func checkCallback(a *analysis) {
 // letters or more count: shorter ones ("ups", "axa") are ordinary words
 // too often.
 func brandNamed(a *analysis, key string) *Brand {
-	for _, b := range data.Brands {
+	for _, b := range domains().Brands {
 		if b.trusted() || b.ownsDomain(a.fromReg) {
 			continue
 		}

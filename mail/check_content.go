@@ -5,20 +5,20 @@ import (
 	"strings"
 )
 
-// genericGreetings are impersonal salutations: a bank or an administration
-// that knows you uses your name (data/wording.json).
-var genericGreetings = words.Greetings
+// genericGreetings returns the impersonal salutations: a bank or an
+// administration that knows you uses your name (data/wording.json).
+func genericGreetings() []string { return words().Greetings }
 
-// actionWords in a link's text ask the reader to act on an account or a
-// payment (data/wording.json).
-var actionWords = words.Actions
+// actionWords returns the words that, in a link's text, ask the reader to
+// act on an account or a payment (data/wording.json).
+func actionWords() []string { return words().Actions }
 
 // checkContent looks at how the body addresses the reader and what it
 // hides: impersonal greetings, the reader's address as a name, buttons
 // that lead away from the sender, hidden text and disguised words.
 func checkContent(a *analysis) {
 	head := a.bodyHead(600)
-	for _, g := range genericGreetings {
+	for _, g := range genericGreetings() {
 		if containsPhrase(head, g) {
 			a.add("generic_greeting", "« "+g+" »")
 			break
@@ -149,7 +149,7 @@ func (a *analysis) mostLinksAway() string {
 // bulk-mail service.
 func (a *analysis) leadsAway(h string) bool {
 	reg := a.host(h).reg
-	if reg == a.fromReg || hostIn(h, data.bulk) {
+	if reg == a.fromReg || hostIn(h, domains().bulk) {
 		return false
 	}
 	b := brandOf(reg)
@@ -201,7 +201,7 @@ func checkActionLinks(a *analysis) {
 			continue
 		}
 		t := fold(l.Text, 80)
-		for _, w := range actionWords {
+		for _, w := range actionWords() {
 			if containsPhrase(t, w) {
 				a.add("action_link_elsewhere", "« "+l.Text+" » → "+l.Host)
 				return
@@ -296,7 +296,7 @@ func checkSubjectBrand(a *analysis) {
 		return
 	}
 	key := nameKey(a.m.Subject)
-	for _, b := range data.Brands {
+	for _, b := range domains().Brands {
 		if alias := b.namedIn(key); alias != "" && !b.ownsDomain(a.fromReg) {
 			a.add("brand_in_subject", b.Name+" ≠ "+a.fromDomain)
 			return

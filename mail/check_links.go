@@ -24,8 +24,8 @@ func (a *analysis) host(h string) hostFacts {
 	f := hostFacts{
 		reg:       registeredDomain(h),
 		ip:        isIPHost(h),
-		shortener: hostIn(h, data.shorteners),
-		fileHost:  hostIn(h, data.fileHosts) || hostIn(h, data.userHosts),
+		shortener: hostIn(h, domains().shorteners),
+		fileHost:  hostIn(h, domains().fileHosts) || hostIn(h, domains().userHosts),
 		puny:      isPunycode(h) || mixedScript(h) || !isASCII(h),
 	}
 	if !f.ip && !a.onTrustList(h) {

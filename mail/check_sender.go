@@ -40,7 +40,7 @@ func checkSenderDomains(a *analysis) {
 		if isPunycode(d) || mixedScript(d) {
 			a.add("punycode_domain", a.writtenDomain(d)+" = "+toUnicode(d))
 		}
-		if hostIn(d, data.userHosts) || machineHost(d) {
+		if hostIn(d, domains().userHosts) || machineHost(d) {
 			a.add("sender_user_host", d)
 		}
 	}
@@ -100,7 +100,7 @@ func checkDisplayAddress(a *analysis, name string) {
 func checkDisplayBrand(a *analysis, name string) {
 	free := isFreemail(a.fromDomain)
 	key := nameKey(name)
-	for _, b := range data.Brands {
+	for _, b := range domains().Brands {
 		if b.namedIn(key) == "" || b.ownsDomain(a.fromReg) || b.listsHost(a.fromDomain) ||
 			b.Kind == "mssante" && inTrustSpace(a.fromDomain, a.opts.TrustList) {
 			continue
@@ -113,7 +113,7 @@ func checkDisplayBrand(a *analysis, name string) {
 		return
 	}
 	if free {
-		for _, w := range data.InstitutionWords {
+		for _, w := range domains().InstitutionWords {
 			if containsPhrase(name, w) {
 				a.add("freemail_institution", a.from.String())
 				return
@@ -172,7 +172,7 @@ func checkReplyTo(a *analysis) {
 		case a.listDomain(reg) && !free:
 		case free && (reg != a.fromReg || !isFreemail(a.fromDomain)):
 			a.add("reply_to_freemail", r.Addr)
-		case reg != a.fromReg && !hostIn(a.fromDomain, data.bulk):
+		case reg != a.fromReg && !hostIn(a.fromDomain, domains().bulk):
 			a.add("reply_to_mismatch", r.Addr+" ≠ "+a.fromDomain)
 		}
 	}

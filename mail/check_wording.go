@@ -1,7 +1,6 @@
 package mail
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 )
@@ -9,9 +8,10 @@ import (
 // checkWording looks for the phrasing of pressure, credential harvesting,
 // money lures, bank-detail changes, CEO fraud and blackmail.
 func checkWording(a *analysis) {
-	hits := phrases.match(a.text, len(families))
-	for i := range families {
-		f := &families[i]
+	fams := families()
+	hits := phrases().match(a.text, len(fams))
+	for i := range fams {
+		f := &fams[i]
 		found := f.fired(hits[i])
 		switch {
 		case found == nil:
@@ -34,17 +34,17 @@ func quoteAll(hits []string) []string {
 	return out
 }
 
-// healthWords in a subject or attachment name suggest health data
-// (data/wording.json).
-var healthWords = words.Health
+// healthWords returns the words that, in a subject or attachment name,
+// suggest health data (data/wording.json).
+func healthWords() []string { return words().Health }
 
-// notHealth are subjects where those words mean something else
+// notHealth returns the subjects where those words mean something else
 // (data/wording.json).
-var notHealth = words.NotHealth
+func notHealth() []string { return words().NotHealth }
 
 // yearBilan is the accountant's « bilan 2025 »: a bilan named by its year
 // is the practice's accounts, not a patient's assessment.
-var yearBilan = regexp.MustCompile(`\bbilans? (?:19|20)\d\d\b`)
+var yearBilan = lazyRegexp(`\bbilans? (?:19|20)\d\d\b`)
 
 // checkHealthData flags probable health data outside the MSSanté space.
 func checkHealthData(a *analysis) {
@@ -65,15 +65,15 @@ func checkHealthData(a *analysis) {
 }
 
 func healthWord(s string) string {
-	for _, n := range notHealth {
+	for _, n := range notHealth() {
 		if strings.Contains(s, n) {
 			return ""
 		}
 	}
-	if yearBilan.MatchString(s) {
+	if yearBilan().MatchString(s) {
 		return ""
 	}
-	for _, w := range healthWords {
+	for _, w := range healthWords() {
 		if containsPhrase(s, w) {
 			return w
 		}

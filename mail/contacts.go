@@ -123,13 +123,13 @@ func PersonalName(name string) bool {
 	if len(words) < 2 {
 		return false
 	}
-	for _, w := range data.InstitutionWords {
+	for _, w := range domains().InstitutionWords {
 		if containsPhrase(folded, w) {
 			return false
 		}
 	}
 	key := nameKey(name)
-	for _, b := range data.Brands {
+	for _, b := range domains().Brands {
 		if b.namedIn(key) != "" {
 			return false
 		}

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"net"
 	"strings"
+	"sync"
 
 	"golang.org/x/net/publicsuffix"
 )
@@ -106,8 +107,9 @@ type domainData struct {
 	targets []lookalikeTarget
 }
 
-// data is loaded once from the embedded JSON; a broken file is a bug.
-var data = mustLoadDomains(domainsJSON)
+// domains is loaded once from the embedded JSON, on the first analysis; a
+// broken file is a bug.
+var domains = sync.OnceValue(func() *domainData { return mustLoadDomains(domainsJSON) })
 
 func mustLoadDomains(b []byte) *domainData {
 	d := &domainData{}
@@ -199,13 +201,13 @@ func isFreemail(domain string) bool {
 		return false
 	}
 	reg := registeredDomain(domain)
-	return data.freemail[reg] || data.fmLabels[firstLabel(reg)]
+	return domains().freemail[reg] || domains().fmLabels[firstLabel(reg)]
 }
 
 // brandOf returns the brand that owns the registered domain, if listed.
 func brandOf(reg string) *Brand {
 	for d := reg; d != ""; {
-		if b := data.owner[d]; b != nil {
+		if b := domains().owner[d]; b != nil {
 			return b
 		}
 		i := strings.IndexByte(d, '.')

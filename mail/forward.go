@@ -12,7 +12,6 @@ import (
 	netmail "net/mail"
 	"net/textproto"
 	"path"
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -171,18 +170,18 @@ func looksLikeMessage(b []byte) bool {
 
 // forwardMarker matches the line mail programs write above an inline
 // forward or a quoted original, in French and English.
-var forwardMarker = regexp.MustCompile(`(?i)^\s*(?:` +
+var forwardMarker = lazyRegexp(`(?i)^\s*(?:` +
 	`-{2,}\s*(?:message transf[ée]r[ée]|forwarded message|original message|message d'origine|message original|mail transf[ée]r[ée])\s*-{2,}` +
 	`|d[ée]but du message r[ée]exp[ée]di[ée]\s*:` +
 	`|begin forwarded message\s*:` +
 	`|_{10,})\s*$`)
 
 // forwardOnlyMarker matches the markers that replies never use.
-var forwardOnlyMarker = regexp.MustCompile(`(?i)transf[ée]r[ée]|forwarded|r[ée]exp[ée]di[ée]`)
+var forwardOnlyMarker = lazyRegexp(`(?i)transf[ée]r[ée]|forwarded|r[ée]exp[ée]di[ée]`)
 
 // quotedField matches a header line of the quoted original, in the forms
 // mail programs write it: « De : », « *From:* », « > Objet : ».
-var quotedField = regexp.MustCompile(`^[>\s]*\*?([\p{L} ]{1,20}?)\s*\*?\s*:\*?\s*(.*)$`)
+var quotedField = lazyRegexp(`^[>\s]*\*?([\p{L} ]{1,20}?)\s*\*?\s*:\*?\s*(.*)$`)
 
 // fieldNames maps the quoted field names to the header they stand for.
 var fieldNames = map[string]string{
@@ -214,9 +213,9 @@ func inlineForward(raw []byte) []byte {
 
 // forwardSubject matches the prefixes mail programs put before the
 // subject of a forward, possibly after reply prefixes.
-var forwardSubject = regexp.MustCompile(`(?i)^\s*(?:(?:re|aw|réf|ref|rép)\s*:\s*)*(?:tr|fwd?|wg|rv|enc|transf)\s*:`)
+var forwardSubject = lazyRegexp(`(?i)^\s*(?:(?:re|aw|réf|ref|rép)\s*:\s*)*(?:tr|fwd?|wg|rv|enc|transf)\s*:`)
 
-func isForwardSubject(s string) bool { return forwardSubject.MatchString(s) }
+func isForwardSubject(s string) bool { return forwardSubject().MatchString(s) }
 
 // keptPart is an attachment of the outer message, which mail programs
 // carry over from the original when they forward inline.
@@ -272,11 +271,11 @@ type quoted struct {
 func findQuoted(text string) *quoted {
 	lines := strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n")
 	for i, l := range lines {
-		if !forwardMarker.MatchString(l) {
+		if !forwardMarker().MatchString(l) {
 			continue
 		}
 		if q := readQuoted(lines[i+1:]); q != nil {
-			q.forwardOnly = forwardOnlyMarker.MatchString(l)
+			q.forwardOnly = forwardOnlyMarker().MatchString(l)
 			return q
 		}
 	}
@@ -294,7 +293,7 @@ func readQuoted(lines []string) *quoted {
 		if strings.TrimSpace(strings.TrimLeft(l, ">")) == "" {
 			break
 		}
-		mt := quotedField.FindStringSubmatch(l)
+		mt := quotedField().FindStringSubmatch(l)
 		if mt == nil {
 			break
 		}
@@ -318,14 +317,14 @@ func readQuoted(lines []string) *quoted {
 }
 
 // mailtoAddr matches the « Nom [mailto:adresse] » form Outlook quotes.
-var mailtoAddr = regexp.MustCompile(`^(.*?)\s*\[mailto:([^\]\s]+)\]`)
+var mailtoAddr = lazyRegexp(`^(.*?)\s*\[mailto:([^\]\s]+)\]`)
 
 // quotedAddress turns a quoted sender line into a header value.
 func quotedAddress(s string) string {
 	if a, err := gomail.ParseAddress(s); err == nil {
 		return (&gomail.Address{Name: a.Name, Address: a.Address}).String()
 	}
-	if m := mailtoAddr.FindStringSubmatch(s); m != nil {
+	if m := mailtoAddr().FindStringSubmatch(s); m != nil {
 		return (&gomail.Address{Name: strings.Trim(m[1], `" `), Address: m[2]}).String()
 	}
 	if i := strings.LastIndexByte(s, '<'); i >= 0 && strings.HasSuffix(s, ">") {
@@ -336,7 +335,7 @@ func quotedAddress(s string) string {
 
 // frenchDate matches « lundi 17 novembre 2025 à 09:12 » and
 // « lun. 17 nov. 2025 à 09:12 ».
-var frenchDate = regexp.MustCompile(`(?i)(\d{1,2})\s+(janv|févr|fevr|mars|avr|mai|juin|juil|août|aout|sept|oct|nov|déc|dec)\p{L}*\.?\s+(\d{4})(?:\s+(?:à\s+)?(\d{1,2})\s*[:h]\s*(\d{2}))?`)
+var frenchDate = lazyRegexp(`(?i)(\d{1,2})\s+(janv|févr|fevr|mars|avr|mai|juin|juil|août|aout|sept|oct|nov|déc|dec)\p{L}*\.?\s+(\d{4})(?:\s+(?:à\s+)?(\d{1,2})\s*[:h]\s*(\d{2}))?`)
 
 var frenchMonths = map[string]time.Month{"janv": 1, "févr": 2, "fevr": 2, "mars": 3, "avr": 4, "mai": 5, "juin": 6,
 	"juil": 7, "août": 8, "aout": 8, "sept": 9, "oct": 10, "nov": 11, "déc": 12, "dec": 12}
@@ -347,7 +346,7 @@ func quotedDate(s string) string {
 	if t, err := netmail.ParseDate(s); err == nil {
 		return t.Format(time.RFC1123Z)
 	}
-	m := frenchDate.FindStringSubmatch(s)
+	m := frenchDate().FindStringSubmatch(s)
 	if m == nil {
 		return ""
 	}

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"regexp"
 
 	"hygie/i18n"
 	"hygie/mail/outlook"
@@ -154,10 +153,10 @@ func trimPasted(data []byte) []byte {
 }
 
 // headerLine matches a header field line.
-var headerLine = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9-]*[ \t]*:`)
+var headerLine = lazyRegexp(`^[A-Za-z0-9][A-Za-z0-9-]*[ \t]*:`)
 
 // knownFields are fields every delivered message has at least one of.
-var knownFields = regexp.MustCompile(`(?im)^(from|subject|received|return-path|message-id|date|delivered-to|authentication-results)[ \t]*:`)
+var knownFields = lazyRegexp(`(?im)^(from|subject|received|return-path|message-id|date|delivered-to|authentication-results)[ \t]*:`)
 
 // hasHeaders reports whether text starts with a header block naming at
 // least one of the fields a delivered message has.
@@ -170,7 +169,7 @@ func hasHeaders(text []byte) bool {
 		block = block[:i]
 	}
 	first, _, _ := bytes.Cut(block, []byte("\n"))
-	return headerLine.Match(first) && knownFields.Match(block[:min(len(block), maxHeaderBytes)])
+	return headerLine().Match(first) && knownFields().Match(block[:min(len(block), maxHeaderBytes)])
 }
 
 func readOutlook(name string, data []byte) ([]Input, error) {

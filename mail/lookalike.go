@@ -56,12 +56,12 @@ func findLookalike(host string) (lookalike, bool) {
 	uni := toUnicode(reg)
 	label := firstLabel(uni)
 	sk := skeleton(label)
-	for _, t := range data.targets {
+	for _, t := range domains().targets {
 		if how := compareLabel(label, sk, uni, t); how != "" {
 			return lookalike{target: t, how: how}, true
 		}
 	}
-	for _, t := range data.targets {
+	for _, t := range domains().targets {
 		if t.brand.trusted() && strings.Contains("."+host+".", "."+t.reg+".") {
 			return lookalike{target: t, how: "embedded"}, true
 		}
@@ -103,9 +103,9 @@ func distanceFor(t lookalikeTarget) int {
 	return 0
 }
 
-// lureAffixes are words glued to a brand name in phishing domains
+// lureAffixes returns the words glued to a brand name in phishing domains
 // (ameli-remboursement, mondoctolib, paypalsecure); data/wording.json.
-var lureAffixes = words.LureAffixes
+func lureAffixes() []string { return words().LureAffixes }
 
 // containsBrandToken reports whether label is brand plus separators or
 // lure words, e.g. "ameli-fr", "mon-doctolib", "paypalsecure".
@@ -117,7 +117,7 @@ func containsBrandToken(label, brand string) bool {
 		if tok == brand {
 			return true
 		}
-		for _, a := range lureAffixes {
+		for _, a := range lureAffixes() {
 			if tok == a+brand || tok == brand+a {
 				return true
 			}

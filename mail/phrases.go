@@ -92,7 +92,7 @@ func (ix *phraseIndex) match(text string, nfam int) [][]bool {
 
 func mark(hits [][]bool, ref phraseRef) {
 	if hits[ref.family] == nil {
-		hits[ref.family] = make([]bool, len(families[ref.family].Phrases))
+		hits[ref.family] = make([]bool, len(families()[ref.family].Phrases))
 	}
 	hits[ref.family][ref.phrase] = true
 }

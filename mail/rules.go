@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"sort"
 	"strings"
+	"sync"
 
 	"hygie/i18n"
 )
@@ -33,7 +34,8 @@ type Rule struct {
 	Explanation i18n.Text `json:"explanation"`
 }
 
-var catalogue = mustLoadRules(rulesJSON)
+// catalogue is data/rules.json by rule id, read on the first use.
+var catalogue = sync.OnceValue(func() map[string]*Rule { return mustLoadRules(rulesJSON) })
 
 func mustLoadRules(b []byte) map[string]*Rule {
 	var f struct {
@@ -52,8 +54,8 @@ func mustLoadRules(b []byte) map[string]*Rule {
 // Rules returns the catalogue sorted by decreasing weight, for the
 // documentation and the UI's "what is checked" page.
 func Rules() []Rule {
-	out := make([]Rule, 0, len(catalogue))
-	for _, r := range catalogue {
+	out := make([]Rule, 0, len(catalogue()))
+	for _, r := range catalogue() {
 		out = append(out, *r)
 	}
 	sort.Slice(out, func(i, j int) bool {
@@ -94,7 +96,7 @@ func worse(a, b Verdict) Verdict {
 func (f *findings) floor() Verdict {
 	v := Safe
 	for _, fd := range f.list {
-		if fl := catalogue[fd.ID].Floor; fl != "" {
+		if fl := catalogue()[fd.ID].Floor; fl != "" {
 			v = worse(v, fl)
 		}
 	}
@@ -118,7 +120,7 @@ func (f *findings) add(id string, evidence ...string) {
 		f.ev = map[string][]string{}
 	}
 	if _, seen := f.ev[id]; !seen {
-		r, ok := catalogue[id]
+		r, ok := catalogue()[id]
 		if !ok {
 			panic("mail: unknown rule " + id)
 		}
@@ -138,7 +140,7 @@ func (f *findings) add(id string, evidence ...string) {
 // language on screen. A finding whose rule is no longer in the catalogue
 // keeps the text it was stored with.
 func (f Finding) Localized(lang string) Finding {
-	if r, ok := catalogue[f.ID]; ok {
+	if r, ok := catalogue()[f.ID]; ok {
 		f.Title, f.Explanation = r.Title.In(lang), r.Explanation.In(lang)
 	}
 	return f

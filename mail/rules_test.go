@@ -35,13 +35,13 @@ func TestCatalogue(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, m := range used.FindAllStringSubmatch(string(src), -1) {
-			if catalogue[m[1]] == nil {
+			if catalogue()[m[1]] == nil {
 				t.Errorf("%s fires rule %q missing from data/rules.json", f, m[1])
 			}
 		}
 	}
-	for _, f := range families {
-		if !f.Signal && catalogue[f.rule()] == nil {
+	for _, f := range families() {
+		if !f.Signal && catalogue()[f.rule()] == nil {
 			t.Errorf("wording family %s reports unknown rule %q", f.ID, f.rule())
 		}
 	}
@@ -95,7 +95,7 @@ func TestFindingLocalized(t *testing.T) {
 	}
 	for _, f := range rep.Findings {
 		en := f.Localized("en")
-		want := catalogue[f.ID]
+		want := catalogue()[f.ID]
 		if en.Title != want.Title.EN || en.Explanation != want.Explanation.EN || en.Evidence != f.Evidence || en.Weight != f.Weight {
 			t.Errorf("%s in English = %+v", f.ID, en)
 		}

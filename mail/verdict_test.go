@@ -102,7 +102,7 @@ func TestClueRules(t *testing.T) {
 		if r.Weight <= 0 || r.Weight >= CautionScore/2 || r.Floor != "" {
 			t.Errorf("clue %s weighs %d with floor %q: a clue adds a little and imposes nothing", r.ID, r.Weight, r.Floor)
 		}
-		if sev := severity(catalogue[r.ID]); sev != "info" {
+		if sev := severity(catalogue()[r.ID]); sev != "info" {
 			t.Errorf("severity of clue %s = %s, want info", r.ID, sev)
 		}
 	}

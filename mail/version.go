@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"encoding/hex"
 	"strconv"
+	"sync"
 )
 
 // engineCode is bumped by hand with any change of the Go code that can
@@ -12,16 +13,18 @@ import (
 // the data files are fingerprinted by themselves, the code is not.
 const engineCode = 1
 
-// engineVersion is computed once: the data is embedded and never changes
-// while Hygie runs.
-var engineVersion = fingerprint(engineCode, rulesJSON, wordingJSON, adviceJSON, domainsJSON)
+// engineVersion is computed once, on the first call: the data is embedded
+// and never changes while Hygie runs.
+var engineVersion = sync.OnceValue(func() string {
+	return fingerprint(engineCode, rulesJSON, wordingJSON, adviceJSON, domainsJSON)
+})
 
 // EngineVersion identifies what decides a verdict: the hand-bumped code
 // number and a hash of the embedded rule, wording, advice and domain data.
 // A cache of verdicts (package mailbox) stores it with each report and
 // judges again the messages an engine of another version judged.
 func EngineVersion() string {
-	return engineVersion
+	return engineVersion()
 }
 
 // fingerprint is "<code>-<first 16 hex digits of a SHA-256 over the

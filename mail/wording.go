@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"sync"
 )
 
 //go:embed data/wording.json
@@ -24,7 +25,10 @@ type family struct {
 	Signal bool `json:"signal"`
 }
 
-var families = mustLoadFamilies(wordingJSON)
+// families are the wording families of data/wording.json, folded. Like
+// the other tables of the engine, they are built on the first analysis,
+// not when Hygie starts (docs/performance.md).
+var families = sync.OnceValue(func() []family { return mustLoadFamilies(wordingJSON) })
 
 // wordLists are the plain lists of data/wording.json that single checks
 // look through. They are written as the text they meet is: lower-case and
@@ -38,7 +42,7 @@ type wordLists struct {
 	LureAffixes []string `json:"lure_affixes"`      // glued to a brand in phishing domains
 }
 
-var words = mustLoadWords(wordingJSON)
+var words = sync.OnceValue(func() wordLists { return mustLoadWords(wordingJSON) })
 
 func mustLoadWords(b []byte) wordLists {
 	var w wordLists
@@ -49,7 +53,7 @@ func mustLoadWords(b []byte) wordLists {
 }
 
 // phrases indexes every family's phrases for one-pass matching.
-var phrases = newPhraseIndex(families)
+var phrases = sync.OnceValue(func() *phraseIndex { return newPhraseIndex(families()) })
 
 // lexicons holds, per language and then per family id, the lure phrases
 // of the European languages other than French and English

@@ -11,8 +11,8 @@ import (
 // against (they are read as they are).
 func TestWordLists(t *testing.T) {
 	for name, list := range map[string][]string{
-		"health_words": words.Health, "not_health": words.NotHealth, "billing_words": words.Billing,
-		"generic_greetings": words.Greetings, "action_words": words.Actions, "lure_affixes": words.LureAffixes,
+		"health_words": words().Health, "not_health": words().NotHealth, "billing_words": words().Billing,
+		"generic_greetings": words().Greetings, "action_words": words().Actions, "lure_affixes": words().LureAffixes,
 	} {
 		if len(list) == 0 {
 			t.Errorf("data/wording.json: %s is empty", name)
@@ -92,7 +92,7 @@ func TestLexicons(t *testing.T) {
 			}
 		}
 	}
-	if err := (lexicons{"de": {"no_such_family": {"x"}}}).addTo(families); err == nil {
+	if err := (lexicons{"de": {"no_such_family": {"x"}}}).addTo(families()); err == nil {
 		t.Error("addTo accepted a lexicon for a family that does not exist")
 	}
 	for _, c := range lexiconCases {
@@ -104,11 +104,12 @@ func TestLexicons(t *testing.T) {
 
 // firedFamilies returns the ids of the families text fires.
 func firedFamilies(text string) []string {
-	hits := phrases.match(fold(text, len(text)+1), len(families))
+	fams := families()
+	hits := phrases().match(fold(text, len(text)+1), len(fams))
 	var out []string
-	for i := range families {
-		if families[i].fired(hits[i]) != nil {
-			out = append(out, families[i].ID)
+	for i := range fams {
+		if fams[i].fired(hits[i]) != nil {
+			out = append(out, fams[i].ID)
 		}
 	}
 	return out

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 	"time"
 
 	"hygie/i18n"
@@ -45,8 +46,9 @@ type Prep struct {
 	Text i18n.Text `json:"text"`
 }
 
-// Scenarios are the crisis exercises of data/exercises.json.
-var Scenarios = mustLoadScenarios()
+// Scenarios returns the crisis exercises of data/exercises.json, read on
+// the first call. The slice is shared: callers must not change it.
+var Scenarios = sync.OnceValue(mustLoadScenarios)
 
 func mustLoadScenarios() []Scenario {
 	b, err := data.ReadFile("data/exercises.json")
@@ -64,7 +66,7 @@ func mustLoadScenarios() []Scenario {
 
 // ScenarioByID returns the scenario with that id.
 func ScenarioByID(id string) (Scenario, bool) {
-	for _, s := range Scenarios {
+	for _, s := range Scenarios() {
 		if s.ID == id {
 			return s, true
 		}

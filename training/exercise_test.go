@@ -13,17 +13,17 @@ import (
 
 func TestScenariosAreCompleteAndUseIncidentIDs(t *testing.T) {
 	steps := map[string]bool{}
-	for _, s := range incident.Steps {
+	for _, s := range incident.Steps() {
 		steps[s.ID] = true
 	}
 	contacts := map[string]bool{}
-	for _, c := range incident.Contacts {
+	for _, c := range incident.Contacts() {
 		contacts[c.ID] = true
 	}
-	if len(Scenarios) < 2 {
-		t.Fatalf("%d scenarios, want at least 2", len(Scenarios))
+	if len(Scenarios()) < 2 {
+		t.Fatalf("%d scenarios, want at least 2", len(Scenarios()))
 	}
-	for _, sc := range Scenarios {
+	for _, sc := range Scenarios() {
 		if !sc.Title.Complete() || !sc.Intro.Complete() || len(sc.Situations) == 0 {
 			t.Errorf("scenario %s: incomplete", sc.ID)
 		}

@@ -14,6 +14,7 @@ import (
 	"embed"
 	"encoding/json"
 	"fmt"
+	"sync"
 
 	"hygie/i18n"
 	"hygie/mail"
@@ -57,8 +58,23 @@ type Sample struct {
 	Raw []byte `json:"-"`
 }
 
-// Clues are the clue catalogue and Samples the quiz, from data/quiz.json.
-var Clues, Samples = mustLoad()
+// quiz is data/quiz.json with its messages, read on the first use: the
+// window starts without them (docs/performance.md).
+var quiz = sync.OnceValues(mustLoad)
+
+// Clues returns the clue catalogue of data/quiz.json. The slice is shared:
+// callers must not change it.
+func Clues() []Clue {
+	c, _ := quiz()
+	return c
+}
+
+// Samples returns the messages of the quiz, from data/quiz.json and
+// data/messages. The slice is shared: callers must not change it.
+func Samples() []Sample {
+	_, s := quiz()
+	return s
+}
 
 func mustLoad() ([]Clue, []Sample) {
 	b, err := data.ReadFile("data/quiz.json")
@@ -84,7 +100,7 @@ func mustLoad() ([]Clue, []Sample) {
 
 // ClueByID returns the clue with that id.
 func ClueByID(id string) (Clue, bool) {
-	for _, c := range Clues {
+	for _, c := range Clues() {
 		if c.ID == id {
 			return c, true
 		}
@@ -94,7 +110,7 @@ func ClueByID(id string) (Clue, bool) {
 
 // SampleByID returns the sample with that id.
 func SampleByID(id string) (Sample, bool) {
-	for _, s := range Samples {
+	for _, s := range Samples() {
 		if s.ID == id {
 			return s, true
 		}

@@ -8,13 +8,13 @@ import (
 )
 
 func TestQuizDataIsComplete(t *testing.T) {
-	if len(Samples) < 30 {
-		t.Errorf("%d samples, want at least 30", len(Samples))
+	if len(Samples()) < 30 {
+		t.Errorf("%d samples, want at least 30", len(Samples()))
 	}
 	honest := 0
 	usedClue := map[string]bool{}
 	seen := map[string]bool{}
-	for _, s := range Samples {
+	for _, s := range Samples() {
 		if seen[s.ID] {
 			t.Errorf("sample %s is listed twice", s.ID)
 		}
@@ -47,10 +47,10 @@ func TestQuizDataIsComplete(t *testing.T) {
 			t.Errorf("data/messages/%s is listed in no sample", f.Name())
 		}
 	}
-	if honest*3 < len(Samples) {
-		t.Errorf("%d honest samples of %d, want at least a third", honest, len(Samples))
+	if honest*3 < len(Samples()) {
+		t.Errorf("%d honest samples of %d, want at least a third", honest, len(Samples()))
 	}
-	for _, c := range Clues {
+	for _, c := range Clues() {
 		if !c.Label.Complete() {
 			t.Errorf("clue %s: label not written in both languages", c.ID)
 		}
@@ -65,7 +65,7 @@ func TestQuizDataIsComplete(t *testing.T) {
 // it is listed in engineNotes with the reason the engine is more careful.
 func TestEngineOnSamples(t *testing.T) {
 	a := mail.NewAnalyzer(mail.Options{Lang: "fr"})
-	for _, s := range Samples {
+	for _, s := range Samples() {
 		rep, err := s.Analyze(a)
 		if err != nil {
 			t.Errorf("Analyze(%s): %v", s.ID, err)

@@ -18,9 +18,9 @@ func ids(ss []Sample) []string {
 }
 
 func TestSessionOrderChangesAndIsSeedable(t *testing.T) {
-	a := ids(NewSession(Samples, nil, rand.New(rand.NewPCG(1, 2))).Samples)
-	b := ids(NewSession(Samples, nil, rand.New(rand.NewPCG(1, 2))).Samples)
-	c := ids(NewSession(Samples, nil, rand.New(rand.NewPCG(3, 4))).Samples)
+	a := ids(NewSession(Samples(), nil, rand.New(rand.NewPCG(1, 2))).Samples)
+	b := ids(NewSession(Samples(), nil, rand.New(rand.NewPCG(1, 2))).Samples)
+	c := ids(NewSession(Samples(), nil, rand.New(rand.NewPCG(3, 4))).Samples)
 	if len(a) != SessionSize {
 		t.Fatalf("session has %d samples, want %d", len(a), SessionSize)
 	}
@@ -42,7 +42,7 @@ func TestSessionOrderChangesAndIsSeedable(t *testing.T) {
 func TestSessionBringsBackMissed(t *testing.T) {
 	missed := []string{"faux-ameli-carte-vitale", "impots-avis-cfe"}
 	for seed := range uint64(20) {
-		got := ids(NewSession(Samples, missed, rand.New(rand.NewPCG(seed, 0))).Samples)
+		got := ids(NewSession(Samples(), missed, rand.New(rand.NewPCG(seed, 0))).Samples)
 		for _, m := range missed {
 			if !slices.Contains(got, m) {
 				t.Errorf("seed %d: session %v lacks missed %s", seed, got, m)
@@ -50,8 +50,8 @@ func TestSessionBringsBackMissed(t *testing.T) {
 		}
 	}
 	// Many missed ones: at most three come back, so two are new.
-	all := ids(Samples)
-	got := NewSession(Samples, all[:10], rand.New(rand.NewPCG(5, 5))).Samples
+	all := ids(Samples())
+	got := NewSession(Samples(), all[:10], rand.New(rand.NewPCG(5, 5))).Samples
 	replays := 0
 	for _, s := range got {
 		if slices.Contains(all[:10], s.ID) {
@@ -73,7 +73,7 @@ func TestHistoryStoresScoresAndMissed(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := NewSession(Samples, nil, rand.New(rand.NewPCG(7, 7)))
+	s := NewSession(Samples(), nil, rand.New(rand.NewPCG(7, 7)))
 	first, second := s.Samples[0], s.Samples[1]
 	s.Answer(first.ID, first.Answer)
 	if right, ok := s.Answer(second.ID, otherAnswer(second.Answer)); !ok || right {

@@ -98,7 +98,7 @@ func (e *exercisePage) onChoose(c training.Choice) {
 func planCard(c training.Choice, p incident.Practice) fyne.CanvasObject {
 	box := container.NewVBox()
 	for _, id := range c.Steps {
-		for i, st := range incident.Steps {
+		for i, st := range incident.Steps() {
 			if st.ID == id {
 				box.Add(wrapped(lang.X("training.exercise.step", "Étape {{.N}} : {{.Title}}", map[string]any{"N": i + 1, "Title": st.Title.In(currentLang)})))
 			}

@@ -23,7 +23,7 @@ func TestExerciseWalkedToDebriefIsNotedAsExercise(t *testing.T) {
 		case "screen feedback": // a wrong move first
 			wantShown(t, f.root, "Pas le bon réflexe.")
 			wantShown(t, f.root, sc.Situations[0].Choices[1].Feedback.FR)
-			wantShown(t, f.root, "Étape 1 : "+incident.Steps[0].Title.FR)
+			wantShown(t, f.root, "Étape 1 : "+incident.Steps()[0].Title.FR)
 		case "call feedback": // the right one, with whom to call
 			wantShown(t, f.root, "Bon réflexe.")
 			wantShown(t, f.root, "17Cyber")

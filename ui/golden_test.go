@@ -171,7 +171,7 @@ func populate(t *testing.T, env *Env, lg string) {
 
 	j, err := incident.OpenJournal(env.DB)
 	must(err)
-	_, err = j.Add(goldenNow.Add(-50*time.Minute), incident.Steps[0].ID, incident.Steps[0].Title.In(lg))
+	_, err = j.Add(goldenNow.Add(-50*time.Minute), incident.Steps()[0].ID, incident.Steps()[0].Title.In(lg))
 	must(err)
 	_, err = j.Add(goldenNow.Add(-45*time.Minute), "", data.note)
 	must(err)

@@ -90,7 +90,7 @@ func (a *alertsState) check(force bool) bool {
 	a.checking = true
 	a.notify()
 	go func() {
-		_, err := a.cache.Refresh(context.Background(), a.client, alerts.Feeds, alertsNow(), force)
+		_, err := a.cache.Refresh(context.Background(), a.client, alerts.Feeds(), alertsNow(), force)
 		if err != nil {
 			fyne.LogError("check CERT-FR alerts", err)
 		}
@@ -231,7 +231,7 @@ func alertRow(env *Env, it alerts.Item, ticked []string) []fyne.CanvasObject {
 // alertDateLine says when and in which feed an alert was published.
 func alertDateLine(it alerts.Item) string {
 	feed := ""
-	for _, f := range alerts.Feeds {
+	for _, f := range alerts.Feeds() {
 		if f.ID == it.Feed {
 			feed = f.Name.In(currentLang)
 		}

@@ -161,8 +161,8 @@ func TestDashboardShowsNewestAlertFromFeed(t *testing.T) {
 			t.Errorf("dashboard lacks %q:\n%s", want, got)
 		}
 	}
-	if feeds.hits.Load() != int32(len(alerts.Feeds)) {
-		t.Errorf("feeds requested %d times, want %d (one per feed)", feeds.hits.Load(), len(alerts.Feeds))
+	if feeds.hits.Load() != int32(len(alerts.Feeds())) {
+		t.Errorf("feeds requested %d times, want %d (one per feed)", feeds.hits.Load(), len(alerts.Feeds()))
 	}
 	var opened []string
 	old := openURL
@@ -179,7 +179,7 @@ func TestDashboardShowsNewestAlertFromFeed(t *testing.T) {
 	// A second window the same day reads the cache, without a request.
 	homeView(env)
 	time.Sleep(50 * time.Millisecond)
-	if feeds.hits.Load() != int32(len(alerts.Feeds)) {
+	if feeds.hits.Load() != int32(len(alerts.Feeds())) {
 		t.Errorf("a second dashboard the same day fetched again (%d requests)", feeds.hits.Load())
 	}
 }
@@ -246,7 +246,7 @@ func TestBadFeedKeepsCacheWithFrenchMessage(t *testing.T) {
 			feeds := newFeedFake(t)
 			env := alertsEnv(t, feeds.client(), true)
 			// Two days ago the feeds were read: the cache holds them, a check is due.
-			if _, err := env.alerts.cache.Refresh(context.Background(), feeds.client(), alerts.Feeds, time.Now().Add(-48*time.Hour), false); err != nil {
+			if _, err := env.alerts.cache.Refresh(context.Background(), feeds.client(), alerts.Feeds(), time.Now().Add(-48*time.Hour), false); err != nil {
 				t.Fatal(err)
 			}
 			gate := make(chan struct{})
@@ -301,7 +301,7 @@ func TestGoldenAlertCards(t *testing.T) {
 			if err := env.alerts.cache.SetTicked([]string{"fortinet", "windows"}); err != nil {
 				t.Fatal(err)
 			}
-			if _, err := env.alerts.cache.Refresh(context.Background(), feeds.client(), alerts.Feeds, goldenNow, true); err != nil {
+			if _, err := env.alerts.cache.Refresh(context.Background(), feeds.client(), alerts.Feeds(), goldenNow, true); err != nil {
 				t.Fatal(err)
 			}
 			card := alertsCard(env) // not due: no request
@@ -311,8 +311,8 @@ func TestGoldenAlertCards(t *testing.T) {
 			w = test.NewTempWindow(t, newAlertsSettings(env).content())
 			w.Resize(fyne.NewSize(720, 1500))
 			assertGolden(t, goldenName("settings", "", "alerts-card", lg), w.Canvas())
-			if n := feeds.hits.Load(); n != int32(len(alerts.Feeds)) {
-				t.Errorf("%d requests, want only the %d of the cache's fill", n, len(alerts.Feeds))
+			if n := feeds.hits.Load(); n != int32(len(alerts.Feeds())) {
+				t.Errorf("%d requests, want only the %d of the cache's fill", n, len(alerts.Feeds()))
 			}
 		})
 	}

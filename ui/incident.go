@@ -39,10 +39,10 @@ func incidentView(env *Env) fyne.CanvasObject {
 // toFirstStep scrolls to the top and puts the keyboard on step 1.
 func (s *incidentScreen) toFirstStep(scroll *container.Scroll) {
 	scroll.ScrollToTop()
-	if len(incident.Steps) == 0 || s.env.Win == nil {
+	if len(incident.Steps()) == 0 || s.env.Win == nil {
 		return
 	}
-	if c := s.checks[incident.Steps[0].ID]; c != nil {
+	if c := s.checks[incident.Steps()[0].ID]; c != nil {
 		s.env.Win.Canvas().Focus(c)
 	}
 }
@@ -64,7 +64,7 @@ func (s *incidentScreen) content() fyne.CanvasObject {
 
 func (s *incidentScreen) stepsCard() fyne.CanvasObject {
 	box := container.NewVBox()
-	for i, st := range incident.Steps {
+	for i, st := range incident.Steps() {
 		st := st
 		// The title wraps beside its box: a check's own text never wraps
 		// and forced the window wider than 900 px.

@@ -55,7 +55,7 @@ func TestIncidentOpensAtStepOne(t *testing.T) {
 	first := findObject(nav.tabs.Selected().Content, func(o fyne.CanvasObject) bool { _, ok := o.(*widget.Check); return ok })
 	c, ok := env.Win.Canvas().Focused().(*widget.Check)
 	if !ok || c != first {
-		t.Errorf("focused %v, want step 1 (%s)", env.Win.Canvas().Focused(), incident.Steps[0].ID)
+		t.Errorf("focused %v, want step 1 (%s)", env.Win.Canvas().Focused(), incident.Steps()[0].ID)
 	}
 }
 

@@ -40,7 +40,7 @@ func (s *trainingScreen) startQuiz() {
 			missed = m
 		}
 	}
-	q := &quizPage{s: s, session: training.NewSession(training.Samples, missed, s.rng),
+	q := &quizPage{s: s, session: training.NewSession(training.Samples(), missed, s.rng),
 		an: mail.NewAnalyzer(mail.Options{Lang: currentLang})}
 	q.showQuestion()
 }
@@ -81,7 +81,7 @@ func (q *quizPage) message(marks *sampleMarks) fyne.CanvasObject {
 // clueBox lets the user say what gave the trap away; optional, folded.
 func (q *quizPage) clueBox() fyne.CanvasObject {
 	box := container.NewVBox()
-	for _, c := range training.Clues {
+	for _, c := range training.Clues() {
 		id := c.ID
 		check := widget.NewCheck("", func(on bool) { q.clues[id] = on })
 		label := newToggleLabel(c.Label.In(currentLang), check)
@@ -165,7 +165,7 @@ func (q *quizPage) cluesFeedback(smp training.Sample) fyne.CanvasObject {
 		box.Add(mailLabel(text, fyne.TextStyle{Bold: q.clues[id]}, widget.MediumImportance))
 	}
 	var extra []string
-	for _, c := range training.Clues {
+	for _, c := range training.Clues() {
 		if q.clues[c.ID] && !slices.Contains(smp.Clues, c.ID) {
 			extra = append(extra, c.Label.In(currentLang))
 		}

@@ -57,7 +57,7 @@ func (s *alertsSettings) content() fyne.CanvasObject {
 func (s *alertsSettings) tagGrid() fyne.CanvasObject {
 	ticked := s.a.ticked()
 	grid := container.NewGridWithColumns(2)
-	for _, t := range alerts.Tags {
+	for _, t := range alerts.Tags() {
 		c := widget.NewCheck("", func(bool) { s.onTicked() })
 		c.Checked = contains(ticked, t.ID)
 		s.tags[t.ID] = c
@@ -82,7 +82,7 @@ func (s *alertsSettings) onOptIn(on bool) {
 
 func (s *alertsSettings) onTicked() {
 	var ids []string
-	for _, t := range alerts.Tags {
+	for _, t := range alerts.Tags() {
 		if s.tags[t.ID].Checked {
 			ids = append(ids, t.ID)
 		}

@@ -142,7 +142,7 @@ func (s *trainingScreen) exerciseCard() fyne.CanvasObject {
 		l.Importance = widget.WarningImportance
 		box.Add(l)
 	}
-	for _, sc := range training.Scenarios {
+	for _, sc := range training.Scenarios() {
 		sc := sc
 		title := mailLabel(sc.Title.In(currentLang), fyne.TextStyle{Bold: true}, widget.MediumImportance)
 		intro := wrapped(sc.Intro.In(currentLang))

@@ -211,7 +211,7 @@ func TestTrainingPagesFitAndSpeakTheirLanguage(t *testing.T) {
 				tapTraining(t, root, next)
 			}
 			checkTrainingPage(t, env, w, lg, "quiz end", allSampleData(t, lg))
-			for _, sc := range training.Scenarios {
+			for _, sc := range training.Scenarios() {
 				tapTraining(t, root, inLang(lg, "Retour à « S'entraîner »", "Back to “Training”"))
 				tapStartExercise(t, root, sc, lg)
 				walkExercise(t, root, sc, lg, func(page string) { checkTrainingPage(t, env, w, lg, sc.ID+" "+page, nil) })
@@ -230,7 +230,7 @@ func TestEverySampleReadsInEnglish(t *testing.T) {
 	stack.Objects = []fyne.CanvasObject{s.content()}
 	stack.Refresh()
 	an := mail.NewAnalyzer(mail.Options{Lang: langEN})
-	for _, smp := range training.Samples {
+	for _, smp := range training.Samples() {
 		q := &quizPage{s: s, session: training.NewSession([]training.Sample{smp}, nil, trainingRand()), an: an}
 		q.showQuestion()
 		noHyperlink(t, stack, smp.ID+" question")
@@ -245,7 +245,7 @@ func TestEverySampleReadsInEnglish(t *testing.T) {
 
 func allSampleData(t *testing.T, lg string) []string {
 	var out []string
-	for _, smp := range training.Samples {
+	for _, smp := range training.Samples() {
 		out = append(out, sampleData(t, smp, lg)...)
 	}
 	return out
@@ -263,7 +263,7 @@ func inLang(lg, fr, en string) string {
 func shownSample(t *testing.T, root fyne.CanvasObject) training.Sample {
 	t.Helper()
 	var found []training.Sample
-	for _, smp := range training.Samples {
+	for _, smp := range training.Samples() {
 		m, err := readSample(smp)
 		if err != nil {
 			t.Fatal(err)

@@ -3,7 +3,6 @@ package probe
 import (
 	"encoding/json"
 	"fmt"
-	"regexp"
 	"strings"
 )
 
@@ -207,7 +206,7 @@ func parseWinBitLocker(text string) Result {
 	return pass(CodeDrivesEncrypted, Params{Names: on}, details)
 }
 
-var fdePercent = regexp.MustCompile(`Percent completed = ([\d.]+)`)
+var fdePercent = lazyRegexp(`Percent completed = ([\d.]+)`)
 
 // parseFdesetup reads `fdesetup status`.
 func parseFdesetup(text string) Result {
@@ -216,7 +215,7 @@ func parseFdesetup(text string) Result {
 	// While it works, fdesetup prints "FileVault is On." then the progress.
 	switch {
 	case strings.Contains(text, "Encryption in progress"):
-		if m := fdePercent.FindStringSubmatch(text); m != nil {
+		if m := fdePercent().FindStringSubmatch(text); m != nil {
 			details += " Encryption in progress (" + m[1] + " %)"
 		}
 		return unknown(CodeDiskInProgress, Params{}, details)

@@ -2,7 +2,6 @@ package probe
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 )
 
@@ -145,14 +144,14 @@ func nftStatements(c *nftChain, text string) {
 		case strings.HasPrefix(st, "policy "):
 			p := strings.TrimSpace(strings.TrimPrefix(st, "policy "))
 			c.policyDrop = p == "drop" || p == "reject"
-		case nftBlockRule.MatchString(st):
+		case nftBlockRule().MatchString(st):
 			c.blockRules++
 		}
 	}
 }
 
 // nftBlockRule matches a rule whose verdict drops or rejects packets.
-var nftBlockRule = regexp.MustCompile(`(^|\s)(drop|reject)(\s|$)`)
+var nftBlockRule = lazyRegexp(`(^|\s)(drop|reject)(\s|$)`)
 
 func stripComment(line string) string {
 	if i := strings.Index(line, "#"); i >= 0 && !strings.Contains(line[:i], `"`) {
@@ -233,14 +232,14 @@ func shellVar(text, key string) string {
 }
 
 // macFirewallState matches socketfilterfw's "(State = 1)".
-var macFirewallState = regexp.MustCompile(`\(State = (\d)\)`)
+var macFirewallState = lazyRegexp(`\(State = (\d)\)`)
 
 // parseMacFirewall reads `socketfilterfw --getglobalstate` (or the number
 // printed by `defaults read /Library/Preferences/com.apple.alf globalstate`
 // on older macOS): 1 is on, 2 is on and blocking everything, 0 is off.
 func parseMacFirewall(text, source string) Result {
 	state := ""
-	if m := macFirewallState.FindStringSubmatch(text); m != nil {
+	if m := macFirewallState().FindStringSubmatch(text); m != nil {
 		state = m[1]
 	} else if t := strings.TrimSpace(text); len(t) == 1 {
 		state = t

@@ -229,7 +229,7 @@ func checkWellFormed(t testing.TB, name string, r Result) {
 	default:
 		t.Errorf("%s: status %q is not pass, fail or unknown", name, r.Status)
 	}
-	if _, ok := catalogue.Reasons[r.Code]; !ok || r.Code == CodeOldResult {
+	if _, ok := catalogue().Reasons[r.Code]; !ok || r.Code == CodeOldResult {
 		t.Errorf("%s: code %q has no wording", name, r.Code)
 	}
 	for _, lng := range []string{"fr", "en"} {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"hygie/i18n"
@@ -34,24 +35,28 @@ type wording struct {
 //go:embed data/reasons.json
 var reasonsJSON []byte
 
-// catalogue is data/reasons.json: the sentence of every code, and the
-// terms (Windows profile names) translated inside a list.
-var catalogue = func() (c struct {
+// reasons is data/reasons.json: the sentence of every code, and the terms
+// (Windows profile names) translated inside a list.
+type reasons struct {
 	Terms   map[string]i18n.Text `json:"terms"`
 	Reasons map[Code]wording     `json:"reasons"`
-}) {
+}
+
+// catalogue reads data/reasons.json on the first sentence asked for: a
+// dashboard without a failed check never needs it (docs/performance.md).
+var catalogue = sync.OnceValue(func() (c reasons) {
 	if err := json.Unmarshal(reasonsJSON, &c); err != nil {
 		panic("probe: data/reasons.json: " + err.Error())
 	}
 	return c
-}()
+})
 
 // Text is the result's reason as one plain sentence in the language of
 // tag, without any command or path: those are in Details.
 func (r Result) Text(tag string) string {
-	w, ok := catalogue.Reasons[r.Code]
+	w, ok := catalogue().Reasons[r.Code]
 	if !ok {
-		w = catalogue.Reasons[CodeOldResult]
+		w = catalogue().Reasons[CodeOldResult]
 	}
 	lng := i18n.Lang(tag)
 	t := w.Other
@@ -89,7 +94,7 @@ func terms(names []string, lng string) []string {
 	out := make([]string, len(names))
 	for i, n := range names {
 		out[i] = n
-		if t, ok := catalogue.Terms[strings.ToLower(n)]; ok {
+		if t, ok := catalogue().Terms[strings.ToLower(n)]; ok {
 			out[i] = t.In(lng)
 		}
 	}

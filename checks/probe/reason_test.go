@@ -38,7 +38,7 @@ var knownPlaceholders = map[string]bool{"{count}": true, "{security}": true, "{n
 func TestEveryCodeIsWordedInBothLanguages(t *testing.T) {
 	declared := declaredCodes(t)
 	for code, name := range declared {
-		w, ok := catalogue.Reasons[code]
+		w, ok := catalogue().Reasons[code]
 		if !ok {
 			t.Errorf("%s (%q) has no wording in data/reasons.json", name, code)
 			continue
@@ -50,7 +50,7 @@ func TestEveryCodeIsWordedInBothLanguages(t *testing.T) {
 			t.Errorf("%s: the one form is not written in both languages: %+v", code, w.One)
 		}
 	}
-	for code := range catalogue.Reasons {
+	for code := range catalogue().Reasons {
 		if _, ok := declared[code]; !ok {
 			t.Errorf("data/reasons.json words %q, which no constant declares", code)
 		}
@@ -58,7 +58,7 @@ func TestEveryCodeIsWordedInBothLanguages(t *testing.T) {
 }
 
 func TestWordingHasNoCommandOrPath(t *testing.T) {
-	for code, w := range catalogue.Reasons {
+	for code, w := range catalogue().Reasons {
 		for _, s := range []string{w.One.FR, w.One.EN, w.Other.FR, w.Other.EN} {
 			if m := technical.FindString(s); m != "" {
 				t.Errorf("%s: %q holds %q, which belongs in Details", code, s, m)

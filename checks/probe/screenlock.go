@@ -2,7 +2,6 @@ package probe
 
 import (
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -134,16 +133,16 @@ func parseWinScreenLock(text string) Result {
 // sysadminctl -screenLock status writes, on stderr, lines such as
 // "… sysadminctl[512:3210] screenLock delay is immediate" or
 // "screenLock delay is 300 seconds" or "screenLock is off".
-var macScreenLock = regexp.MustCompile(`screenLock (?:delay is (immediate|(\d+) seconds)|is (off|disabled))`)
+var macScreenLock = lazyRegexp(`screenLock (?:delay is (immediate|(\d+) seconds)|is (off|disabled))`)
 
 // pmset -g prints " displaysleep         10" (minutes, 0 = never).
-var pmsetDisplaySleep = regexp.MustCompile(`(?m)^\s*displaysleep\s+(\d+)`)
+var pmsetDisplaySleep = lazyRegexp(`(?m)^\s*displaysleep\s+(\d+)`)
 
 // macLock decides from the password delay (sysadminctl), the screen
 // saver's idle time (seconds, "" if never set) and display sleep (pmset):
 // the screen locks after whichever of the two comes first, plus the delay.
 func macLock(sysadminctl, idleTime, pmset string) Result {
-	m := macScreenLock.FindStringSubmatch(sysadminctl)
+	m := macScreenLock().FindStringSubmatch(sysadminctl)
 	if m == nil {
 		return unknown(CodeUnreadable, Params{}, "sysadminctl -screenLock status: "+firstLine(sysadminctl))
 	}
@@ -155,7 +154,7 @@ func macLock(sysadminctl, idleTime, pmset string) Result {
 	if n, err := strconv.Atoi(strings.TrimSpace(idleTime)); err == nil && n > 0 {
 		idle, source = n, "screensaver idleTime"
 	}
-	if d := pmsetDisplaySleep.FindStringSubmatch(pmset); d != nil {
+	if d := pmsetDisplaySleep().FindStringSubmatch(pmset); d != nil {
 		if n, _ := strconv.Atoi(d[1]); n > 0 && (idle == 0 || n*60 < idle) {
 			idle, source = n*60, "pmset displaysleep"
 		}

@@ -2,7 +2,6 @@ package probe
 
 import (
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -118,8 +117,8 @@ func parseWhen(s string) (time.Time, bool) {
 // Keys of `defaults read /Library/Preferences/com.apple.SoftwareUpdate`
 // (old-style plist text): `Key = value;` lines.
 var (
-	plistKey     = regexp.MustCompile(`(?m)^\s*"?([A-Za-z ]+?)"?\s*=\s*"?([^";]*)"?;\s*$`)
-	plistDisplay = regexp.MustCompile(`"Display Name"\s*=\s*"?([^";]*)"?;`)
+	plistKey     = lazyRegexp(`(?m)^\s*"?([A-Za-z ]+?)"?\s*=\s*"?([^";]*)"?;\s*$`)
+	plistDisplay = lazyRegexp(`"Display Name"\s*=\s*"?([^";]*)"?;`)
 )
 
 // parseMacUpdatePrefs reads the result of macOS's own background search
@@ -127,7 +126,7 @@ var (
 // needs no network, unlike `softwareupdate -l`.
 func parseMacUpdatePrefs(text string, now time.Time) Result {
 	keys := map[string]string{}
-	for _, m := range plistKey.FindAllStringSubmatch(text, -1) {
+	for _, m := range plistKey().FindAllStringSubmatch(text, -1) {
 		keys[m[1]] = m[2]
 	}
 	const src = "com.apple.SoftwareUpdate"
@@ -137,7 +136,7 @@ func parseMacUpdatePrefs(text string, now time.Time) Result {
 	}
 	if n > 0 {
 		var names []string
-		for _, m := range plistDisplay.FindAllStringSubmatch(text, -1) {
+		for _, m := range plistDisplay().FindAllStringSubmatch(text, -1) {
 			names = append(names, m[1])
 		}
 		return fail(CodeUpdatesPending, Params{Count: n}, fmt.Sprintf("%s: LastRecommendedUpdatesAvailable = %d (%s)", src, n, list(names, 6)))

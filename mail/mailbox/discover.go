@@ -113,7 +113,7 @@ func splitAddress(address string) (addr, domain string, err error) {
 }
 
 func presetForDomain(domain string) (Preset, bool) {
-	for _, p := range presets {
+	for _, p := range presets() {
 		if slices.Contains(p.Domains, domain) {
 			return p, true
 		}
@@ -152,7 +152,7 @@ func (d *Discoverer) byMX(ctx context.Context, domain string) (Preset, error) {
 
 func presetForMX(host string) (Preset, bool) {
 	host = strings.ToLower(strings.TrimSuffix(host, "."))
-	for _, p := range presets {
+	for _, p := range presets() {
 		for _, suffix := range p.MX {
 			if host == suffix || strings.HasSuffix(host, "."+suffix) {
 				return p, true

@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"encoding/json"
 	"fmt"
+	"sync"
 
 	"hygie/i18n"
 )
@@ -42,9 +43,10 @@ type Preset struct {
 //go:embed presets.json
 var presetsJSON []byte
 
-// presets is parsed once at start-up; a broken file is a build mistake
-// that the tests catch.
-var presets = mustParsePresets(presetsJSON)
+// presets is parsed once, on the first use (the dashboard does not need
+// it, docs/performance.md); a broken file is a build mistake that the
+// tests catch.
+var presets = sync.OnceValue(func() []Preset { return mustParsePresets(presetsJSON) })
 
 func mustParsePresets(data []byte) []Preset {
 	var ps []Preset
@@ -56,12 +58,12 @@ func mustParsePresets(data []byte) []Preset {
 
 // Presets lists the provider presets in display order.
 func Presets() []Preset {
-	return append([]Preset(nil), presets...)
+	return append([]Preset(nil), presets()...)
 }
 
 // PresetByID returns the preset with id.
 func PresetByID(id string) (Preset, bool) {
-	for _, p := range presets {
+	for _, p := range presets() {
 		if p.ID == id {
 			return p, true
 		}
