@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
+	"hygie/i18n"
 	"hygie/mail"
 	"hygie/mail/demo"
 	"hygie/mail/mailbox"
@@ -63,7 +64,7 @@ func (s *mailScreen) lastScanText() string {
 }
 
 func mailCardText(r mailbox.ScanRecord) string {
-	when := r.Started.Local().Format("02/01/2006 15:04")
+	when := i18n.DateTime(r.Started.Local(), currentLang) // « 2 décembre 2026 à 09:15 »
 	if r.Flagged == 0 {
 		return lang.X("mail.card.clean", "Dernière analyse le {{.When}} : aucun message à vérifier de près.", map[string]string{"When": when})
 	}

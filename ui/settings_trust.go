@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
+	"hygie/i18n"
 	"hygie/mail/mailbox"
 )
 
@@ -82,6 +83,6 @@ func (c *trustCard) refreshStatus() {
 		c.status.SetText(lang.X("settings.trust.none", "Aucune liste téléchargée : Hygie se fie au domaine mssante.fr."))
 	default:
 		c.status.SetText(lang.X("settings.trust.at", "Liste du {{.Date}} : {{.Count}} domaines.",
-			map[string]any{"Date": at.Local().Format("02/01/2006"), "Count": list.Len()}))
+			map[string]any{"Date": i18n.Date(at.Local(), currentLang), "Count": list.Len()}))
 	}
 }

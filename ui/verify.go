@@ -74,7 +74,7 @@ func (v *verifyScreen) content() fyne.CanvasObject {
 	v.pasteBox = container.NewVBox(how, v.paste, container.NewHBox(check, guide))
 	v.pasteBox.Hide()
 	top := container.NewVBox(intro, container.NewHBox(open, pasteBtn), promise, v.pasteBox, v.errs, v.status)
-	return border(top, nil, nil, nil, v.list.content(0.5))
+	return border(top, nil, nil, nil, v.list.content(0.55))
 }
 
 func (v *verifyScreen) onPasteShown() {
