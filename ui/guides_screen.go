@@ -76,7 +76,7 @@ func (s *guidesScreen) content() fyne.CanvasObject {
 
 func (s *guidesScreen) sidebar() fyne.CanvasObject {
 	s.search = newSearchEntry()
-	s.search.SetPlaceHolder(lang.X("guides.search.placeholder", "Chercher (Ctrl+F) : « faux mail Ameli », « sauvegarde »…"))
+	s.search.SetPlaceHolder(lang.X("guides.search.placeholder", "Chercher (Ctrl+F) : « faux mail Ameli »…"))
 	s.search.OnChanged = s.onQuery
 	s.search.onMove = s.onMove
 	s.search.onEnter = s.onEnter
