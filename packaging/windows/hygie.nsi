@@ -54,6 +54,7 @@ VIAddVersionKey /LANG=0 "LegalCopyright" "${PUBLISHER}"
 !include MUI2.nsh
 !include FileFunc.nsh
 !include Sections.nsh
+!include LogicLib.nsh
 
 !define MUI_ICON "${ICON}"
 !define MUI_UNICON "${ICON}"
@@ -125,8 +126,23 @@ FunctionEnd
 
 Section "un.$(UnSecAppName)" UnSecApp
   SectionIn RO
-  Delete "$INSTDIR\hygie.exe"
-  Delete "$INSTDIR\uninstall.exe"
+  ; A file can be held a moment after its program ended (an antivirus
+  ; scanning it, the uninstaller's own launcher still closing): try again
+  ; for up to five seconds rather than leave it behind.
+  StrCpy $R0 0
+  ${Do}
+    Delete "$INSTDIR\hygie.exe"
+    Delete "$INSTDIR\uninstall.exe"
+    ${IfNot} ${FileExists} "$INSTDIR\hygie.exe"
+    ${AndIfNot} ${FileExists} "$INSTDIR\uninstall.exe"
+      ${Break}
+    ${EndIf}
+    IntOp $R0 $R0 + 1
+    ${If} $R0 >= 20
+      ${Break}
+    ${EndIf}
+    Sleep 250
+  ${Loop}
   RMDir "$INSTDIR"
   Delete "$SMPROGRAMS\${APP_NAME}.lnk"
   Delete "$DESKTOP\${APP_NAME}.lnk"
