@@ -9,9 +9,8 @@ import (
 	"io"
 	"time"
 
-	"codeberg.org/go-pdf/fpdf"
-
 	"hygie/checks"
+	"hygie/pdfdoc"
 )
 
 // Data is what the report shows.
@@ -30,12 +29,9 @@ func Write(w io.Writer, d Data) error {
 
 // write exists so the tests can ask for uncompressed pages and read them.
 func write(w io.Writer, d Data, compress bool) error {
-	pdf := fpdf.New("P", "mm", "A4", "")
-	pdf.SetCompression(compress)
-	pdf.SetTitle("Hygie", true)
-	pdf.SetCreator("Hygie", true)
+	pdf := pdfdoc.New("Hygie", time.Time{}, compress)
 	pdf.SetAutoPageBreak(true, 18)
-	r := &renderer{pdf: pdf, tr: pdf.UnicodeTranslatorFromDescriptor(""), d: d, today: checks.DayOf(d.Generated)}
+	r := &renderer{pdf: pdf, d: d, today: checks.DayOf(d.Generated)}
 	pdf.SetFooterFunc(r.footer)
 	pdf.AliasNbPages("{nb}")
 	pdf.AddPage()
@@ -50,35 +46,23 @@ func write(w io.Writer, d Data, compress bool) error {
 	return nil
 }
 
-// renderer draws the sections; tr turns UTF-8 into the core fonts' cp1252
-// so accents print.
+// renderer draws the sections, in the Go fonts of pdfdoc (UTF-8: any sign
+// of a checklist text prints as typed).
 type renderer struct {
-	pdf   *fpdf.Fpdf
-	tr    func(string) string
+	pdf   pdfdoc.Doc
 	d     Data
 	today string
 }
 
-const lineH = 5.5
+func (r *renderer) text(size float64, style, s string) { r.pdf.Text(size, style, s) }
 
-func (r *renderer) text(size float64, style, s string) {
-	r.pdf.SetFont("Helvetica", style, size)
-	r.pdf.MultiCell(0, lineH, r.tr(s), "", "L", false)
-}
-
-func (r *renderer) title(s string) {
-	r.pdf.Ln(4)
-	r.pdf.SetTextColor(20, 60, 110)
-	r.text(14, "B", s)
-	r.pdf.SetTextColor(0, 0, 0)
-	r.pdf.Ln(1)
-}
+func (r *renderer) title(s string) { r.pdf.Title(14, s) }
 
 func (r *renderer) footer() {
 	r.pdf.SetY(-13)
-	r.pdf.SetFont("Helvetica", "I", 8)
+	r.pdf.SetFont(pdfdoc.Family, "I", 8)
 	r.pdf.SetTextColor(100, 100, 100)
-	r.pdf.CellFormat(0, 5, r.tr(fmt.Sprintf("Rapport établi par Hygie sur cet ordinateur, sans rien envoyer sur Internet. Page %d/{nb}", r.pdf.PageNo())), "", 0, "C", false, 0, "")
+	r.pdf.CellFormat(0, 5, fmt.Sprintf("Rapport établi par Hygie sur cet ordinateur, sans rien envoyer sur Internet. Page %d/{nb}", r.pdf.PageNo()), "", 0, "C", false, 0, "")
 	r.pdf.SetTextColor(0, 0, 0)
 }
 

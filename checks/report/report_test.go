@@ -56,25 +56,34 @@ var wantText = []string{
 	"Banque du cabinet",
 }
 
-// TestReportTextWithPdftotext reads the rendered PDF back as text.
-func TestReportTextWithPdftotext(t *testing.T) {
+// reportText renders d and reads it back with pdftotext, spaces folded.
+func reportText(t *testing.T, d Data) string {
+	t.Helper()
 	bin, err := exec.LookPath("pdftotext")
 	if err != nil {
-		t.Skip("pdftotext (poppler-utils) not installed; TestReportRawText still checks the content")
+		t.Fatal("pdftotext (poppler-utils) is not installed: `make test` installs it")
 	}
 	var buf bytes.Buffer
-	if err := Write(&buf, sample()); err != nil {
+	if err := Write(&buf, d); err != nil {
 		t.Fatal(err)
+	}
+	if !strings.HasPrefix(buf.String(), "%PDF-") {
+		t.Fatalf("not a PDF: %q", buf.String()[:20])
 	}
 	path := filepath.Join(t.TempDir(), "rapport.pdf")
 	if err := os.WriteFile(path, buf.Bytes(), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	out, err := exec.Command(bin, "-layout", path, "-").Output()
+	out, err := exec.Command(bin, "-enc", "UTF-8", "-layout", path, "-").Output()
 	if err != nil {
 		t.Fatalf("pdftotext: %v", err)
 	}
-	text := strings.Join(strings.Fields(string(out)), " ")
+	return strings.Join(strings.Fields(string(out)), " ")
+}
+
+// TestReportTextWithPdftotext reads the rendered PDF back as text.
+func TestReportTextWithPdftotext(t *testing.T) {
+	text := reportText(t, sample())
 	for _, w := range wantText {
 		if !strings.Contains(text, w) {
 			t.Errorf("report text lacks %q\n%s", w, text)
@@ -86,24 +95,14 @@ func TestReportTextWithPdftotext(t *testing.T) {
 	}
 }
 
-// TestReportRawText needs no tool: the uncompressed pages hold each line
-// as a cp1252 string.
-func TestReportRawText(t *testing.T) {
-	var buf bytes.Buffer
-	if err := write(&buf, sample(), false); err != nil {
-		t.Fatal(err)
-	}
-	raw := buf.String()
-	if !strings.HasPrefix(raw, "%PDF-") {
-		t.Fatalf("not a PDF: %q", raw[:20])
-	}
-	for _, w := range []string{"Hygiène informatique du cabinet", "Cabinet de kinésithérapie des Tilleuls", "Praticien : Élise Martin", "Verrouiller la session en quittant le poste", "Banque du cabinet", "Les 90 derniers jours"} {
-		if !strings.Contains(raw, cp1252(w)) {
-			t.Errorf("raw PDF lacks %q", w)
-		}
-	}
-	if strings.Contains(raw, "Hygiène") {
-		t.Errorf("raw PDF holds UTF-8 text: accents were not translated to cp1252")
+// TestReportPrintsEverySign: the report's fonts are embedded UTF-8 fonts
+// (pdfdoc), so a practice name with signs outside Latin-1 prints as typed;
+// the core fonts it used before turned them into « ? ».
+func TestReportPrintsEverySign(t *testing.T) {
+	d := sample()
+	d.Practice = "Cabinet Œuvre — kiné → 2026"
+	if text := reportText(t, d); !strings.Contains(text, "Cabinet Œuvre — kiné → 2026") {
+		t.Errorf("report text lacks the practice's name as typed:\n%s", text)
 	}
 }
 
@@ -113,19 +112,9 @@ func TestEmptyReport(t *testing.T) {
 	if err := Write(&buf, d); err != nil || buf.Len() < 1000 {
 		t.Fatalf("empty report: %d bytes, %v", buf.Len(), err)
 	}
-	buf.Reset()
-	if err := write(&buf, d, false); err != nil || strings.Contains(buf.String(), "Praticien") {
-		t.Errorf("report without names mentions a practitioner (%v)", err)
+	if text := reportText(t, d); strings.Contains(text, "Praticien") {
+		t.Errorf("report without names mentions a practitioner:\n%s", text)
 	}
-}
-
-// cp1252 encodes the Latin-1 part of s as single bytes, like the report.
-func cp1252(s string) string {
-	var b []byte
-	for _, r := range s {
-		b = append(b, byte(r))
-	}
-	return string(b)
 }
 
 // TestReportNamesTheDiagnosticShare: once a diagnostic counts in the
@@ -134,11 +123,7 @@ func TestReportNamesTheDiagnosticShare(t *testing.T) {
 	d := sample()
 	share := 0.6
 	d.Records.Diagnostic = &share
-	var buf bytes.Buffer
-	if err := write(&buf, d, false); err != nil {
-		t.Fatal(err)
-	}
-	if want := cp1252("Diagnostic du cabinet enregistré \\(60 %"); !strings.Contains(buf.String(), want) {
+	if want := "Diagnostic du cabinet enregistré (60 %"; !strings.Contains(reportText(t, d), want) {
 		t.Errorf("report does not name the diagnostic's share")
 	}
 }

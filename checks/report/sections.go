@@ -6,6 +6,7 @@ import (
 	"hygie/checks"
 	"hygie/checks/probe"
 	"hygie/i18n"
+	"hygie/pdfdoc"
 )
 
 var freqFR = map[checks.Frequency]string{
@@ -20,18 +21,18 @@ func (r *renderer) items() {
 		if r.pdf.GetY() > pageH-35 { // keep an item with its state
 			r.pdf.AddPage()
 		}
-		r.pdf.SetFont("Helvetica", "B", 10)
-		r.pdf.MultiCell(0, lineH, r.tr(s.Item.Title(i18n.FR)+" ("+freqFR[s.Item.Freq]+")"), "", "L", false)
+		r.pdf.SetFont(pdfdoc.Family, "B", 10)
+		r.pdf.MultiCell(0, pdfdoc.LineH, s.Item.Title(i18n.FR)+" ("+freqFR[s.Item.Freq]+")", "", "L", false)
 		left, _, _, _ := r.pdf.GetMargins()
 		r.pdf.SetLeftMargin(left + 6) // indent the state, wrapped lines included
 		r.pdf.SetX(left + 6)
 		r.stateColour(s.Status)
-		r.pdf.SetFont("Helvetica", "", 9)
-		r.pdf.MultiCell(0, lineH-0.5, r.tr(stateText(s)), "", "L", false)
+		r.pdf.SetFont(pdfdoc.Family, "", 9)
+		r.pdf.MultiCell(0, pdfdoc.LineH-0.5, stateText(s), "", "L", false)
 		if d := probeDetails(s); d != "" {
 			r.pdf.SetTextColor(100, 100, 100)
-			r.pdf.SetFont("Helvetica", "", 7)
-			r.pdf.MultiCell(0, lineH-1.5, r.tr("Détails : "+d), "", "L", false)
+			r.pdf.SetFont(pdfdoc.Family, "", 7)
+			r.pdf.MultiCell(0, pdfdoc.LineH-1.5, "Détails : "+d, "", "L", false)
 		}
 		r.pdf.SetTextColor(0, 0, 0)
 		r.pdf.SetLeftMargin(left)

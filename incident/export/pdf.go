@@ -7,12 +7,8 @@ import (
 	"strings"
 	"time"
 
-	"codeberg.org/go-pdf/fpdf"
-	"golang.org/x/image/font/gofont/gobold"
-	"golang.org/x/image/font/gofont/goitalic"
-	"golang.org/x/image/font/gofont/goregular"
-
 	"hygie/incident"
+	"hygie/pdfdoc"
 )
 
 // Data is what the export shows.
@@ -42,14 +38,7 @@ func write(w io.Writer, d Data, compress bool) error {
 	if d.Form.Discovered.IsZero() {
 		d.Form.Discovered = firstIncident(d.Entries)
 	}
-	pdf := fpdf.New("P", "mm", "A4", "")
-	pdf.SetCompression(compress)
-	pdf.SetTitle("Hygie — dossier d'incident", true)
-	pdf.SetCreator("Hygie", true)
-	pdf.SetCreationDate(d.Generated)
-	pdf.AddUTF8FontFromBytes("go", "", goregular.TTF)
-	pdf.AddUTF8FontFromBytes("go", "B", gobold.TTF)
-	pdf.AddUTF8FontFromBytes("go", "I", goitalic.TTF)
+	pdf := pdfdoc.New("Hygie — dossier d'incident", d.Generated, compress)
 	pdf.SetAutoPageBreak(true, 18)
 	r := &renderer{pdf: pdf, d: d}
 	pdf.SetFooterFunc(r.footer)
@@ -81,24 +70,13 @@ func firstIncident(entries []incident.Entry) time.Time {
 }
 
 type renderer struct {
-	pdf *fpdf.Fpdf
+	pdf pdfdoc.Doc
 	d   Data
 }
 
-const lineH = 5.5
+func (r *renderer) text(size float64, style, s string) { r.pdf.Text(size, style, s) }
 
-func (r *renderer) text(size float64, style, s string) {
-	r.pdf.SetFont("go", style, size)
-	r.pdf.MultiCell(0, lineH, s, "", "L", false)
-}
-
-func (r *renderer) title(s string) {
-	r.pdf.Ln(4)
-	r.pdf.SetTextColor(20, 60, 110)
-	r.text(13, "B", s)
-	r.pdf.SetTextColor(0, 0, 0)
-	r.pdf.Ln(1)
-}
+func (r *renderer) title(s string) { r.pdf.Title(13, s) }
 
 // field prints « label : value », or « non renseigné » for an empty value.
 func (r *renderer) field(label, value string) {
@@ -203,7 +181,7 @@ func (r *renderer) journal() {
 
 func (r *renderer) footer() {
 	r.pdf.SetY(-13)
-	r.pdf.SetFont("go", "I", 8)
+	r.pdf.SetFont(pdfdoc.Family, "I", 8)
 	r.pdf.SetTextColor(100, 100, 100)
 	r.pdf.CellFormat(0, 5, fmt.Sprintf("Établi par Hygie sur cet ordinateur, sans rien envoyer sur Internet. Page %d/{nb}", r.pdf.PageNo()), "", 0, "C", false, 0, "")
 	r.pdf.SetTextColor(0, 0, 0)

@@ -5,30 +5,19 @@ import (
 	"io"
 	"strings"
 
-	"codeberg.org/go-pdf/fpdf"
-	"golang.org/x/image/font/gofont/gobold"
-	"golang.org/x/image/font/gofont/goitalic"
-	"golang.org/x/image/font/gofont/goregular"
-
 	"hygie/i18n"
+	"hygie/pdfdoc"
 )
 
-// Write renders p as PDF to w, in French, with the Go fonts (BSD licence,
-// embedded from golang.org/x/image) so accents and « » print as typed.
+// Write renders p as PDF to w, in French (pdfdoc: the Go fonts, so accents
+// and « » print as typed).
 func Write(w io.Writer, p Policy) error {
 	return write(w, p, true)
 }
 
 // write exists so the tests can ask for uncompressed pages.
 func write(w io.Writer, p Policy, compress bool) error {
-	pdf := fpdf.New("P", "mm", "A4", "")
-	pdf.SetCompression(compress)
-	pdf.SetTitle("Politique de sécurité du cabinet", true)
-	pdf.SetCreator("Hygie", true)
-	pdf.SetCreationDate(p.Date)
-	pdf.AddUTF8FontFromBytes("go", "", goregular.TTF)
-	pdf.AddUTF8FontFromBytes("go", "B", gobold.TTF)
-	pdf.AddUTF8FontFromBytes("go", "I", goitalic.TTF)
+	pdf := pdfdoc.New("Politique de sécurité du cabinet", p.Date, compress)
 	pdf.SetMargins(20, 18, 20)
 	pdf.SetAutoPageBreak(true, 18)
 	r := &renderer{pdf: pdf, p: p}
@@ -49,34 +38,13 @@ func write(w io.Writer, p Policy, compress bool) error {
 }
 
 type renderer struct {
-	pdf *fpdf.Fpdf
+	pdf pdfdoc.Doc
 	p   Policy
 }
 
-const lineH = 5.5
+func (r *renderer) text(size float64, style, s string) { r.pdf.Text(size, style, s) }
 
-func (r *renderer) text(size float64, style, s string) {
-	r.pdf.SetFont("go", style, size)
-	r.pdf.MultiCell(0, lineH, s, "", "L", false)
-}
-
-func (r *renderer) title(s string) {
-	r.pdf.Ln(4)
-	r.pdf.SetTextColor(20, 60, 110)
-	r.text(13, "B", s)
-	r.pdf.SetTextColor(0, 0, 0)
-	r.pdf.Ln(1)
-}
-
-// keepWithNext starts a new page when less than mm are left, so a heading
-// never ends a page without its text.
-func (r *renderer) keepWithNext(mm float64) {
-	_, h := r.pdf.GetPageSize()
-	_, _, _, bottom := r.pdf.GetMargins()
-	if r.pdf.GetY()+mm > h-bottom {
-		r.pdf.AddPage()
-	}
-}
+func (r *renderer) title(s string) { r.pdf.Title(13, s) }
 
 // orUnset is value, or « non renseigné » when it is empty.
 func orUnset(value string) string {
@@ -106,7 +74,7 @@ func (r *renderer) responsible() {
 func (r *renderer) rules() {
 	r.title("Les règles du cabinet")
 	for i, rule := range r.p.Rules {
-		r.keepWithNext(25)
+		r.pdf.KeepWithNext(25)
 		r.pdf.Ln(2)
 		r.text(11.5, "B", fmt.Sprintf("%d. %s", i+1, rule.Title))
 		r.text(10.5, "", orUnset(rule.Text))
@@ -114,7 +82,7 @@ func (r *renderer) rules() {
 }
 
 func (r *renderer) contacts() {
-	r.keepWithNext(60)
+	r.pdf.KeepWithNext(60)
 	r.title("En cas d'incident")
 	r.text(10.5, "", "1. Débrancher l'ordinateur du réseau (câble et Wi-Fi), sans l'éteindre.")
 	r.text(10.5, "", "2. Prévenir le responsable : "+orUnset(r.p.Responsible)+".")
@@ -148,7 +116,7 @@ func contract(n string) string {
 
 func (r *renderer) footer() {
 	r.pdf.SetY(-13)
-	r.pdf.SetFont("go", "I", 8)
+	r.pdf.SetFont(pdfdoc.Family, "I", 8)
 	r.pdf.SetTextColor(100, 100, 100)
 	r.pdf.CellFormat(0, 5, fmt.Sprintf("Politique de sécurité, version %d du %s — établie avec Hygie. Page %d/{nb}",
 		r.p.Version, i18n.Date(r.p.Date, i18n.FR), r.pdf.PageNo()), "", 0, "C", false, 0, "")
