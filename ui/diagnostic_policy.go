@@ -4,13 +4,10 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"net/url"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"hygie/checks/diagnostic/policy"
@@ -86,22 +83,13 @@ var savePolicy = (*diagnosticScreen).askPolicyFile
 
 // askPolicyFile asks where to save the PDF, as the hygiene report does.
 func (s *diagnosticScreen) askPolicyFile(p policy.Policy) {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil || w == nil {
-			return
-		}
+	savePDF(s.env.Win, "politique-securite-"+s.env.hygiene.today()+".pdf", func(w fyne.URIWriteCloser) {
 		msg, ok := s.exportPolicy(p, w, w.URI().Path())
 		s.policyMsg.SetText(msg)
 		if ok {
 			s.showPolicySaved(w.URI())
 		}
-	}, s.env.Win)
-	d.SetFileName("politique-securite-" + s.env.hygiene.today() + ".pdf")
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
-	if dir, err := storage.ListerForURI(storage.NewFileURI(documentsDir())); err == nil {
-		d.SetLocation(dir)
-	}
-	d.Show()
+	})
 }
 
 // exportPolicy numbers p, writes it to w and keeps its version; it says in
@@ -137,20 +125,6 @@ func (s *diagnosticScreen) writePolicy(p *policy.Policy, w io.Writer) error {
 
 // showPolicySaved offers to open the saved PDF or the folder that holds it.
 func (s *diagnosticScreen) showPolicySaved(u fyne.URI) {
-	open := func(target fyne.URI) {
-		parsed, err := url.Parse(target.String())
-		if err != nil {
-			return
-		}
-		if err := s.env.App.OpenURL(parsed); err != nil {
-			fyne.LogError("open "+target.String(), err)
-		}
-	}
-	s.policySaved.Objects = []fyne.CanvasObject{
-		newButton(lang.X("diagnostic.policy.open", "Ouvrir"), func() { open(u) }),
-	}
-	if dir, err := storage.Parent(u); err == nil {
-		s.policySaved.Add(newButton(lang.X("diagnostic.policy.folder", "Afficher le dossier"), func() { open(dir) }))
-	}
+	s.policySaved.Objects = savedActions(s.env.App, u)
 	s.policySaved.Refresh()
 }
