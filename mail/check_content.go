@@ -3,6 +3,7 @@ package mail
 import (
 	"strconv"
 	"strings"
+	"unicode"
 )
 
 // genericGreetings returns the impersonal salutations: a bank or an
@@ -111,7 +112,7 @@ func checkImageOnly(a *analysis) {
 	if a.m.Images == 0 || len(a.m.Links) == 0 {
 		return
 	}
-	visible := len(strings.Join(strings.Fields(a.m.Text+" "+a.m.HTMLText), " "))
+	visible := readableRunes(a.m.Text) + readableRunes(a.m.HTMLText)
 	if visible >= 150 {
 		return
 	}
@@ -119,6 +120,20 @@ func checkImageOnly(a *analysis) {
 	if host := a.mostLinksAway(); host != "" {
 		a.add("image_only_elsewhere", a.fromDomain+" → "+host)
 	}
+}
+
+// readableRunes counts the letters and digits of s, up to 150: rows of
+// underscores or dashes drawn between pictures are not words to read.
+func readableRunes(s string) int {
+	n := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if n++; n >= 150 {
+				break
+			}
+		}
+	}
+	return n
 }
 
 // mostLinksAway returns the host most visible links lead to when more

@@ -194,10 +194,21 @@ func subsetOf(class, subset string) string {
 // TestCorpus prints the confusion matrix of both halves of the shared
 // samples and fails when a class of the checking half misses its target.
 // Rules are tuned on the tuning half only; HYGIE_CORPUS_MISSES=1 logs the
-// tuning half's misses and false alarms with their findings.
+// tuning half's misses and false alarms with their findings;
+// HYGIE_CORPUS_DUMP=file writes every tuning-half verdict to file, one
+// line per sample, so that a rule change can be diffed message by message
+// on the half that decides (never the checking half's).
 func TestCorpus(t *testing.T) {
 	msgs := loadCorpus(t)
 	an := NewAnalyzer(Options{})
+	var dump strings.Builder
+	defer func() {
+		if path := os.Getenv("HYGIE_CORPUS_DUMP"); path != "" {
+			if err := os.WriteFile(path, []byte(dump.String()), 0o644); err != nil {
+				t.Errorf("write %s: %v", path, err)
+			}
+		}
+	}()
 	tune, check := map[string]map[Verdict]int{}, map[string]map[Verdict]int{}
 	for _, m := range msgs {
 		rep, err := an.Analyze(bytes.NewReader(m.raw))
@@ -214,6 +225,9 @@ func TestCorpus(t *testing.T) {
 		}
 		matrix[m.subset][rep.Verdict]++
 		flagged := verdictRank[rep.Verdict] >= verdictRank[Suspicious]
+		if !m.check {
+			fmt.Fprintf(&dump, "%s\t%s\t%d\t%v\n", m.path, rep.Verdict, rep.Score, ids(rep))
+		}
 		if !m.check && os.Getenv("HYGIE_CORPUS_MISSES") != "" && (m.subset == "phish") != flagged && m.subset != "spam" {
 			t.Logf("%s %s %d %v %q", m.path, rep.Verdict, rep.Score, ids(rep), rep.Subject)
 		}

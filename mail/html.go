@@ -89,6 +89,7 @@ func (s *htmlScanner) addText(t []byte) {
 // pass because the tokenizer yields each attribute once.
 type tagAttrs struct {
 	href, action, typ, style, httpEquiv, content string
+	background                                   bool // a background="…" picture (body, table, td)
 }
 
 func readAttrs(z *html.Tokenizer, hasAttr bool) tagAttrs {
@@ -109,6 +110,8 @@ func readAttrs(z *html.Tokenizer, hasAttr bool) tagAttrs {
 			t.httpEquiv = string(v)
 		case "content":
 			t.content = string(v)
+		case "background":
+			t.background = len(bytes.TrimSpace(v)) > 0
 		}
 	}
 	return t
@@ -117,6 +120,9 @@ func readAttrs(z *html.Tokenizer, hasAttr bool) tagAttrs {
 func (s *htmlScanner) startTag(z *html.Tokenizer, name string, hasAttr, selfClosing bool) {
 	t := readAttrs(z, hasAttr)
 	s.trackHidden(name, t, selfClosing)
+	if t.background || styleImage(t.style) {
+		s.m.Images++ // a picture drawn as a background is a picture all the same
+	}
 	switch name {
 	case "script", "style", "head", "noscript", "template":
 		if !selfClosing {
@@ -159,6 +165,17 @@ func (s *htmlScanner) trackHidden(name string, t tagAttrs, selfClosing bool) {
 		s.m.HiddenElements++
 		s.hidden = 1
 	}
+}
+
+// styleImage reports an inline style that draws a picture
+// ("background:url(…)", "background-image: url(…)").
+func styleImage(style string) bool {
+	if !strings.Contains(style, "url(") && !strings.Contains(style, "URL(") {
+		return false
+	}
+	st := strings.ToLower(style)
+	i := strings.Index(st, "background")
+	return i >= 0 && strings.Contains(st[i:], "url(")
 }
 
 // hiddenStyle reports inline styles that hide content from the reader.

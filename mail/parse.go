@@ -4,10 +4,10 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/base64"
-	"errors"
 	"fmt"
 	"io"
 	"mime"
+	"mime/multipart"
 	"strings"
 
 	"github.com/emersion/go-message"
@@ -87,11 +87,11 @@ func (w *walker) addHTMLTextLinks() {
 // entity dispatches one part according to its type and disposition.
 func (w *walker) entity(e *message.Entity, depth int) {
 	w.parts++
-	if mr := e.MultipartReader(); mr != nil {
+	mediaType, disp, name := partInfo(e.Header)
+	if mr := multipartOf(e); mr != nil {
 		w.multipart(mr, depth)
 		return
 	}
-	mediaType, disp, name := partInfo(e.Header)
 	switch {
 	case mediaType == "message/rfc822" && depth < maxDepth:
 		w.embedded(e, depth)
@@ -122,7 +122,7 @@ func (w *walker) textPart(body io.Reader) {
 
 // multipart visits the parts of a multipart entity, bounded in depth and
 // count so a crafted tree cannot make the analysis hang.
-func (w *walker) multipart(mr message.MultipartReader, depth int) {
+func (w *walker) multipart(mr partReader, depth int) {
 	if depth >= maxDepth {
 		w.m.problem(fmt.Sprintf("multipart nesting deeper than %d skipped", maxDepth))
 		return
@@ -133,7 +133,7 @@ func (w *walker) multipart(mr message.MultipartReader, depth int) {
 			return
 		}
 		p, err := mr.NextPart()
-		if errors.Is(err, io.EOF) {
+		if err == io.EOF { //nolint:errorlint // only a bare EOF is the closing boundary; a wrapped one is a body cut short
 			return
 		}
 		if err != nil && p == nil {
@@ -169,6 +169,46 @@ func (w *walker) drain(err error, what string) {
 	if err != nil {
 		w.m.problem(what + ": " + err.Error())
 	}
+}
+
+// partReader yields the parts of a multipart body.
+type partReader interface {
+	NextPart() (*message.Entity, error)
+}
+
+// multipartOf returns a reader of e's parts, or nil when e is not a
+// multipart. The standard library splits the parts: go-message's reader
+// ends a part at any line that starts with the boundary and one hyphen, so
+// a message whose inner boundary extends the outer one ("b" and "b-1")
+// read as empty while mail programs show it (phishing does this). Without
+// a boundary, go-message's reader says what is wrong.
+func multipartOf(e *message.Entity) partReader {
+	mediaType, params, _ := e.Header.ContentType()
+	if !strings.HasPrefix(mediaType, "multipart/") {
+		return nil
+	}
+	if params["boundary"] == "" {
+		return e.MultipartReader()
+	}
+	return stdParts{multipart.NewReader(e.Body, params["boundary"])}
+}
+
+// stdParts adapts the standard library's multipart reader to go-message
+// entities, which decode each part's transfer encoding and charset.
+type stdParts struct{ r *multipart.Reader }
+
+func (s stdParts) NextPart() (*message.Entity, error) {
+	p, err := s.r.NextRawPart()
+	if err != nil {
+		return nil, err
+	}
+	var h message.Header
+	for k, vs := range p.Header {
+		for _, v := range vs {
+			h.Add(k, strings.TrimSpace(v))
+		}
+	}
+	return message.New(h, p)
 }
 
 func isTextType(t string) bool {

@@ -1,6 +1,9 @@
 package mail
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestHiddenStyle(t *testing.T) {
 	tests := []struct {
@@ -80,5 +83,44 @@ func TestHealthWord(t *testing.T) {
 		if got := healthWord(fold(c.subject, 1024)); got != c.want {
 			t.Errorf("healthWord(%q) = %q, want %q", c.subject, got, c.want)
 		}
+	}
+}
+
+func TestStyleImage(t *testing.T) {
+	tests := []struct {
+		style string
+		want  bool
+	}{
+		{"BACKGROUND: URL('https://cdn.example/a.png') NO-REPEAT CENTER", true},
+		{"background-image:url(https://cdn.example/a.png)", true},
+		{"width:453px; background-size:contain; background:url(a.png)", true},
+		{"background:#ffffff", false},
+		{"list-style-image:url(dot.png)", false},
+		{"", false},
+	}
+	for _, tt := range tests {
+		if got := styleImage(tt.style); got != tt.want {
+			t.Errorf("styleImage(%q) = %v, want %v", tt.style, got, tt.want)
+		}
+	}
+}
+
+func TestReadableRunes(t *testing.T) {
+	tests := []struct {
+		text string
+		want int
+	}{
+		{"Cloud\n____________________\n-- -- --", 5},
+		{"Réglez 20 €", 8},
+		{"", 0},
+		{string(make([]byte, 400)), 0},
+	}
+	for _, tt := range tests {
+		if got := readableRunes(tt.text); got != tt.want {
+			t.Errorf("readableRunes(%q) = %d, want %d", tt.text, got, tt.want)
+		}
+	}
+	if got := readableRunes(strings.Repeat("mot ", 100)); got != 150 {
+		t.Errorf("readableRunes(400 letters) = %d, want the cap 150", got)
 	}
 }
