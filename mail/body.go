@@ -123,3 +123,9 @@ func trimURLTail(s string) string {
 	}
 	return s
 }
+
+// Reset empties the buffer for reuse.
+func (c *capBuffer) Reset() {
+	c.b.Reset()
+	c.dropped = 0
+}

@@ -112,7 +112,7 @@ func checkImageOnly(a *analysis) {
 	if a.m.Images == 0 || len(a.m.Links) == 0 {
 		return
 	}
-	visible := readableRunes(a.m.Text) + readableRunes(a.m.HTMLText)
+	visible := readableRunes(a.m.seenText())
 	if visible >= 150 {
 		return
 	}
@@ -120,6 +120,18 @@ func checkImageOnly(a *analysis) {
 	if host := a.mostLinksAway(); host != "" {
 		a.add("image_only_elsewhere", a.fromDomain+" → "+host)
 	}
+}
+
+// seenText is the body text the reader is shown. It is the plain text and
+// the HTML together, since either may be what a mail program shows, except
+// when the HTML pushes its content out of sight: then the reader sees only
+// what the HTML keeps in view, and the plain-text alternative is part of
+// the decoy written for filters.
+func (m *Message) seenText() string {
+	if m.Offscreen != "" {
+		return m.HTMLText
+	}
+	return m.Text + " " + m.HTMLText
 }
 
 // readableRunes counts the letters and digits of s, up to 150: rows of

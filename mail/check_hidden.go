@@ -38,7 +38,7 @@ func hiddenWords(a *analysis) (hidden map[string]bool, unseen []string) {
 	if len(hidden) < minHiddenSalad {
 		return hidden, nil
 	}
-	visible := wordSet(a.m.Subject + " " + a.m.Text + " " + a.m.HTMLText)
+	visible := wordSet(a.m.Subject + " " + a.m.seenText())
 	for w := range hidden {
 		if !visible[w] {
 			unseen = append(unseen, w)

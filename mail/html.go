@@ -22,6 +22,11 @@ type htmlScanner struct {
 	// hiddenText keeps the first words of invisible text, to tell a hidden
 	// copy of the visible message from hidden filler aimed at filters.
 	hiddenText capBuffer
+	// sheet gathers the text of the current <style> element, and
+	// offscreen the classes its rules push out of sight.
+	sheet     capBuffer
+	inSheet   bool
+	offscreen map[string]string
 }
 
 // voidElements never have an end tag, so they do not change the depth.
@@ -57,7 +62,10 @@ func (s *htmlScanner) token(z *html.Tokenizer, tt html.TokenType) {
 	case html.TextToken:
 		switch {
 		case s.skip > 0:
-		case s.hidden > 0:
+			if s.inSheet && !s.sheet.Full() {
+				s.sheet.Write(z.Text())
+			}
+		case s.hidden > 0 || s.m.Offscreen != "":
 			t := bytes.TrimSpace(z.Text())
 			s.m.HiddenText += len(t)
 			if len(t) > 0 && !s.hiddenText.Full() {
@@ -88,7 +96,7 @@ func (s *htmlScanner) addText(t []byte) {
 // tagAttrs holds the few attributes the scanner reads, gathered in one
 // pass because the tokenizer yields each attribute once.
 type tagAttrs struct {
-	href, action, typ, style, httpEquiv, content string
+	href, action, typ, style, httpEquiv, content, class string
 	background                                   bool // a background="…" picture (body, table, td)
 }
 
@@ -110,6 +118,8 @@ func readAttrs(z *html.Tokenizer, hasAttr bool) tagAttrs {
 			t.httpEquiv = string(v)
 		case "content":
 			t.content = string(v)
+		case "class":
+			t.class = string(v)
 		case "background":
 			t.background = len(bytes.TrimSpace(v)) > 0
 		}
@@ -120,6 +130,7 @@ func readAttrs(z *html.Tokenizer, hasAttr bool) tagAttrs {
 func (s *htmlScanner) startTag(z *html.Tokenizer, name string, hasAttr, selfClosing bool) {
 	t := readAttrs(z, hasAttr)
 	s.trackHidden(name, t, selfClosing)
+	s.trackOffscreen(t)
 	if t.background || styleImage(t.style) {
 		s.m.Images++ // a picture drawn as a background is a picture all the same
 	}
@@ -127,13 +138,14 @@ func (s *htmlScanner) startTag(z *html.Tokenizer, name string, hasAttr, selfClos
 	case "script", "style", "head", "noscript", "template":
 		if !selfClosing {
 			s.skip++
+			s.inSheet = name == "style"
 		}
 	case "body":
 		s.skip = 0 // an unclosed <head> must not hide the whole body
 	case "a", "area":
 		s.closeAnchor()
 		if t.href != "" {
-			s.anchor = &Link{URL: t.href, Hidden: s.hidden > 0}
+			s.anchor = &Link{URL: t.href, Hidden: s.hidden > 0 || s.m.Offscreen != ""}
 		}
 		if name == "area" || selfClosing {
 			s.closeAnchor()
@@ -151,6 +163,40 @@ func (s *htmlScanner) startTag(z *html.Tokenizer, name string, hasAttr, selfClos
 	case "br", "p", "div", "tr", "li", "td", "h1", "h2", "h3", "table":
 		s.text.WriteString("\n")
 	}
+}
+
+// trackOffscreen notes the first element pushed out of sight, by its
+// style or a class of the page's style sheets: everything from there on
+// is below what the reader sees, and is read as hidden.
+func (s *htmlScanner) trackOffscreen(t tagAttrs) {
+	if s.m.Offscreen != "" {
+		return
+	}
+	if how, ok := pushesOffscreen(t.style); ok {
+		s.m.Offscreen = how
+		return
+	}
+	if s.offscreen == nil || t.class == "" {
+		return
+	}
+	for _, c := range strings.Fields(strings.ToLower(t.class)) {
+		if how, ok := s.offscreen[c]; ok {
+			s.m.Offscreen = "." + c + " { " + how + " }"
+			return
+		}
+	}
+}
+
+// endSheet reads the rules of the <style> element just closed.
+func (s *htmlScanner) endSheet() {
+	for c, how := range offscreenClasses(s.sheet.String()) {
+		if s.offscreen == nil {
+			s.offscreen = map[string]string{}
+		}
+		s.offscreen[c] = how
+	}
+	s.sheet.Reset()
+	s.inSheet = false
 }
 
 // trackHidden follows whether the current element is invisible.
@@ -226,6 +272,9 @@ func (s *htmlScanner) endTag(name string) {
 	case "script", "style", "head", "noscript", "template":
 		if s.skip > 0 {
 			s.skip--
+		}
+		if name == "style" && s.inSheet {
+			s.endSheet()
 		}
 	case "a":
 		s.closeAnchor()

@@ -15,6 +15,9 @@ const (
 	maxHTMLTextBytes = 256 << 10
 	// maxHiddenTextBytes bounds the invisible text kept for comparison.
 	maxHiddenTextBytes = 16 << 10
+	// maxSheetBytes bounds the <style> text read for rules that push
+	// content out of sight.
+	maxSheetBytes = 64 << 10
 	// maxHTMLBytes caps the HTML read per part; the rest is drained unread.
 	maxHTMLBytes = 8 << 20
 	// maxLinks caps the links kept per message.
@@ -112,6 +115,10 @@ type Message struct {
 	HiddenElements int
 	// HiddenText counts the bytes of text inside invisible elements.
 	HiddenText int
+	// Offscreen is the CSS declaration that pushes the rest of the HTML
+	// several screens below what the reader sees ("margin-top:470500px"),
+	// or "". What follows it counts as hidden.
+	Offscreen string
 	// HiddenWords is the start of the text inside invisible elements
 	// (capped), compared with the visible text by the hidden-text rule.
 	HiddenWords string

@@ -53,7 +53,7 @@ type walker struct {
 
 func newWalker(m *Message) *walker {
 	w := &walker{m: m, text: capBuffer{max: maxTextBytes}}
-	w.html = htmlScanner{m: m, text: capBuffer{max: maxHTMLTextBytes}, hiddenText: capBuffer{max: maxHiddenTextBytes}}
+	w.html = htmlScanner{m: m, text: capBuffer{max: maxHTMLTextBytes}, hiddenText: capBuffer{max: maxHiddenTextBytes}, sheet: capBuffer{max: maxSheetBytes}}
 	return w
 }
 

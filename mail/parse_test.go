@@ -48,3 +48,25 @@ func TestBackgroundPictures(t *testing.T) {
 		t.Errorf("Images = %d, want 2 (the table's background attribute and the div's style)", m.Images)
 	}
 }
+
+// TestOffscreenIsHidden reads what follows an element pushed several
+// screens down as hidden: links and text the reader never sees.
+func TestOffscreenIsHidden(t *testing.T) {
+	html := `<a href="https://piege.example.net/"><img src="https://cdn.example/a.png"></a>` +
+		`<style>.suite { margin-top: 250000px }</style>` +
+		`<div class="intro suite"><p>La lettre de la librairie</p><a href="https://www.librairie.example/">Lire</a></div>`
+	raw := "From: a@b.example\nTo: c@d.example\nSubject: s\nContent-Type: text/html\n\n" + html
+	m, err := Parse(strings.NewReader(raw))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.Offscreen != ".suite { margin-top:250000px }" {
+		t.Errorf("Offscreen = %q", m.Offscreen)
+	}
+	if strings.Contains(m.HTMLText, "librairie") || !strings.Contains(m.HiddenWords, "librairie") {
+		t.Errorf("HTMLText %q, HiddenWords %q: want the pushed text hidden", m.HTMLText, m.HiddenWords)
+	}
+	if len(m.Links) != 2 || m.Links[0].Hidden || !m.Links[1].Hidden {
+		t.Errorf("Links = %+v, want the first visible and the pushed one hidden", m.Links)
+	}
+}

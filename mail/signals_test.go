@@ -124,3 +124,41 @@ func TestReadableRunes(t *testing.T) {
 		t.Errorf("readableRunes(400 letters) = %d, want the cap 150", got)
 	}
 }
+
+func TestPushesOffscreen(t *testing.T) {
+	tests := []struct {
+		decls string
+		want  bool
+	}{
+		{"margin-top: 470500px; /* Adjust value as needed */", true},
+		{"display:flex; height: 2000vh;", true},
+		{"padding-top:4000px", true},
+		{"min-height:9000.5px", true},
+		{"height: 600px; width: 100%", false},
+		{"line-height: 40000px", false}, // not a height of the box
+		{"height:100vh", false},
+		{"margin-top:-9999px", false}, // upwards: handled as hidden text elsewhere, if at all
+		{"top:50%", false},
+		{"", false},
+	}
+	for _, tt := range tests {
+		if _, got := pushesOffscreen(tt.decls); got != tt.want {
+			t.Errorf("pushesOffscreen(%q) = %v, want %v", tt.decls, got, tt.want)
+		}
+	}
+}
+
+func TestOffscreenClasses(t *testing.T) {
+	sheet := `
+    .wrapper { display: flex; flex-direction: column; height: 2000vh; /* full */ }
+    .spacer { flex-grow: 2000; }
+    p.note, .belowView { margin-top: 470500px; }
+    .header { height: 120px }`
+	got := offscreenClasses(sheet)
+	if len(got) != 2 || got["wrapper"] == "" || got["belowview"] == "" {
+		t.Errorf("offscreenClasses = %v, want wrapper and belowview", got)
+	}
+	if got := offscreenClasses(".a { height: 9000px"); got["a"] == "" {
+		t.Errorf("an unclosed rule still counts: %v", got)
+	}
+}

@@ -11,7 +11,7 @@ import (
 // engineCode is bumped by hand with any change of the Go code that can
 // change a verdict, a score or a finding (a new check, a new threshold):
 // the data files are fingerprinted by themselves, the code is not.
-const engineCode = 1
+const engineCode = 2
 
 // engineVersion is computed once, on the first call: the data is embedded
 // and never changes while Hygie runs.
