@@ -35,11 +35,9 @@ var corpusTargets = map[string]struct {
 }
 
 // corpusNote is printed with the figures, so that they are never read
-// without it: one change was kept after its checking-half effect was seen
-// (docs/mail-analysis.md, "How the phish target was reached").
-const corpusNote = "note: one phish of the checking half is caught by a change kept after seeing its checking-half effect " +
-	"(unsolicited_offer: a several-word offer theme counts alone; neutral on the tuning half); " +
-	"with changes decided on the tuning half only, checking-half phish is 181 of 197 (91.9 %)"
+// without it (docs/mail-analysis.md, "How the phish target was reached").
+const corpusNote = "note: one change (unsolicited_offer: a several-word offer theme counts alone; neutral on the tuning half) " +
+	"was kept after its checking-half effect was seen; the checking half is also measured without it, and must meet the targets both ways"
 
 // corpusSeed fixes which campaigns fall in the tuning half. Changing it
 // would mix what the rules were tuned on into what checks them.
@@ -200,16 +198,30 @@ func subsetOf(class, subset string) string {
 // on the half that decides (never the checking half's).
 func TestCorpus(t *testing.T) {
 	msgs := loadCorpus(t)
-	an := NewAnalyzer(Options{})
 	var dump strings.Builder
-	defer func() {
-		if path := os.Getenv("HYGIE_CORPUS_DUMP"); path != "" {
-			if err := os.WriteFile(path, []byte(dump.String()), 0o644); err != nil {
-				t.Errorf("write %s: %v", path, err)
-			}
+	tune, check := measureCorpus(t, msgs, &dump)
+	if path := os.Getenv("HYGIE_CORPUS_DUMP"); path != "" {
+		if err := os.WriteFile(path, []byte(dump.String()), 0o644); err != nil {
+			t.Errorf("write %s: %v", path, err)
 		}
-	}()
-	tune, check := map[string]map[Verdict]int{}, map[string]map[Verdict]int{}
+	}
+	t.Log("\ntuning half\n" + formatMatrix(tune))
+	t.Log("\nchecking half (targets)\n" + formatMatrix(check))
+	t.Log(corpusNote)
+	assertTargets(t, "", check)
+
+	multiWordOfferAlone = false
+	defer func() { multiWordOfferAlone = true }()
+	_, strict := measureCorpus(t, msgs, nil)
+	t.Log("\nchecking half, changes decided on the tuning half only\n" + formatMatrix(strict))
+	assertTargets(t, "decided on the tuning half only: ", strict)
+}
+
+// measureCorpus judges every sample and returns the confusion matrices of
+// both halves; dump, when not nil, receives one line per tuning sample.
+func measureCorpus(t *testing.T, msgs []corpusMessage, dump *strings.Builder) (tune, check map[string]map[Verdict]int) {
+	an := NewAnalyzer(Options{})
+	tune, check = map[string]map[Verdict]int{}, map[string]map[Verdict]int{}
 	for _, m := range msgs {
 		rep, err := an.Analyze(bytes.NewReader(m.raw))
 		if err != nil {
@@ -224,20 +236,24 @@ func TestCorpus(t *testing.T) {
 			matrix[m.subset] = map[Verdict]int{}
 		}
 		matrix[m.subset][rep.Verdict]++
-		flagged := verdictRank[rep.Verdict] >= verdictRank[Suspicious]
-		if !m.check {
-			fmt.Fprintf(&dump, "%s\t%s\t%d\t%v\n", m.path, rep.Verdict, rep.Score, ids(rep))
+		if m.check || dump == nil {
+			continue
 		}
-		if !m.check && os.Getenv("HYGIE_CORPUS_MISSES") != "" && (m.subset == "phish") != flagged && m.subset != "spam" {
+		fmt.Fprintf(dump, "%s\t%s\t%d\t%v\n", m.path, rep.Verdict, rep.Score, ids(rep))
+		flagged := verdictRank[rep.Verdict] >= verdictRank[Suspicious]
+		if os.Getenv("HYGIE_CORPUS_MISSES") != "" && (m.subset == "phish") != flagged && m.subset != "spam" {
 			t.Logf("%s %s %d %v %q", m.path, rep.Verdict, rep.Score, ids(rep), rep.Subject)
 		}
 	}
-	t.Log("\ntuning half\n" + formatMatrix(tune))
-	t.Log("\nchecking half (targets)\n" + formatMatrix(check))
-	t.Log(corpusNote)
+	return tune, check
+}
+
+// assertTargets fails when a subset of the checking half misses its
+// target; what prefixes the messages.
+func assertTargets(t *testing.T, what string, check map[string]map[Verdict]int) {
+	t.Helper()
 	for subset, target := range corpusTargets {
-		matrix := check
-		row := matrix[subset]
+		row := check[subset]
 		total := row[Safe] + row[Caution] + row[Suspicious] + row[Dangerous]
 		if total == 0 {
 			t.Errorf("corpus subset %s is empty", subset)
@@ -245,14 +261,14 @@ func TestCorpus(t *testing.T) {
 		}
 		share := float64(row[Suspicious]+row[Dangerous]) / float64(total)
 		if target.gap != "" && share < target.min {
-			t.Logf("KNOWN GAP: flagged share of %s = %.1f%%, target %.1f%%: %s", subset, 100*share, 100*target.min, target.gap)
+			t.Logf("%sKNOWN GAP: flagged share of %s = %.1f%%, target %.1f%%: %s", what, subset, 100*share, 100*target.min, target.gap)
 			if share < target.gapMin-1e-9 {
-				t.Errorf("flagged share of %s = %.1f%%, below the %.1f%% recorded with the gap", subset, 100*share, 100*target.gapMin)
+				t.Errorf("%sflagged share of %s = %.1f%%, below the %.1f%% recorded with the gap", what, subset, 100*share, 100*target.gapMin)
 			}
 			continue
 		}
 		if share < target.min || share > target.max {
-			t.Errorf("flagged share of %s = %.1f%%, want %.1f%%..%.1f%%", subset, 100*share, 100*target.min, 100*target.max)
+			t.Errorf("%sflagged share of %s = %.1f%%, want %.1f%%..%.1f%%", what, subset, 100*share, 100*target.min, 100*target.max)
 		}
 	}
 }

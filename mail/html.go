@@ -97,7 +97,7 @@ func (s *htmlScanner) addText(t []byte) {
 // pass because the tokenizer yields each attribute once.
 type tagAttrs struct {
 	href, action, typ, style, httpEquiv, content, class string
-	background                                   bool // a background="…" picture (body, table, td)
+	background                                          bool // a background="…" picture (body, table, td)
 }
 
 func readAttrs(z *html.Tokenizer, hasAttr bool) tagAttrs {
