@@ -1,7 +1,9 @@
 package mail
 
 import (
+	netmail "net/mail"
 	"strings"
+	"time"
 
 	gomail "github.com/emersion/go-message/mail"
 )
@@ -26,9 +28,28 @@ func (m *Message) readHeader(h gomail.Header) {
 	} else {
 		m.MessageID = strings.Trim(strings.TrimSpace(h.Get("Message-Id")), "<>")
 	}
-	if d, err := h.Date(); err == nil {
+	if d, err := parseDate(h.Get("Date")); err == nil {
 		m.Date = d
 	}
+}
+
+// dateLayouts are the forms nearly every Date header takes (RFC 5322
+// section 3.3), tried before net/mail's long list of layouts, which
+// allocates an error for each layout that fails.
+var dateLayouts = []string{"Mon, 2 Jan 2006 15:04:05 -0700", "2 Jan 2006 15:04:05 -0700"}
+
+// parseDate reads a Date header as net/mail does, faster on common forms.
+func parseDate(v string) (time.Time, error) {
+	s := strings.TrimSpace(v)
+	if i := strings.LastIndexByte(s, '('); i > 0 && strings.HasSuffix(s, ")") {
+		s = strings.TrimSpace(s[:i]) // "… +0000 (UTC)"
+	}
+	for _, layout := range dateLayouts {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t, nil
+		}
+	}
+	return netmail.ParseDate(v)
 }
 
 // headerText decodes a header, keeping the raw value when it cannot.

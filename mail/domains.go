@@ -168,6 +168,9 @@ func registeredDomain(host string) string {
 // and hexadecimal forms browsers accept (http://3232235777/).
 func isIPHost(host string) bool {
 	h := strings.Trim(host, "[]")
+	if strings.Trim(h, "0123456789abcdefABCDEF.:x") != "" {
+		return false // a letter past "f": a name, not a number
+	}
 	if net.ParseIP(h) != nil {
 		return true
 	}

@@ -3,6 +3,7 @@ package mail
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/idna"
 
@@ -18,6 +19,10 @@ type lookalikeTarget struct {
 	// word is true for labels that are ordinary words ("sante",
 	// "orange"): near spellings of those are too common to mean anything.
 	word bool
+	// runes is the skeleton's length in runes and dist the typos allowed
+	// (distanceFor), kept so that most labels are set aside without an
+	// edit distance.
+	runes, dist int
 }
 
 func buildTargets(brands []*Brand, words map[string]bool) []lookalikeTarget {
@@ -30,7 +35,9 @@ func buildTargets(brands []*Brand, words map[string]bool) []lookalikeTarget {
 				continue
 			}
 			seen[d] = true
-			out = append(out, lookalikeTarget{reg: d, label: label, skel: skeleton(label), brand: b, word: words[label]})
+			t := lookalikeTarget{reg: d, label: label, skel: skeleton(label), brand: b, word: words[label]}
+			t.runes, t.dist = utf8.RuneCountInString(t.skel), distanceFor(t)
+			out = append(out, t)
 		}
 	}
 	return out
@@ -56,8 +63,9 @@ func findLookalike(host string) (lookalike, bool) {
 	uni := toUnicode(reg)
 	label := firstLabel(uni)
 	sk := skeleton(label)
+	n := utf8.RuneCountInString(sk)
 	for _, t := range domains().targets {
-		if how := compareLabel(label, sk, uni, t); how != "" {
+		if how := compareLabel(label, sk, n, uni, t); how != "" {
 			return lookalike{target: t, how: how}, true
 		}
 	}
@@ -70,7 +78,8 @@ func findLookalike(host string) (lookalike, bool) {
 }
 
 // compareLabel tells how a registered domain's first label imitates t.
-func compareLabel(label, sk, uni string, t lookalikeTarget) string {
+// skRunes is the length of sk in runes.
+func compareLabel(label, sk string, skRunes int, uni string, t lookalikeTarget) string {
 	switch {
 	case label == t.label:
 		// Same name under another suffix: only institutions are judged,
@@ -83,7 +92,7 @@ func compareLabel(label, sk, uni string, t lookalikeTarget) string {
 		return "homograph"
 	case t.word:
 		return ""
-	case withinDistance(sk, t.skel, distanceFor(t)):
+	case t.dist > 0 && abs(skRunes-t.runes) <= t.dist && withinDistance(sk, t.skel, t.dist):
 		return "spelling"
 	case len(t.label) >= 5 && containsBrandToken(label, t.label):
 		return "brand-in-name"

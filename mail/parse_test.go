@@ -1,6 +1,7 @@
 package mail
 
 import (
+	netmail "net/mail"
 	"strings"
 	"testing"
 )
@@ -68,5 +69,23 @@ func TestOffscreenIsHidden(t *testing.T) {
 	}
 	if len(m.Links) != 2 || m.Links[0].Hidden || !m.Links[1].Hidden {
 		t.Errorf("Links = %+v, want the first visible and the pushed one hidden", m.Links)
+	}
+}
+
+// TestParseDateMatchesNetMail checks that the fast path reads dates as
+// net/mail does, the same instant and the same offset.
+func TestParseDateMatchesNetMail(t *testing.T) {
+	for _, v := range []string{
+		"Wed, 22 Nov 2023 14:30:51 +0000", "Wed, 24 Dec 2025 16:23:40 +0000 (UTC)", "2 Dec 2025 07:40:00 +0100",
+		"Tue, 2 Dec 2025 07:40:00 GMT", "Mon, 1 Jan 2001 1:2:3 -0500", "garbage", "",
+		"Thu, 04 Dec 2025 06:15:00 +0100 (CET)", " Sun, 7 Dec 2025 05:10:00 +0100 ", "Sun, 7 Dec 2025 05:10 +0100",
+	} {
+		got, gerr := parseDate(v)
+		want, werr := netmail.ParseDate(v)
+		_, goff := got.Zone()
+		_, woff := want.Zone()
+		if !got.Equal(want) || goff != woff || (gerr == nil) != (werr == nil) {
+			t.Errorf("parseDate(%q) = %v, %v; net/mail gives %v, %v", v, got, gerr, want, werr)
+		}
 	}
 }
