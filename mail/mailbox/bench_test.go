@@ -10,7 +10,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"syscall"
 	"testing"
 	"time"
 
@@ -75,7 +74,7 @@ func deliver(maildir string, files []string) error {
 	if err != nil {
 		return err
 	}
-	owner, _ := st.Sys().(*syscall.Stat_t)
+	uid, gid, owned := fileOwner(st)
 	for i := range benchMessages {
 		data, err := os.ReadFile(files[i%len(files)])
 		if err != nil {
@@ -85,8 +84,8 @@ func deliver(maildir string, files []string) error {
 		if err := os.WriteFile(p, data, 0o600); err != nil {
 			return err
 		}
-		if owner != nil {
-			if err := os.Chown(p, int(owner.Uid), int(owner.Gid)); err != nil {
+		if owned {
+			if err := os.Chown(p, uid, gid); err != nil {
 				return err
 			}
 		}
