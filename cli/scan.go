@@ -355,8 +355,12 @@ func (p *scanPrinter) summary(s mailbox.Summary) {
 		p.out.WriteByte('\n')
 		return
 	}
-	fmt.Fprintf(p.out, "%s dans la boîte, %s en %.1f s ; %d à vérifier de près.\n",
-		countFR(s.Scanned, "message", "messages"), countFR(s.New, "nouveau analysé", "nouveaux analysés"), s.Seconds, s.Flagged)
+	rechecked := ""
+	if s.Rechecked > 0 { // after an update: the user should know why a scan took long
+		rechecked = ", " + countFR(s.Rechecked, "déjà vu revu", "déjà vus revus") + " par la nouvelle version de Hygie"
+	}
+	fmt.Fprintf(p.out, "%s dans la boîte, %s%s en %.1f s ; %d à vérifier de près.\n",
+		countFR(s.Scanned, "message", "messages"), countFR(s.New, "nouveau analysé", "nouveaux analysés"), rechecked, s.Seconds, s.Flagged)
 }
 
 // scanErrorFR explains a failed scan in one French sentence with a next

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"net/http"
@@ -327,5 +328,28 @@ func TestScanUsesSavedTrustList(t *testing.T) {
 	lines := jsonLines(t, out)
 	if code != 0 || len(lines) != 2 || lines[0]["channel"] == "mssante" || strings.Contains(errs, "MSSanté") {
 		t.Errorf("scan with a saved list = %d, %v, stderr %q; want the unlisted domain not taken for MSSanté", code, lines, errs)
+	}
+}
+
+// TestScanSummarySaysRechecks names the messages judged again after an
+// update, which explain a scan longer than usual.
+func TestScanSummarySaysRechecks(t *testing.T) {
+	tests := []struct {
+		sum  mailbox.Summary
+		want string
+	}{
+		{mailbox.Summary{Scanned: 40, New: 2, Rechecked: 38, Seconds: 3.2, Flagged: 1},
+			"40 messages dans la boîte, 2 nouveaux analysés, 38 déjà vus revus par la nouvelle version de Hygie en 3.2 s ; 1 à vérifier de près.\n"},
+		{mailbox.Summary{Scanned: 5, New: 0, Seconds: 0.4},
+			"5 messages dans la boîte, 0 nouveau analysé en 0.4 s ; 0 à vérifier de près.\n"},
+	}
+	for _, tt := range tests {
+		var b strings.Builder
+		w := bufio.NewWriter(&b)
+		(&scanPrinter{out: w}).summary(tt.sum)
+		w.Flush()
+		if b.String() != tt.want {
+			t.Errorf("summary(%+v) = %q, want %q", tt.sum, b.String(), tt.want)
+		}
 	}
 }
