@@ -19,6 +19,9 @@ func checkBEC(a *analysis) {
 	if pay := a.signals["payment_request"]; pay != nil {
 		checkPaymentRequest(a, pay)
 	}
+	if a.has("credential_request") {
+		checkCredentialRequest(a)
+	}
 	if tool := a.signals["remote_tool"]; tool != nil || a.signals["download_wording"] != nil {
 		checkRemoteSupport(a, tool)
 	}
@@ -133,16 +136,34 @@ func checkPaymentRequest(a *analysis, pay []string) {
 		a.add("payment_request_known_name", quoteAll(pay)...)
 		return
 	}
-	from := strings.ToLower(a.from.Addr)
-	if !isFreemail(a.fromDomain) || a.contacts.addrs[from] || !PersonalName(a.from.Name) {
-		return
-	}
 	// The reader is asked (« peux-tu », « could you ») and pressed or told
 	// to keep quiet: a patient announcing a payment is neither.
-	if a.signals["request_wording"] == nil || a.signals["urgency_secrecy"] == nil && !a.has("pressure_wording") {
+	if !a.personalWebmailRequest() {
 		return
 	}
 	a.add("payment_request_webmail", quoteAll(pay)...)
+}
+
+// checkCredentialRequest flags the same pressing personal request from a
+// webmail when what it wants is codes: a login, a password, the code of a
+// professional card (« peux-tu m'envoyer tes identifiants Ameli Pro »).
+// No colleague needs another's codes; a crook who took a name does.
+func checkCredentialRequest(a *analysis) {
+	if !a.personalWebmailRequest() {
+		return
+	}
+	a.add("credential_request_webmail", a.from.Addr)
+}
+
+// personalWebmailRequest reports a message under a person's name from a
+// free webmail address that is no known correspondent, asking the reader
+// (« peux-tu », « could you ») with urgency or secrecy.
+func (a *analysis) personalWebmailRequest() bool {
+	from := strings.ToLower(a.from.Addr)
+	if !isFreemail(a.fromDomain) || a.contacts.addrs[from] || !PersonalName(a.from.Name) {
+		return false
+	}
+	return a.signals["request_wording"] != nil && (a.signals["urgency_secrecy"] != nil || a.has("pressure_wording"))
 }
 
 // supportFamily is the index of the "support_framing" wording family.
@@ -176,9 +197,35 @@ func checkRemoteSupport(a *analysis, tool []string) {
 		return
 	}
 	for _, l := range a.m.Links {
-		if hostIn(l.Host, domains().shorteners) {
+		if hostIn(l.Host, domains().shorteners) || a.signals["download_wording"] != nil && hiddenDownload(l) {
 			a.add("remote_access_support", l.URL)
 			return
 		}
 	}
+}
+
+// downloadExtensions are the files a "support" message should never have
+// the reader fetch by a link: programs, installers, scripts, archives.
+var downloadExtensions = []string{".exe", ".msi", ".msix", ".scr", ".bat", ".cmd", ".ps1", ".vbs", ".js", ".jar", ".zip", ".rar", ".7z", ".iso", ".img", ".dmg", ".pkg"}
+
+// hiddenDownload reports a link that fetches a file from a file-sharing or
+// free host (a software vendor ships its updates from its own site) or
+// that leads straight to a program or an archive.
+func hiddenDownload(l Link) bool {
+	if l.Host == "" {
+		return false
+	}
+	if hostIn(l.Host, domains().fileHosts) {
+		return true
+	}
+	u := strings.ToLower(l.URL)
+	if i := strings.IndexAny(u, "?#"); i >= 0 {
+		u = u[:i]
+	}
+	for _, ext := range downloadExtensions {
+		if strings.HasSuffix(u, ext) {
+			return true
+		}
+	}
+	return false
 }
