@@ -90,6 +90,9 @@ func checkLink(a *analysis, l Link, f hostFacts) {
 	if f.fileHost {
 		a.add("link_file_host", l.URL)
 	}
+	if l.Via != "" && registeredDomain(l.Via) != f.reg && f.reg != a.fromReg {
+		a.add("link_redirect", l.Via+" → "+l.Host)
+	}
 	if u := urlUserinfo(l.URL); strings.Contains(u, ".") {
 		a.add("link_userinfo", l.URL)
 	}

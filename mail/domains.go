@@ -92,6 +92,9 @@ type domainData struct {
 	// behalf of others, so a Reply-To elsewhere is normal for them.
 	BulkSenders []string `json:"bulk_senders"`
 	bulk        map[string]bool
+	// Redirectors forward to an address written in their links.
+	Redirectors []*Redirector `json:"redirectors"`
+	redirectors map[string]*Redirector
 	// InstitutionWords in a display name claim an organisation or a
 	// department rather than a person.
 	InstitutionWords []string `json:"institution_words"`
@@ -122,6 +125,10 @@ func mustLoadDomains(b []byte) *domainData {
 	d.fileHosts = set(d.FileHosts)
 	d.userHosts = set(d.UserHosts)
 	d.bulk = set(d.BulkSenders)
+	d.redirectors = map[string]*Redirector{}
+	for _, r := range d.Redirectors {
+		d.redirectors[r.Host] = r
+	}
 	for i, w := range d.InstitutionWords {
 		d.InstitutionWords[i] = fold(w, len(w)+1)
 	}

@@ -7,8 +7,23 @@ import (
 )
 
 // newLink builds a Link from a raw href or text URL. Only web links are
-// kept: mailto:, tel:, anchors and relative references are not.
+// kept: mailto:, tel:, anchors and relative references are not. A link
+// through a redirector (data/domains.json) is the link it forwards to.
 func newLink(raw, text string) (Link, bool) {
+	l, ok := plainLink(raw, text)
+	if !ok {
+		return l, false
+	}
+	if target, via, ok := unwrapRedirect(l); ok {
+		target.Via = via
+		return target, true
+	}
+	return l, true
+}
+
+// plainLink makes a Link of an absolute web address, redirects left as
+// they are.
+func plainLink(raw, text string) (Link, bool) {
 	raw = strings.TrimSpace(raw)
 	if len(raw) > 4096 {
 		raw = raw[:4096]

@@ -64,6 +64,10 @@ type Link struct {
 	Form bool `json:"form,omitempty"`
 	// Hidden is true for an anchor inside an invisible element.
 	Hidden bool `json:"hidden,omitempty"`
+	// Via is the host of a site the link passes through to reach URL (a
+	// search engine's exit link), "" when it leads there directly or only
+	// through the reader's own mail protection, which is undone silently.
+	Via string `json:"via,omitempty"`
 }
 
 // Attachment describes one attached file; its content is measured and hashed
