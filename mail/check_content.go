@@ -44,7 +44,7 @@ func checkContent(a *analysis) {
 	checkRecipientLink(a)
 	checkShortenerOnly(a)
 	checkUnreadable(a)
-	if n := mixedWords(a.m.Text + " " + a.m.HTMLText); n >= 2 {
+	if n := mixedWords(a.m.Text, a.m.HTMLText); n >= 2 {
 		a.add("obfuscated_text", strconv.Itoa(n)+" disguised words in the body")
 	}
 	checkRandomSender(a)
@@ -239,13 +239,17 @@ func checkActionLinks(a *analysis) {
 
 // mixedWords counts words that mix Latin with look-alike letters of another
 // script ("Thе" with a Cyrillic е).
-func mixedWords(s string) int {
+func mixedWords(texts ...string) int {
 	n := 0
-	for _, w := range strings.Fields(s) {
-		if mixedScript(w) {
-			n++
-			if n >= 50 {
-				break
+	for _, s := range texts {
+		if isASCII(s) {
+			continue // a word in one script only
+		}
+		for w := range strings.FieldsSeq(s) {
+			if !isASCII(w) && mixedScript(w) {
+				if n++; n >= 50 {
+					return n
+				}
 			}
 		}
 	}

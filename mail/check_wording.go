@@ -59,7 +59,11 @@ func checkHealthData(a *analysis) {
 			a.add("health_data_outside_mssante", at.Name)
 		}
 	}
-	if nir := findNIR(a.m.Text + "\n" + a.m.HTMLText); nir != "" {
+	nir := findNIR(a.m.Text)
+	if nir == "" {
+		nir = findNIR(a.m.HTMLText)
+	}
+	if nir != "" {
 		a.add("health_data_outside_mssante", "NIR "+nir[:1]+" "+nir[1:3]+" … (clé valide)")
 	}
 }
@@ -98,7 +102,7 @@ func checkStructure(a *analysis) {
 	if paddedName(a.from.Name) {
 		a.add("obfuscated_text", a.from.Name)
 	}
-	if n := strayTags(a.m.Text + a.m.HTMLText); n >= 10 {
+	if n := strayTags(a.m.Text) + strayTags(a.m.HTMLText); n >= 10 {
 		a.add("obfuscated_text", strconv.Itoa(n)+" stray <tags> in the text")
 	}
 	if len(a.m.Problems) > 0 {

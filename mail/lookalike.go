@@ -23,6 +23,8 @@ type lookalikeTarget struct {
 	// (distanceFor), kept so that most labels are set aside without an
 	// edit distance.
 	runes, dist int
+	// dotted is ".reg.", to find the domain inside a longer host name.
+	dotted string
 }
 
 func buildTargets(brands []*Brand, words map[string]bool) []lookalikeTarget {
@@ -36,7 +38,7 @@ func buildTargets(brands []*Brand, words map[string]bool) []lookalikeTarget {
 			}
 			seen[d] = true
 			t := lookalikeTarget{reg: d, label: label, skel: skeleton(label), brand: b, word: words[label]}
-			t.runes, t.dist = utf8.RuneCountInString(t.skel), distanceFor(t)
+			t.runes, t.dist, t.dotted = utf8.RuneCountInString(t.skel), distanceFor(t), "."+d+"."
 			out = append(out, t)
 		}
 	}
@@ -69,8 +71,9 @@ func findLookalike(host string) (lookalike, bool) {
 			return lookalike{target: t, how: how}, true
 		}
 	}
+	dotted := "." + host + "."
 	for _, t := range domains().targets {
-		if t.brand.trusted() && strings.Contains("."+host+".", "."+t.reg+".") {
+		if t.brand.trusted() && strings.Contains(dotted, t.dotted) {
 			return lookalike{target: t, how: "embedded"}, true
 		}
 	}
