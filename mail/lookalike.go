@@ -120,12 +120,24 @@ func distanceFor(t lookalikeTarget) int {
 func lureAffixes() []string { return words().LureAffixes }
 
 // containsBrandToken reports whether label is brand plus separators or
-// lure words, e.g. "ameli-fr", "mon-doctolib", "paypalsecure".
+// lure words, e.g. "ameli-fr", "mon-doctolib", "paypalsecure", or the
+// brand cut in two by a hyphen ("ordre-mk-cotisations" for ordremk).
 func containsBrandToken(label, brand string) bool {
+	split := false // the brand cut in two by a hyphen: "ordre-mk-cotisations"
 	if !strings.Contains(label, brand) {
-		return false
+		if !strings.ContainsAny(label, "-_") || !strings.Contains(strings.NewReplacer("-", "", "_", "").Replace(label), brand) {
+			return false
+		}
+		split = true
 	}
-	for _, tok := range strings.FieldsFunc(label, func(r rune) bool { return r == '-' || r == '_' || unicode.IsDigit(r) }) {
+	toks := strings.FieldsFunc(label, func(r rune) bool { return r == '-' || r == '_' || unicode.IsDigit(r) })
+	for i, tok := range toks {
+		if split {
+			if i+1 == len(toks) {
+				break
+			}
+			tok += toks[i+1]
+		}
 		if tok == brand {
 			return true
 		}

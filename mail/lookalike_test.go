@@ -19,6 +19,9 @@ var lookalikeCases = []struct {
 	{"urssaf-regularisation.fr", "urssaf.fr"},
 	{"impots.gouv.fr.remboursement.info", "impots.gouv.fr"},
 	{"ordremk-paiement.fr", "ordremk.fr"},
+	{"ordre-mk-cotisations.org", "ordremk.fr"}, // the name cut in two by a hyphen
+	{"pay-pal-secure.com", "paypal.com"},
+	{"tresor-dor-mk.fr", ""}, // "ordremk" only across a word boundary that is not a cut
 	{"paypa1.com", "paypal.com"},
 	{"amazon.co.jp", ""},
 	{"cameliaflowers.com", ""},

@@ -98,6 +98,8 @@ var scenarios = []scenario{
 	{"phish/faux-editeur-maj-wetransfer.eml", Suspicious, Dangerous, ChannelOrdinary, []string{"remote_access_support"}, nil},
 	{"ham/prestataire-lien-telechargement.eml", Safe, Caution, ChannelOrdinary, nil, []string{"remote_access_support"}},
 	{"ham/urps-formation-gestes-urgence.eml", Safe, Safe, ChannelOrdinary, nil, []string{"pressure_wording"}},
+	{"phish/faux-ordre-cotisation-iban.eml", Suspicious, Dangerous, ChannelOrdinary, []string{"lookalike_domain", "display_name_brand", "payment_lure"}, nil},
+	{"ham/carpimko-appel-cotisations.eml", Safe, Safe, ChannelOrdinary, []string{"auth_pass"}, []string{"payment_lure", "pressure_wording"}},
 	{"phish/faux-ameli-lien-google.eml", Suspicious, Dangerous, ChannelOrdinary, []string{"link_redirect", "lookalike_link"}, nil},
 	{"ham/ameli-lettre-safelinks.eml", Safe, Safe, ChannelOrdinary, []string{"auth_pass"}, []string{"link_redirect", "link_text_mismatch", "link_text_mismatch_brand"}},
 	{"phish/faux-support-logiciel-anydesk.eml", Suspicious, Dangerous, ChannelOrdinary, []string{"remote_access_support"}, nil},
