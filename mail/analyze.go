@@ -39,6 +39,7 @@ var checks = []func(*analysis){
 	checkOffer,
 	checkCallback,
 	checkCryptoBait,
+	checkQRLure,
 	checkContent,
 	checkHealthData,
 	checkStructure,
