@@ -61,7 +61,7 @@ func (a *Analyzer) Report(m *Message) Report {
 	if capped {
 		an.add("list_mail_weak_signals")
 	}
-	fs := an.sorted()
+	fs := an.withoutBrandWording(an.sorted())
 	score := 0
 	for _, f := range fs {
 		score += f.Weight
