@@ -14,8 +14,21 @@ func checkQRLure(a *analysis) {
 	if qr == nil || a.suppliers.known(a.fromReg) || a.contacts.addrs[strings.ToLower(a.from.Addr)] {
 		return
 	}
-	if a.signals["account_security"] == nil && !a.has("credential_request") && !a.has("payment_lure") && !a.has("pressure_wording") {
+	if !a.has("credential_request") && !a.has("payment_lure") && !a.has("pressure_wording") && !a.mentionsAccountSecurity() {
 		return
 	}
 	a.add("qr_code_lure", quoteAll(qr)...)
+}
+
+// mentionsAccountSecurity reports words about an account's security
+// (authentification, mot de passe, 2FA…), read only for the rare message
+// that asks to scan a QR code: the one-pass phrase matcher would meet them
+// in most messages for nothing.
+func (a *analysis) mentionsAccountSecurity() bool {
+	for _, w := range words().Security {
+		if containsPhrase(a.text, w) {
+			return true
+		}
+	}
+	return false
 }

@@ -125,7 +125,7 @@ func lureAffixes() []string { return words().LureAffixes }
 func containsBrandToken(label, brand string) bool {
 	split := false // the brand cut in two by a hyphen: "ordre-mk-cotisations"
 	if !strings.Contains(label, brand) {
-		if !strings.ContainsAny(label, "-_") || !strings.Contains(strings.NewReplacer("-", "", "_", "").Replace(label), brand) {
+		if !strings.ContainsAny(label, "-_") || !containsJoined(label, brand) {
 			return false
 		}
 		split = true
@@ -145,6 +145,29 @@ func containsBrandToken(label, brand string) bool {
 			if tok == a+brand || tok == brand+a {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// containsJoined reports whether brand appears in label once its hyphens
+// and underscores are ignored, without building the joined label: this
+// runs for every listed brand on every host.
+func containsJoined(label, brand string) bool {
+	for i := 0; i < len(label); i++ {
+		j, k := i, 0
+		for j < len(label) && k < len(brand) {
+			switch {
+			case label[j] == brand[k]:
+				j, k = j+1, k+1
+			case k > 0 && (label[j] == '-' || label[j] == '_'):
+				j++
+			default:
+				j = len(label) + 1 // no match from i
+			}
+		}
+		if k == len(brand) {
+			return true
 		}
 	}
 	return false

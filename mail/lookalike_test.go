@@ -95,3 +95,23 @@ func TestSkeletonConfusables(t *testing.T) {
 		}
 	}
 }
+
+func TestContainsJoined(t *testing.T) {
+	tests := []struct {
+		label, brand string
+		want         bool
+	}{
+		{"ordre-mk-cotisations", "ordremk", true},
+		{"pay_pal", "paypal", true},
+		{"ordremk", "ordremk", true},
+		{"ordre-mx", "ordremk", false},
+		{"-ordremk", "ordremk", true},
+		{"ordrem", "ordremk", false},
+		{"", "ordremk", false},
+	}
+	for _, tt := range tests {
+		if got := containsJoined(tt.label, tt.brand); got != tt.want {
+			t.Errorf("containsJoined(%q, %q) = %v, want %v", tt.label, tt.brand, got, tt.want)
+		}
+	}
+}

@@ -34,12 +34,13 @@ var families = sync.OnceValue(func() []family { return mustLoadFamilies(wordingJ
 // look through. They are written as the text they meet is: lower-case and
 // accent-folded (a test keeps them so), and are read as they are.
 type wordLists struct {
-	Health      []string `json:"health_words"`      // in a subject or file name: health data
-	NotHealth   []string `json:"not_health"`        // subjects where those words mean something else
-	Billing     []string `json:"billing_words"`     // a charge, an order, a subscription
-	Greetings   []string `json:"generic_greetings"` // impersonal salutations
-	Actions     []string `json:"action_words"`      // a link's text asking to act on an account
-	LureAffixes []string `json:"lure_affixes"`      // glued to a brand in phishing domains
+	Health      []string `json:"health_words"`           // in a subject or file name: health data
+	NotHealth   []string `json:"not_health"`             // subjects where those words mean something else
+	Billing     []string `json:"billing_words"`          // a charge, an order, a subscription
+	Greetings   []string `json:"generic_greetings"`      // impersonal salutations
+	Actions     []string `json:"action_words"`           // a link's text asking to act on an account
+	Security    []string `json:"account_security_words"` // an account's security, read where a QR code is to scan
+	LureAffixes []string `json:"lure_affixes"`           // glued to a brand in phishing domains
 }
 
 var words = sync.OnceValue(func() wordLists { return mustLoadWords(wordingJSON) })
