@@ -13,12 +13,18 @@ var brandWording = map[string]bool{
 // (authenticated from one of its own domains, no impersonation found) and
 // whose every link stays on that organisation's domains: what it says is
 // its own business, and its wording is no finding: a genuine Doctolib
-// password reset must not show the explanation of a lure. Abuse of an
-// organisation's own service (a scam note in a genuine invoice request) is
-// left to the other rules.
+// password reset must not show the explanation of a lure. A message with a
+// sum and a phone number keeps its wording findings, since a crook can
+// write a note through the organisation's own service.
 func (a *analysis) brandSpeaks() bool {
 	b := brandOf(a.fromReg)
 	if b == nil || isFreemail(a.fromDomain) || !a.has("auth_pass") { // anyone has a Gmail address
+		return false
+	}
+	// A sum and a phone number: the shape of a scam note sent through the
+	// organisation's own service (a money request « call our billing
+	// department »), whose words are the crook's, not the organisation's.
+	if hasAmount(a.text) && findPhone(a.text) != "" {
 		return false
 	}
 	for _, l := range a.m.Links {

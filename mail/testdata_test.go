@@ -98,6 +98,7 @@ var scenarios = []scenario{
 	{"phish/faux-editeur-maj-wetransfer.eml", Suspicious, Dangerous, ChannelOrdinary, []string{"remote_access_support"}, nil},
 	{"ham/prestataire-lien-telechargement.eml", Safe, Caution, ChannelOrdinary, nil, []string{"remote_access_support"}},
 	{"ham/urps-formation-gestes-urgence.eml", Safe, Safe, ChannelOrdinary, nil, []string{"pressure_wording"}},
+	{"phish/paypal-demande-argent-note-escroc.eml", Caution, Dangerous, ChannelOrdinary, []string{"payment_lure", "pressure_wording"}, nil},
 	{"ham/doctolib-reinitialisation-mot-de-passe.eml", Safe, Safe, ChannelOrdinary, []string{"auth_pass"}, []string{"payment_lure", "pressure_wording"}},
 	{"ham/github-reinitialisation-en.eml", Safe, Safe, ChannelOrdinary, []string{"auth_pass"}, []string{"credential_request", "pressure_wording"}},
 	{"phish/faux-informatique-qr-code.eml", Suspicious, Dangerous, ChannelOrdinary, []string{"qr_code_lure"}, nil},
