@@ -261,6 +261,9 @@ func linkLabel(k mail.Link) *widget.Label {
 	if k.Form {
 		text += " " + lang.X("mail.links.form", "(formulaire)")
 	}
+	if k.Via != "" { // the link's own address named a trusted site; say it
+		text += " " + lang.X("mail.links.via", "(en passant par {{.Via}})", map[string]any{"Via": k.Via})
+	}
 	if k.Hidden {
 		text += " " + lang.X("mail.links.hidden", "(lien caché)")
 	}

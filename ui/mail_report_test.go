@@ -41,3 +41,13 @@ func TestProgressTextSaysWhenOldMessagesAreCheckedAgain(t *testing.T) {
 		}
 	}
 }
+
+// TestLinkLabelSaysVia names the well-known site a redirect passed
+// through, beside where the link really leads.
+func TestLinkLabelSaysVia(t *testing.T) {
+	l := linkLabel(mail.Link{URL: "https://ameli-pro-espace.com/connexion", Text: "Accéder à mon espace amelipro", Via: "www.google.com"})
+	want := "« Accéder à mon espace amelipro » mène à https://ameli-pro-espace.com/connexion (en passant par www.google.com)"
+	if l.Text != want {
+		t.Errorf("linkLabel = %q, want %q", l.Text, want)
+	}
+}
