@@ -1,6 +1,8 @@
 package mail
 
 import (
+	"net/url"
+	"path"
 	"strings"
 	"sync"
 )
@@ -204,13 +206,10 @@ func checkRemoteSupport(a *analysis, tool []string) {
 	}
 }
 
-// downloadExtensions are the files a "support" message should never have
-// the reader fetch by a link: programs, installers, scripts, archives.
-var downloadExtensions = []string{".exe", ".msi", ".msix", ".scr", ".bat", ".cmd", ".ps1", ".vbs", ".js", ".jar", ".zip", ".rar", ".7z", ".iso", ".img", ".dmg", ".pkg"}
-
 // hiddenDownload reports a link that fetches a file from a file-sharing or
 // free host (a software vendor ships its updates from its own site) or
-// that leads straight to a program or an archive.
+// whose path names a program, an archive or a disk image (the attachment
+// families of check_attachments.go).
 func hiddenDownload(l Link) bool {
 	if l.Host == "" {
 		return false
@@ -218,14 +217,10 @@ func hiddenDownload(l Link) bool {
 	if hostIn(l.Host, domains().fileHosts) {
 		return true
 	}
-	u := strings.ToLower(l.URL)
-	if i := strings.IndexAny(u, "?#"); i >= 0 {
-		u = u[:i]
+	u, err := url.Parse(l.URL)
+	if err != nil {
+		return false
 	}
-	for _, ext := range downloadExtensions {
-		if strings.HasSuffix(u, ext) {
-			return true
-		}
-	}
-	return false
+	ext := strings.TrimPrefix(strings.ToLower(path.Ext(u.Path)), ".")
+	return execExts[ext] || archiveExts[ext] || imageExts[ext]
 }

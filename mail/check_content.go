@@ -112,7 +112,10 @@ func checkImageOnly(a *analysis) {
 	if a.m.Images == 0 || len(a.m.Links) == 0 {
 		return
 	}
-	visible := readableRunes(a.m.seenText())
+	visible := readableRunes(a.m.HTMLText)
+	if a.m.Offscreen == "" { // see seenText
+		visible = min(visible+readableRunes(a.m.Text), 150)
+	}
 	if visible >= 150 {
 		return
 	}

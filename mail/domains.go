@@ -192,17 +192,25 @@ func isIPHost(host string) bool {
 
 // hostIn reports whether host is a domain of list or a sub-domain of one.
 func hostIn(host string, list map[string]bool) bool {
+	_, ok := lookupHost(host, list)
+	return ok
+}
+
+// lookupHost returns the value kept for host or its nearest parent domain
+// in m, and whether one was found.
+func lookupHost[V any](host string, m map[string]V) (V, bool) {
 	for h := host; h != ""; {
-		if list[h] {
-			return true
+		if v, ok := m[h]; ok {
+			return v, true
 		}
 		i := strings.IndexByte(h, '.')
 		if i < 0 {
-			return false
+			break
 		}
 		h = h[i+1:]
 	}
-	return false
+	var zero V
+	return zero, false
 }
 
 // isFreemail reports whether domain belongs to a free consumer mail service.

@@ -58,17 +58,8 @@ func unwrapRedirect(l Link) (Link, string, bool) {
 
 // redirectorOf returns the redirector serving host, or nil.
 func redirectorOf(host string) *Redirector {
-	for h := host; h != ""; {
-		if r := domains().redirectors[h]; r != nil {
-			return r
-		}
-		_, rest, ok := strings.Cut(h, ".")
-		if !ok {
-			break
-		}
-		h = rest
-	}
-	return nil
+	r, _ := lookupHost(host, domains().redirectors)
+	return r
 }
 
 // target extracts the address the redirector forwards to, or "".
